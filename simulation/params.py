@@ -1,0 +1,146 @@
+"""The model's own parameters: every default documented, every value validated.
+
+These are the mechanism constants (learning rates, situational stress, behavioural weights), not
+the caregiving users turn. Sweeps may vary any of them by name (``ModelParams.names()``); the
+sensitivity-analysis study in ``experiments/`` shows which of them move the distribution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from .validation import InputError, check_number
+
+
+def _p(default: float, low: float, high: float, doc: str) -> Any:
+    return field(default=default, metadata={"low": low, "high": high, "doc": doc})
+
+
+@dataclass(frozen=True)
+class ModelParams:
+    """Mechanism constants of the home year and of the Strange Situation."""
+
+    # --- the home year (development) ---
+    occasions_per_month: float = _p(
+        50, 5, 200, "occasions of need (distress, fatigue, fear) per month at home")
+    spell_switch: float = _p(
+        0.06, 0.0, 1.0, "chance per occasion that the caregiver's availability spell switches "
+        "(inconsistent care comes in spells of hours to days, not occasion by occasion)")
+    escalation: float = _p(
+        0.3, 0.0, 1.0, "rise in signal intensity per unanswered round")
+    breakthrough: float = _p(
+        0.3, 0.0, 1.0, "chance that a maximally loud signal breaks through a caregiver's "
+        "preoccupation (quiet signals barely do: intensity cubed)")
+    rebuff_intensity: float = _p(
+        0.6, 0.0, 1.0, "how much more a cold caregiver rebuffs intense demands for contact "
+        "than mild ones (Ainsworth: rejecting mothers averse to close contact)")
+    fright_rate: float = _p(
+        0.5, 0.0, 1.0, "chance that a frightening caregiver's response frightens (times "
+        "`frightening`)")
+    temperament_signal: float = _p(
+        0.3, 0.0, 1.0, "how much a reactive infant's first signal is louder")
+    learn_trust: float = _p(
+        0.05, 0.001, 0.5, "base learning rate of expected availability (trust)")
+    learn_fast: float = _p(
+        0.35, 0.01, 1.0, "learning rate of the fast availability tracker (volatility)")
+    learn_slow: float = _p(
+        0.03, 0.001, 0.5, "learning rate of the slow availability tracker (volatility)")
+    learn_volatility: float = _p(
+        0.05, 0.001, 0.5, "learning rate of volatility beyond chance (Behrens et al. 2007)")
+    volatility_scale: float = _p(
+        0.12, 0.01, 1.0, "fast-minus-slow squared-error advantage that counts as volatility 1")
+    volatility_boost: float = _p(
+        2.0, 0.0, 10.0, "how much volatility raises the learning rate of trust (Behrens 2007)")
+    learn_rebuff: float = _p(
+        0.05, 0.001, 0.5, "learning rate of expected rebuff")
+    learn_gain: float = _p(
+        0.04, 0.001, 0.5, "learning rate of signal gain (hyper/deactivation)")
+    escalation_reward: float = _p(
+        2.0, 0.0, 5.0, "how strongly an answer that came only after escalating raises signal "
+        "gain (hyperactivation)")
+    rest_gain: float = _p(
+        0.35, 0.0, 1.0, "signal gain a promptly and warmly answered infant settles to")
+    rebuff_push: float = _p(
+        1.5, 0.0, 5.0, "how strongly a rebuff lowers signal gain (deactivation)")
+    extinction: float = _p(
+        0.1, 0.0, 2.0, "how strongly an unanswered occasion lowers signal gain (weak: "
+        "intermittently rewarded signalling resists extinction)")
+    learn_fear: float = _p(
+        0.05, 0.001, 0.5, "learning rate of fear of the caregiver after a frightening response")
+    fear_decay: float = _p(
+        0.01, 0.0, 0.2, "per-occasion fading of fear when nothing frightening happens")
+    # --- the Strange Situation: arousal ---
+    room_stress: float = _p(0.15, 0.0, 1.0, "stress of the unfamiliar room")
+    stranger_stress: float = _p(0.15, 0.0, 1.0, "wariness of the stranger (more when near)")
+    separation_stress: float = _p(
+        0.45, 0.0, 1.5, "stress of the caregiver's absence (more unfamiliar separation: higher; "
+        "Takahashi 1990)")
+    alone_stress: float = _p(0.2, 0.0, 1.0, "extra stress of being alone")
+    base_buffer: float = _p(
+        0.6, 0.0, 1.0, "how much a trusted caregiver's presence buffers stress (secure base)")
+    vigilance_stress: float = _p(
+        0.3, 0.0, 1.0, "stress from volatility: vigilance toward a caregiver who may vanish")
+    fear_stress: float = _p(
+        0.5, 0.0, 2.0, "stress from a feared caregiver's nearness (Main & Hesse 1990)")
+    arousal_rise: float = _p(0.05, 0.001, 1.0, "per-second approach of arousal to a higher stress")
+    arousal_fall: float = _p(0.015, 0.0, 1.0, "per-second self-calming toward a lower stress")
+    arousal_noise: float = _p(0.04, 0.0, 0.5, "per-second noise in arousal")
+    soothe_rate: float = _p(0.05, 0.0, 0.5, "per-second soothing by the caregiver's contact")
+    volatility_blunting: float = _p(
+        0.75, 0.0, 1.0, "how much volatility makes contact less soothing (anger, Cassidy & "
+        "Berlin 1994)")
+    stranger_comfort: float = _p(0.3, 0.0, 1.0, "stranger's soothing relative to the caregiver's")
+    # --- the Strange Situation: overt behaviour ---
+    cry_floor: float = _p(0.25, 0.0, 1.0, "crying per unit arousal at zero signal gain")
+    cry_gain: float = _p(1.2, 0.0, 3.0, "extra crying per unit arousal and unit signal gain")
+    rebuff_inhibition: float = _p(
+        0.9, 0.0, 1.0, "how much expected rebuff inhibits approach (deactivation)")
+    displacement: float = _p(
+        1.2, 0.0, 5.0, "deactivating infants' turning of attention to the toys when aroused")
+    avoid_weight: float = _p(
+        1.5, 0.0, 5.0, "turning or moving away from an adult who makes an overture")
+    resist_weight: float = _p(1.2, 0.0, 5.0, "angry resistance per unit of volatility x arousal")
+    passive_weight: float = _p(0.8, 0.0, 5.0, "passive resistance and helpless signalling")
+    approach_weight: float = _p(1.5, 0.0, 5.0, "approach to the caregiver per unit of pull")
+    explore_weight: float = _p(1.0, 0.0, 5.0, "exploration per unit of calm")
+    vigilance_explore: float = _p(
+        0.6, 0.0, 1.0, "how much volatility holds exploration back (Cassidy & Berlin 1994)")
+    distance_weight: float = _p(0.35, 0.0, 5.0, "smiling, showing toys from a distance")
+    search_weight: float = _p(0.8, 0.0, 5.0, "going to the door in separations")
+    lapse_weight: float = _p(
+        1.2, 0.0, 5.0, "disorganized lapses per unit of fear x arousal near the caregiver")
+    persistence: float = _p(4.0, 0.0, 20.0, "bout persistence: weight on continuing an action")
+    checkback: float = _p(0.12, 0.0, 1.0, "glances to the caregiver while exploring")
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = check_number(f.name, getattr(self, f.name), f.metadata["low"],
+                                 f.metadata["high"])
+            object.__setattr__(self, f.name, value)
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+    @classmethod
+    def describe(cls) -> list[dict[str, Any]]:
+        """Name, default, range and meaning of every parameter (for docs and the CLI)."""
+        return [
+            {"name": f.name, "default": f.default, "low": f.metadata["low"],
+             "high": f.metadata["high"], "doc": f.metadata["doc"]}
+            for f in fields(cls)
+        ]
+
+    def with_changes(self, **changes: float) -> ModelParams:
+        """A validated copy with some parameters changed; unknown names are refused."""
+        unknown = set(changes) - set(self.names())
+        if unknown:
+            raise InputError(f"unknown model parameter(s): {', '.join(sorted(unknown))}")
+        return replace(self, **changes)
+
+    def as_dict(self) -> dict[str, float]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+DEFAULT_PARAMS = ModelParams()

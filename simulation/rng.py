@@ -1,0 +1,121 @@
+"""Counter-based random draws keyed by (root seed, infant id, purpose, step).
+
+Every random number in the model is a pure function of its key, computed as a vectorised
+SplitMix64 hash over the cohort's arrays (Steele, Lea & Flood 2014). Infant k therefore gets the
+same draws in a cohort of 50, in a cohort of 500, in any chunk or worker, and alone in the Mesa
+model (DESIGN.md section 5). No generator state is carried between calls.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+import numpy as np
+
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_M1 = np.uint64(0xBF58476D1CE4E5B9)
+_M2 = np.uint64(0x94D049BB133111EB)
+_S30 = np.uint64(30)
+_S27 = np.uint64(27)
+_S31 = np.uint64(31)
+_S32 = np.uint64(32)
+_S11 = np.uint64(11)
+_LOW32 = np.uint64(0xFFFFFFFF)
+_TWO_M32 = 2.0**-32
+_TWO_M53 = 2.0**-53
+
+#: Largest accepted root seed (seeds are unsigned 63-bit integers).
+MAX_SEED = 2**63 - 1
+
+
+class Purpose(IntEnum):
+    """What a stream of draws is for; part of every key."""
+
+    TEMPERAMENT = 1
+    CAREGIVING = 2  # per-infant caregiving drawn from a population
+    SPELL_PRIMARY = 3  # the primary caregiver's availability spells
+    SPELL_SECONDARY = 4
+    WHO_CARES = 5  # which caregiver answers an occasion
+    RESPONSE = 6  # whether the caregiver answers a round of signalling
+    REBUFF = 7
+    FRIGHT = 8
+    SSP = 16  # the Strange Situation, offset by the infant's age in months (see ssp_purpose)
+
+
+def ssp_purpose(age_months: float) -> int:
+    """Purpose code for an SSP run at a given age, so that a repeat SSP gets fresh draws."""
+    return int(Purpose.SSP) + int(round(float(age_months) * 4))
+
+
+def _mix(z: np.ndarray) -> np.ndarray:
+    """SplitMix64 finaliser on a uint64 array (wrapping arithmetic)."""
+    z = (z ^ (z >> _S30)) * _M1
+    z = (z ^ (z >> _S27)) * _M2
+    return z ^ (z >> _S31)
+
+
+def infant_keys(seed: int, infant_ids: np.ndarray) -> np.ndarray:
+    """Per-infant base keys for a root seed: shape of ``infant_ids``, dtype uint64."""
+    if not 0 <= int(seed) <= MAX_SEED:
+        raise ValueError(f"seed must be an integer in [0, {MAX_SEED}], got {seed}")
+    ids = np.asarray(infant_ids, dtype=np.uint64)
+    base = _mix(np.full(ids.shape, np.uint64(int(seed)), dtype=np.uint64) + _GOLDEN)
+    return _mix(base ^ (ids * _GOLDEN + _M2))
+
+
+def hash_bits(keys: np.ndarray, purpose: int, step: int) -> np.ndarray:
+    """64 random bits per key for (purpose, step): a uint64 array shaped like ``keys``."""
+    counter = (int(purpose) << 40) + int(step)
+    spread = np.uint64((counter * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF)
+    return _mix(_mix(keys ^ spread) + np.uint64(counter))
+
+
+def uniform(keys: np.ndarray, purpose: int, step: int) -> np.ndarray:
+    """One uniform double in [0, 1) per key (53-bit resolution)."""
+    return (hash_bits(keys, purpose, step) >> _S11).astype(np.float64) * _TWO_M53
+
+
+def uniform_pair(keys: np.ndarray, purpose: int, step: int) -> tuple[np.ndarray, np.ndarray]:
+    """Two independent uniforms in [0, 1) per key (32-bit resolution each), from one hash."""
+    bits = hash_bits(keys, purpose, step)
+    return (
+        (bits >> _S32).astype(np.float64) * _TWO_M32,
+        (bits & _LOW32).astype(np.float64) * _TWO_M32,
+    )
+
+
+_LOW16 = np.uint64(0xFFFF)
+_TWO_M16 = 2.0**-16
+
+
+def uniform_quad(keys: np.ndarray, purpose: int, step: int) -> tuple[np.ndarray, ...]:
+    """Four independent uniforms in [0, 1) per key (16-bit resolution each), from one hash.
+
+    Enough resolution for choices and Bernoulli draws (steps of 1/65536), at a quarter of the
+    hashing cost: the per-second kernels use these.
+    """
+    bits = hash_bits(keys, purpose, step)
+    return tuple(
+        ((bits >> np.uint64(s)) & _LOW16).astype(np.float64) * _TWO_M16 for s in (0, 16, 32, 48)
+    )
+
+
+def uniforms(keys: np.ndarray, purpose: int, step: int, n: int) -> np.ndarray:
+    """``n`` independent uniforms per key, shape ``(n, *keys.shape)``.
+
+    Draw ``i`` of step ``s`` comes from the hash of (purpose, s * 8 + i // 2), so n <= 16.
+    """
+    if not 0 < n <= 16:
+        raise ValueError("uniforms draws between 1 and 16 numbers per key and step")
+    out = np.empty((n, *np.shape(keys)), dtype=np.float64)
+    for i in range(0, n, 2):
+        a, b = uniform_pair(keys, purpose, step * 8 + i // 2)
+        out[i] = a
+        if i + 1 < n:
+            out[i + 1] = b
+    return out
+
+
+def bell(u1: np.ndarray, u2: np.ndarray, u3: np.ndarray) -> np.ndarray:
+    """A bounded bell-shaped variate on [0, 1] (mean 0.5, sd 1/6): the mean of three uniforms."""
+    return (u1 + u2 + u3) / 3.0
