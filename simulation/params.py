@@ -35,6 +35,10 @@ class ModelParams:
     rebuff_intensity: float = _p(
         0.6, 0.0, 1.0, "how much more a cold caregiver rebuffs intense demands for contact "
         "than mild ones (Ainsworth: rejecting mothers averse to close contact)")
+    independence_training: float = _p(
+        0.0, 0.0, 1.0, "cultural practice: how much caregivers turn away mild bids for contact "
+        "to encourage early independence (Grossmann et al., Bielefeld); adds rebuffs of quiet "
+        "bids")
     fright_rate: float = _p(
         0.5, 0.0, 1.0, "chance that a frightening caregiver's response frightens (times "
         "`frightening`)")
@@ -74,9 +78,9 @@ class ModelParams:
     room_stress: float = _p(0.15, 0.0, 1.0, "stress of the unfamiliar room")
     stranger_stress: float = _p(0.15, 0.0, 1.0, "wariness of the stranger (more when near)")
     separation_stress: float = _p(
-        0.45, 0.0, 1.5, "stress of the caregiver's absence (more unfamiliar separation: higher; "
+        0.35, 0.0, 1.5, "stress of the caregiver's absence (more unfamiliar separation: higher; "
         "Takahashi 1990)")
-    alone_stress: float = _p(0.2, 0.0, 1.0, "extra stress of being alone")
+    alone_stress: float = _p(0.3, 0.0, 1.0, "extra stress of being alone")
     base_buffer: float = _p(
         0.6, 0.0, 1.0, "how much a trusted caregiver's presence buffers stress (secure base)")
     vigilance_stress: float = _p(
@@ -84,18 +88,21 @@ class ModelParams:
     fear_stress: float = _p(
         0.5, 0.0, 2.0, "stress from a feared caregiver's nearness (Main & Hesse 1990)")
     arousal_rise: float = _p(0.05, 0.001, 1.0, "per-second approach of arousal to a higher stress")
-    arousal_fall: float = _p(0.015, 0.0, 1.0, "per-second self-calming toward a lower stress")
+    arousal_fall: float = _p(
+        0.006, 0.0, 1.0, "per-second self-calming toward a lower stress (x 0.5 + soothability): "
+        "slow, so that calming after separation comes mostly from contact, the haven")
     arousal_noise: float = _p(0.04, 0.0, 0.5, "per-second noise in arousal")
-    soothe_rate: float = _p(0.05, 0.0, 0.5, "per-second soothing by the caregiver's contact")
+    soothe_rate: float = _p(0.035, 0.0, 0.5, "per-second soothing by the caregiver's contact")
     volatility_blunting: float = _p(
         0.75, 0.0, 1.0, "how much volatility makes contact less soothing (anger, Cassidy & "
-        "Berlin 1994)")
-    stranger_comfort: float = _p(0.3, 0.0, 1.0, "stranger's soothing relative to the caregiver's")
+        "Berlin 1994); low trust also makes it less reassuring")
+    stranger_comfort: float = _p(0.5, 0.0, 1.0, "stranger's soothing relative to the caregiver's")
     # --- the Strange Situation: overt behaviour ---
-    cry_floor: float = _p(0.25, 0.0, 1.0, "crying per unit arousal at zero signal gain")
-    cry_gain: float = _p(1.2, 0.0, 3.0, "extra crying per unit arousal and unit signal gain")
+    cry_floor: float = _p(0.15, 0.0, 1.0, "crying per unit arousal at zero signal gain")
+    cry_gain: float = _p(1.5, 0.0, 3.0, "extra crying per unit arousal and unit signal gain")
     rebuff_inhibition: float = _p(
-        0.9, 0.0, 1.0, "how much expected rebuff inhibits approach (deactivation)")
+        0.9, 0.0, 1.0, "how much expected rebuff inhibits approach (deactivation; the pull "
+        "to approach scales with (1 - this x rebuff) squared)")
     displacement: float = _p(
         1.2, 0.0, 5.0, "deactivating infants' turning of attention to the toys when aroused")
     avoid_weight: float = _p(

@@ -46,9 +46,12 @@ def rebuff_probability(warmth: np.ndarray, intensity: np.ndarray, p: ModelParams
 
     Mothers of avoidant infants were rejecting and averse to close bodily contact (Ainsworth et
     al. 1978): the colder the caregiver, the more she rebuffs, and more so the more intense the
-    demand for contact.
+    demand for contact. Where early independence is encouraged, mild bids are also turned away
+    (``independence_training``; Grossmann et al., Bielefeld).
     """
-    return (1.0 - warmth) * (1.0 - p.rebuff_intensity + p.rebuff_intensity * intensity)
+    cold = (1.0 - warmth) * (1.0 - p.rebuff_intensity + p.rebuff_intensity * intensity)
+    independence = p.independence_training * (1.0 - intensity)
+    return cold + (1.0 - cold) * independence
 
 
 def signal_intensities(

@@ -1,0 +1,228 @@
+"""The adults' scripts: the caregiver and the stranger follow the procedure's instructions.
+
+The caregiver is instructed to sit, respond if the infant initiates but not initiate play
+(Waters 2002); she carries the infant in (episode 1), leaves unobtrusively (end of episode 3),
+greets and comforts, resettles the infant in play and leaves saying bye-bye (episode 5), greets
+and picks the infant up (episode 8). The stranger is silent for a minute, talks with the
+caregiver for a minute, approaches the infant (episode 3) and in the separations gears her
+behaviour to the infant: plays if it plays, tries to comfort if it cries (Ainsworth et al. 1978,
+ch. 2). Their scripts are the same whatever the caregiving at home, as in the laboratory: the
+differences between infants come from the infants.
+
+Adults react to what they can see of the infant this second (its action and crying), after the
+infant's decision phase.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import room
+from ..record import Action, AdultAct, Held, Target
+from ..ssp_state import SSPState
+from .situation import Perception
+
+A = AdultAct
+#: Seconds an entering adult pauses in the doorway (the infant's chance to respond).
+DOOR_PAUSE = 3
+#: Seconds it takes to put an infant down.
+RELEASE_SECONDS = 2
+
+
+def _counter(run: np.ndarray, condition: np.ndarray) -> np.ndarray:
+    return np.where(condition, run + 1, 0)
+
+
+def _bidding_for(s: SSPState, who: Target) -> np.ndarray:
+    """The infant directs contact bids at this adult."""
+    bid = ((s.action == Action.APPROACH) | (s.action == Action.SIGNAL)
+           | (s.action == Action.CONTACT_ACTIVE))
+    return bid & (s.target == who)
+
+
+def _pushing(s: SSPState) -> np.ndarray:
+    return ((s.action == Action.AVOID) | (s.action == Action.RESIST_ANGRY)
+            | (s.action == Action.RESIST_PASSIVE))
+
+
+def caregiver_leaving_time(s: SSPState) -> np.ndarray:
+    """When the script calls the caregiver out: end of episode 3; episode 5 once settled."""
+    ep, t = s.episode, s.t_ep
+    return ((ep == 3) & (t >= 168)) | (
+        (ep == 5) & (((t >= 180) & (s.calm_run >= 10)) | (t >= 285)))
+
+
+def caregiver_decide(s: SSPState, per: Perception) -> None:
+    """The caregiver's act for this second, from the script and what the infant does."""
+    present = s.cg_present
+    act, ep, t = s.cg_act, s.episode, s.t_ep
+    wants_her = _bidding_for(s, Target.CAREGIVER)
+    s.cg_bid_run = _counter(s.cg_bid_run, present & (wants_her | (s.cry > 0)))
+    s.cg_push_run = _counter(s.cg_push_run, per.held_cg & _pushing(s))
+    s.cg_avoid_run = _counter(s.cg_avoid_run, (s.action == Action.AVOID)
+                              & (s.target == Target.CAREGIVER))
+    leave = caregiver_leaving_time(s)
+    new = act.copy()
+
+    entering_done = (act == A.ENTERING) & (s.cg_timer >= DOOR_PAUSE)
+    go_to_infant = (ep == 8) | (s.cg_bid_run > 0)
+    new = np.where(entering_done, np.where(go_to_infant, int(A.APPROACHING), int(A.SITTING)), new)
+
+    seated = (act == A.SITTING) | (act == A.TALKING)
+    in_reach = per.contact_cg & wants_her
+    new = np.where(seated & in_reach, int(A.HOLDING), new)
+    responds = seated & ~in_reach & (s.cg_bid_run >= 3)
+    new = np.where(responds, int(A.APPROACHING), new)
+    stays = seated & ~in_reach & ~responds
+    talk = (ep == 3) & (t >= 60) & (t < 120)
+    new = np.where(stays, np.where(talk, int(A.TALKING), int(A.SITTING)), new)
+    new = np.where(stays & leave, int(A.LEAVING), new)
+
+    approaching = act == A.APPROACHING
+    arrived = approaching & (per.d_cg <= room.CONTACT_DISTANCE + 0.05)
+    gave_up = approaching & ~arrived & (s.cg_avoid_run >= 5)
+    new = np.where(arrived, int(A.HOLDING), np.where(gave_up, int(A.SITTING), new))
+    new = np.where(approaching & ~arrived & leave, int(A.LEAVING), new)
+
+    holding = act == A.HOLDING
+    carried_in = (ep == 1) & (room.distance(s.cg_x, s.cg_y, np.full(t.shape, room.START[0]),
+                                            np.full(t.shape, room.START[1])) < 0.05)
+    settled = (s.cg_hold >= 20) & (s.calm_run >= 8)
+    wants_down = (s.cg_avoid_run >= 3) | (s.cg_push_run >= 10)
+    new = np.where(holding & (carried_in | settled | wants_down | leave), int(A.RELEASING), new)
+
+    releasing = act == A.RELEASING
+    clings = (s.action == Action.CONTACT_ACTIVE) & (s.cry > 0) & ~leave & (ep != 1)
+    new = np.where(releasing & clings, int(A.HOLDING), new)
+    put_down = releasing & ~clings & (s.cg_timer >= RELEASE_SECONDS)
+    new = np.where(put_down, np.where(leave, int(A.LEAVING), int(A.SITTING)), new)
+
+    new = np.where(present, new, int(A.ABSENT))
+    s.cg_hold = np.where(new == A.HOLDING,
+                         np.where(holding, s.cg_hold + 1, np.where(releasing, 10, 0)), 0)
+    s.cg_timer = np.where(new == act, s.cg_timer + 1, 0)
+    s.cg_act = new
+
+
+def stranger_decide(s: SSPState, per: Perception) -> None:
+    """The stranger's act: the episode-3 script, then geared to the infant in separations."""
+    present = s.st_present
+    act, ep, t = s.st_act, s.episode, s.t_ep
+    separation = present & ~s.cg_present
+    s.st_bid_run = _counter(s.st_bid_run, separation & (s.cry > 0))
+    s.st_push_run = _counter(s.st_push_run, per.held_st & _pushing(s))
+    s.st_avoid_run = _counter(s.st_avoid_run, (s.action == Action.AVOID)
+                              & (s.target == Target.STRANGER))
+    new = act.copy()
+
+    entering_done = (act == A.ENTERING) & (s.st_timer >= DOOR_PAUSE)
+    new = np.where(entering_done, np.where(ep == 3, int(A.SITTING), int(A.PLAYING)), new)
+
+    # episode 3: silent a minute, talks a minute, then approaches the infant and plays
+    script3 = (ep == 3) & ((act == A.SITTING) | (act == A.TALKING) | (act == A.PLAYING))
+    new = np.where(script3, np.where(t < 60, int(A.SITTING), np.where(
+        t < 120, int(A.TALKING), int(A.PLAYING))), new)
+
+    # separations: comfort a crying infant, back off if avoided, play otherwise
+    calm_phase = separation & ((act == A.SITTING) | (act == A.PLAYING) | (act == A.TALKING))
+    new = np.where(calm_phase & (s.st_bid_run >= 3), int(A.APPROACHING), new)
+    backs_off = calm_phase & (act == A.PLAYING) & (s.st_avoid_run >= 3)
+    new = np.where(backs_off, int(A.SITTING), new)
+    retries = calm_phase & (act != A.PLAYING) & (s.st_timer >= 20) & (s.st_bid_run < 3)
+    new = np.where(retries, int(A.PLAYING), new)
+
+    approaching = act == A.APPROACHING
+    arrived = approaching & (per.d_st <= room.CONTACT_DISTANCE + 0.05) & ~per.held_cg
+    gave_up = approaching & ~arrived & (s.st_avoid_run >= 4)
+    new = np.where(arrived, int(A.HOLDING), np.where(gave_up, int(A.SITTING), new))
+
+    holding = act == A.HOLDING
+    settled = (s.st_hold >= 15) & (s.calm_run >= 5)
+    wants_down = (s.st_avoid_run >= 3) | (s.st_push_run >= 5)
+    new = np.where(holding & (settled | wants_down), int(A.RELEASING), new)
+    put_down = (act == A.RELEASING) & (s.st_timer >= RELEASE_SECONDS)
+    new = np.where(put_down, int(A.PLAYING), new)
+
+    new = np.where(present, new, int(A.ABSENT))
+    s.st_hold = np.where(new == A.HOLDING, np.where(holding, s.st_hold + 1, 0), 0)
+    s.st_timer = np.where(new == act, s.st_timer + 1, 0)
+    s.st_act = new
+
+
+def _adult_target(act: np.ndarray, x: np.ndarray, y: np.ndarray, chair: tuple[float, float],
+                  s: SSPState, carry_to_start: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    tx = np.where((act == A.SITTING) | (act == A.TALKING), chair[0], x)
+    ty = np.where((act == A.SITTING) | (act == A.TALKING), chair[1], y)
+    d_inf = room.distance(x, y, s.x, s.y)
+    frac = np.where(d_inf > 0.9 * room.CONTACT_DISTANCE,
+                    (d_inf - 0.9 * room.CONTACT_DISTANCE) / np.maximum(d_inf, 1e-9), 0.0)
+    approach = act == A.APPROACHING
+    tx = np.where(approach, x + (s.x - x) * frac, tx)
+    ty = np.where(approach, y + (s.y - y) * frac, ty)
+    play = act == A.PLAYING
+    side = np.where(s.y < room.HEIGHT / 2, 0.7, -0.7)
+    tx = np.where(play, s.x, tx)
+    ty = np.where(play, s.y + side, ty)
+    tx = np.where(act == A.LEAVING, room.DOOR[0], tx)
+    ty = np.where(act == A.LEAVING, room.DOOR[1], ty)
+    tx = np.where(carry_to_start, room.START[0], tx)
+    ty = np.where(carry_to_start, room.START[1], ty)
+    return tx, ty
+
+
+def _release_spot(ax: np.ndarray, ay: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where a released infant is put down: 0.4 m from the adult toward the toys."""
+    d = room.distance(ax, ay, np.full(ax.shape, room.TOYS[0]), np.full(ax.shape, room.TOYS[1]))
+    frac = np.where(d > 0.4, 0.4 / np.maximum(d, 1e-9), 0.0)
+    return ax + (room.TOYS[0] - ax) * frac, ay + (room.TOYS[1] - ay) * frac
+
+
+def _walk_out(s: SSPState, who: str) -> None:
+    """An adult who reached the door while leaving is out of the room."""
+    px, py = getattr(s, f"{who}_x"), getattr(s, f"{who}_y")
+    leaving = getattr(s, f"{who}_act") == A.LEAVING
+    out = leaving & (room.distance(px, py, np.full(px.shape, room.DOOR[0]),
+                                   np.full(px.shape, room.DOOR[1])) < 0.05)
+    setattr(s, f"{who}_present", getattr(s, f"{who}_present") & ~out)
+    setattr(s, f"{who}_act", np.where(out, int(A.ABSENT), getattr(s, f"{who}_act")))
+    if who == "cg":
+        s.cg_gone = s.cg_gone | (out & (s.episode == 5))
+
+
+def caregiver_act(s: SSPState) -> None:
+    """The caregiver's act phase: walk (carrying the infant in, in episode 1) or walk out."""
+    carry = (s.episode == 1) & (s.cg_act == A.HOLDING)
+    tx, ty = _adult_target(s.cg_act, s.cg_x, s.cg_y, room.CAREGIVER_CHAIR, s, carry)
+    s.cg_x, s.cg_y = room.step_toward(s.cg_x, s.cg_y, tx, ty, room.ADULT_SPEED)
+    _walk_out(s, "cg")
+
+
+def stranger_act(s: SSPState) -> None:
+    """The stranger's act phase: walk, or walk out."""
+    no = np.zeros(s.x.shape, dtype=bool)
+    tx, ty = _adult_target(s.st_act, s.st_x, s.st_y, room.STRANGER_CHAIR, s, no)
+    s.st_x, s.st_y = room.step_toward(s.st_x, s.st_y, tx, ty, room.ADULT_SPEED)
+    _walk_out(s, "st")
+
+
+def hand_over(s: SSPState) -> None:
+    """Pick-ups and put-downs: who holds the infant after the adults acted.
+
+    An adult who stopped holding puts the infant down 0.4 m toward the toys; an adult whose act
+    is now HOLDING picks it up (the stranger only when the caregiver is not holding it).
+    """
+    holds_cg = (s.cg_act == A.HOLDING) | (s.cg_act == A.RELEASING)
+    holds_st = (s.st_act == A.HOLDING) | (s.st_act == A.RELEASING)
+    cg_lets_go = (s.held == Held.CAREGIVER) & ~holds_cg
+    st_lets_go = (s.held == Held.STRANGER) & ~holds_st
+    lets_go = cg_lets_go | st_lets_go
+    rx, ry = _release_spot(np.where(cg_lets_go, s.cg_x, s.st_x),
+                           np.where(cg_lets_go, s.cg_y, s.st_y))
+    s.x = np.where(lets_go, rx, s.x)
+    s.y = np.where(lets_go, ry, s.y)
+    held = np.where(lets_go, int(Held.NONE), s.held)
+    held = np.where((held == Held.NONE) & (s.cg_act == A.HOLDING) & s.cg_present,
+                    int(Held.CAREGIVER), held)
+    held = np.where((held == Held.NONE) & (s.st_act == A.HOLDING) & s.st_present,
+                    int(Held.STRANGER), held)
+    s.held = held

@@ -1,0 +1,32 @@
+"""One second of the Strange Situation in fixed phases, shared by both drivers.
+
+Phases: the procedure (episode changes, entries and exits), perception, the infant's decision,
+the adults' decisions, the adults' act (move, walk out), the hand-over (pick up, put down) and the
+infant's movement, the clocks. The Mesa model calls the same functions phase by phase from its agents.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import rng
+from ..params import ModelParams
+from ..ssp_state import SSPState
+from ..working_model import WorkingModel
+from . import adults, infant, procedure, situation
+
+
+def run_second(s: SSPState, wm: WorkingModel, reactivity: np.ndarray, soothability: np.ndarray,
+               keys: np.ndarray, purpose: int, tick: int, p: ModelParams) -> None:
+    """Advance every dyad by one second (in place)."""
+    procedure.advance(s)
+    per = situation.perceive(s)
+    draws = rng.uniform_quad(keys, purpose, tick)
+    infant.decide(s, per, wm, reactivity, soothability, draws, p)
+    adults.caregiver_decide(s, per)
+    adults.stranger_decide(s, per)
+    adults.caregiver_act(s)
+    adults.stranger_act(s)
+    adults.hand_over(s)
+    infant.move(s)
+    procedure.count(s)
