@@ -1,0 +1,238 @@
+"""The cohort engine: N infants through the home year, the eight episodes and the coder.
+
+Large cohorts run in chunks (``chunk_size``); each chunk's compact record is coded and dropped
+before the next, so memory stays linear in the chunk, not the cohort. Draws are keyed by
+(seed, infant id, purpose, step), so chunking, worker count and cohort size never change an
+infant's result, and infant k replays alone (``infant_ids=[k]``, or the Mesa model).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import rng
+from .caregiving import (
+    CaregiverProfile,
+    Caregiving,
+    CaregivingHistory,
+    ainsworth_sensitivity,
+    as_caregiving,
+)
+from .development import CareArrays, Development, develop
+from .observer import code_record
+from .params import ModelParams
+from .population import Population
+from .ssp import SSPRun, run_ssp
+from .temperament import Temperament, TemperamentDistribution, as_temperament
+from .validation import InputError, check_int, check_number
+from .working_model import WorkingModel
+
+#: Largest cohort one call accepts; beyond it, use a sweep (``ssp sweep``) or a cluster.
+MAX_INFANTS = 1_000_000
+DEFAULT_CHUNK = 10_000
+
+Care = CaregiverProfile | CaregivingHistory | Caregiving
+
+
+@dataclass
+class Setup:
+    """Everything that defines a cohort except which infants are in it."""
+
+    seed: int
+    care: Caregiving | None = None
+    population: Population | None = None
+    temperament: Temperament | TemperamentDistribution = field(
+        default_factory=TemperamentDistribution)
+    params: ModelParams = field(default_factory=ModelParams)
+    caregiver: str = "primary"
+    age_months: float = 12.0
+    frozen: bool = False
+
+    def __post_init__(self) -> None:
+        self.seed = check_int("seed", self.seed, 0, rng.MAX_SEED)
+        if (self.care is None) == (self.population is None):
+            raise InputError("give either caregiving or a population, not both or neither")
+        if self.care is not None:
+            self.care = as_caregiving(self.care)
+            self.care.history(self.caregiver)  # validates the caregiver's name
+        elif self.caregiver != "primary":
+            raise InputError("a population has only the primary caregiver")
+        self.temperament = as_temperament(self.temperament)
+        if not isinstance(self.params, ModelParams):
+            raise InputError("params must be a ModelParams")
+        self.age_months = check_number("age_months", self.age_months, 1.0, 36.0)
+
+    @property
+    def caregiver_index(self) -> int:
+        return 0 if self.caregiver == "primary" else 1
+
+    def effective_params(self) -> ModelParams:
+        if self.population is not None:
+            return self.population.model_params(self.params)
+        return self.params
+
+    def care_arrays(self, keys: np.ndarray) -> CareArrays:
+        if self.population is not None:
+            return self.population.draw(keys)
+        return CareArrays.from_caregiving(self.care, keys.shape[0])
+
+
+@dataclass
+class Prepared:
+    """Infants ready for the Strange Situation: temperament, caregiving, home year done."""
+
+    ids: np.ndarray
+    keys: np.ndarray
+    reactivity: np.ndarray
+    soothability: np.ndarray
+    care: CareArrays
+    development: Development
+    working_model: WorkingModel
+
+
+def prepare(setup: Setup, ids: np.ndarray) -> Prepared:
+    """Draw temperament and caregiving for these infants and run their home year."""
+    ids = np.asarray(ids, dtype=np.int64)
+    keys = rng.infant_keys(setup.seed, ids)
+    reactivity, soothability = setup.temperament.draw(keys)
+    care = setup.care_arrays(keys)
+    dev = develop(care, keys, reactivity, setup.effective_params(), months=setup.age_months,
+                  frozen=setup.frozen)
+    return Prepared(ids, keys, reactivity, soothability, care, dev,
+                    dev.models[setup.caregiver_index])
+
+
+def care_columns(setup: Setup, prepared: Prepared) -> dict[str, np.ndarray]:
+    """The caregiving in force at the SSP age for the named caregiver, per infant."""
+    arrays = prepared.care.caregivers[setup.caregiver_index]
+    s = arrays.spell_index(setup.age_months - 1e-9)
+    cols = {name: getattr(arrays, name)[s] for name in (
+        "responsiveness", "consistency", "warmth", "frightening")}
+    cols["sensitivity"] = ainsworth_sensitivity(cols["responsiveness"], cols["consistency"])
+    return cols
+
+
+def infant_table(setup: Setup, prepared: Prepared, run: SSPRun, coding_frame: pd.DataFrame,
+                 wm: WorkingModel | None = None) -> pd.DataFrame:
+    """One row per infant: identity, classification, caregiving, temperament, codes, internals."""
+    wm = prepared.working_model if wm is None else wm
+    n = prepared.ids.shape[0]
+    head = pd.DataFrame({
+        "infant_id": prepared.ids,
+        "seed": np.full(n, setup.seed, dtype=np.int64),
+        "caregiver": np.full(n, setup.caregiver),
+        "age_months": np.full(n, setup.age_months),
+    })
+    care = pd.DataFrame(care_columns(setup, prepared))
+    care["reactivity"] = prepared.reactivity
+    care["soothability"] = prepared.soothability
+    internal = {f"internal_{k}": v for k, v in wm.summary().items()}
+    for e in range(8):
+        internal[f"internal_arousal_ep{e + 1}"] = run.arousal_by_episode[:, e]
+    return pd.concat([head, coding_frame.reset_index(drop=True), care,
+                      pd.DataFrame(internal)], axis=1)
+
+
+@dataclass
+class CohortResult:
+    """A cohort's per-infant table, and optionally the long table of every scale."""
+
+    table: pd.DataFrame
+    scales: pd.DataFrame | None = None
+
+    def distribution(self, column: str = "classification") -> pd.Series:
+        """Share of infants in each class (secure, avoidant, ambivalent, disorganized)."""
+        order = {"classification": ["secure", "avoidant", "ambivalent", "disorganized"],
+                 "group": ["B", "A", "C", "D"], "abc_group": ["B", "A", "C"],
+                 "subgroup": ["A1", "A2", "B1", "B2", "B3", "B4", "C1", "C2"]}.get(column)
+        shares = self.table[column].value_counts(normalize=True)
+        if order is not None:
+            shares = shares.reindex(order, fill_value=0.0)
+        return shares
+
+
+def _chunks(ids: np.ndarray, size: int):
+    for start in range(0, ids.shape[0], size):
+        yield ids[start:start + size]
+
+
+def _progress_bar(total: int, enabled: bool | None):
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="infant", file=sys.stderr, leave=False)
+
+
+def run_cohort(
+    care: Care | None = None,
+    n_infants: int = 1000,
+    seed: int = 0,
+    *,
+    population: Population | None = None,
+    temperament: Temperament | TemperamentDistribution | None = None,
+    params: ModelParams | None = None,
+    caregiver: str = "primary",
+    age_months: float = 12.0,
+    infant_ids: Sequence[int] | np.ndarray | None = None,
+    first_id: int = 0,
+    chunk_size: int = DEFAULT_CHUNK,
+    frozen: bool = False,
+    scales: bool = False,
+    progress: bool | None | Callable[[int], None] = None,
+) -> CohortResult:
+    """Run a cohort through the whole procedure and code it.
+
+    Give ``care`` (a :class:`CaregiverProfile`, a :class:`CaregivingHistory` or a
+    :class:`Caregiving`) or a ``population``. Infants are ``first_id .. first_id + n - 1``
+    unless ``infant_ids`` lists them. ``caregiver`` names whom the SSP is run with;
+    ``age_months`` when. ``frozen=True`` is the learning ablation. ``scales=True`` also returns
+    the long table of every scale in every episode toward caregiver and stranger.
+    ``progress``: True/False for a progress bar (default: only on a terminal), or a callable
+    receiving the number of infants just finished.
+    """
+    setup = Setup(seed=seed, care=care, population=population,
+                  temperament=temperament if temperament is not None
+                  else TemperamentDistribution(),
+                  params=params if params is not None else ModelParams(),
+                  caregiver=caregiver, age_months=age_months, frozen=frozen)
+    if infant_ids is None:
+        n = check_int("infants", n_infants, 1, MAX_INFANTS)
+        first = check_int("first_id", first_id, 0, 2**62)
+        ids = np.arange(first, first + n, dtype=np.int64)
+    else:
+        ids = np.asarray(infant_ids, dtype=np.int64).ravel()
+        if ids.size == 0 or ids.size > MAX_INFANTS or ids.min() < 0:
+            raise InputError(f"infant_ids must list 1 to {MAX_INFANTS} non-negative ids")
+    size = check_int("chunk_size", chunk_size, 1, MAX_INFANTS)
+    params_used = setup.effective_params()
+    bar = None if callable(progress) else _progress_bar(ids.size, progress)
+    tables, scale_tables = [], []
+    try:
+        for chunk in _chunks(ids, size):
+            prepared = prepare(setup, chunk)
+            run = run_ssp(prepared.working_model, prepared.reactivity, prepared.soothability,
+                          prepared.keys, params_used, setup.age_months)
+            coding = code_record(run.record)
+            tables.append(infant_table(setup, prepared, run, coding.to_frame()))
+            if scales:
+                long = coding.scales_long()
+                long["infant_id"] = prepared.ids[long.pop("infant").to_numpy()]
+                scale_tables.append(long[["infant_id", *long.columns[:-1]]])
+            if callable(progress):
+                progress(chunk.size)
+            elif bar is not None:
+                bar.update(chunk.size)
+    finally:
+        if bar is not None:
+            bar.close()
+    table = pd.concat(tables, ignore_index=True)
+    long_table = pd.concat(scale_tables, ignore_index=True) if scales else None
+    return CohortResult(table, long_table)
