@@ -23,6 +23,7 @@ from .caregiving import (
     ainsworth_sensitivity,
     as_caregiving,
 )
+from .limits import DEFAULT_CHUNK, MAX_INFANTS
 from .development import CareArrays, Development, develop
 from .observer import code_record
 from .params import ModelParams
@@ -32,9 +33,6 @@ from .temperament import Temperament, TemperamentDistribution, as_temperament
 from .validation import InputError, check_int, check_number
 from .working_model import WorkingModel
 
-#: Largest cohort one call accepts; beyond it, use a sweep (``ssp sweep``) or a cluster.
-MAX_INFANTS = 1_000_000
-DEFAULT_CHUNK = 10_000
 
 Care = CaregiverProfile | CaregivingHistory | Caregiving
 

@@ -1,0 +1,72 @@
+"""Writing result tables safely: checked paths, atomic writes, never a half-written file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .validation import InputError
+
+TABLE_SUFFIXES = (".csv", ".parquet")
+
+
+def check_output_path(path: str | os.PathLike, suffixes=TABLE_SUFFIXES) -> Path:
+    """Refuse, before any work starts, an output path that cannot be written.
+
+    Checks the suffix, that the path is not a directory, that its parent is an existing
+    directory (not a regular file: ENOTDIR), and that a file can be created there.
+    """
+    p = Path(path)
+    if p.suffix.lower() not in suffixes:
+        raise InputError(f"output file {str(p)!r} must end in {' or '.join(suffixes)}")
+    if p.is_dir():
+        raise InputError(f"output path {str(p)!r} is a directory, not a file")
+    parent = p.parent if str(p.parent) else Path(".")
+    if not parent.exists():
+        for ancestor in parent.parents:
+            if ancestor.exists() and not ancestor.is_dir():
+                raise InputError(f"cannot write {str(p)!r}: {str(ancestor)!r} is a file, "
+                                 "not a directory")
+        raise InputError(f"cannot write {str(p)!r}: directory {str(parent)!r} does not exist")
+    if not parent.is_dir():
+        raise InputError(f"cannot write {str(p)!r}: {str(parent)!r} is not a directory")
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".ssp-probe-", dir=parent)
+    except OSError as exc:
+        raise InputError(f"cannot write in {str(parent)!r}: {exc.strerror}") from None
+    os.close(fd)
+    os.unlink(probe)
+    return p
+
+
+def write_table(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
+    """Write a table as CSV or Parquet by suffix, atomically (temporary file, then rename)."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix not in TABLE_SUFFIXES:
+        raise InputError(f"output file {str(p)!r} must end in {' or '.join(TABLE_SUFFIXES)}")
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent or ".")
+    os.close(fd)
+    try:
+        if suffix == ".csv":
+            frame.to_csv(tmp, index=False)
+        else:
+            frame.to_parquet(tmp, index=False)
+        os.replace(tmp, p)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return p
+
+
+def read_table(path: str | os.PathLike) -> pd.DataFrame:
+    p = Path(path)
+    if p.suffix.lower() == ".parquet":
+        return pd.read_parquet(p)
+    return pd.read_csv(p)
