@@ -23,8 +23,9 @@ from .caregiving import (
     ainsworth_sensitivity,
     as_caregiving,
 )
-from .limits import DEFAULT_CHUNK, MAX_INFANTS
+from .design import CellDesign
 from .development import CareArrays, Development, develop
+from .limits import DEFAULT_CHUNK, MAX_INFANTS
 from .observer import code_record
 from .params import ModelParams
 from .population import Population
@@ -32,7 +33,6 @@ from .ssp import SSPRun, run_ssp
 from .temperament import Temperament, TemperamentDistribution, as_temperament
 from .validation import InputError, check_int, check_number
 from .working_model import WorkingModel
-
 
 Care = CaregiverProfile | CaregivingHistory | Caregiving
 
@@ -43,7 +43,7 @@ class Setup:
 
     seed: int
     care: Caregiving | None = None
-    population: Population | None = None
+    population: Population | CellDesign | None = None
     temperament: Temperament | TemperamentDistribution = field(
         default_factory=TemperamentDistribution)
     params: ModelParams = field(default_factory=ModelParams)
@@ -58,8 +58,12 @@ class Setup:
         if self.care is not None:
             self.care = as_caregiving(self.care)
             self.care.history(self.caregiver)  # validates the caregiver's name
-        elif self.caregiver != "primary":
-            raise InputError("a population has only the primary caregiver")
+        else:
+            if not isinstance(self.population, Population | CellDesign):
+                raise InputError("population must be a Population or a CellDesign, got "
+                                 f"{type(self.population).__name__}")
+            if self.caregiver != "primary":
+                raise InputError("a population has only the primary caregiver")
         self.temperament = as_temperament(self.temperament)
         if not isinstance(self.params, ModelParams):
             raise InputError("params must be a ModelParams")
@@ -74,7 +78,9 @@ class Setup:
             return self.population.model_params(self.params)
         return self.params
 
-    def care_arrays(self, keys: np.ndarray) -> CareArrays:
+    def care_arrays(self, keys: np.ndarray, ids: np.ndarray) -> CareArrays:
+        if isinstance(self.population, CellDesign):
+            return self.population.draw_for_ids(ids)
         if self.population is not None:
             return self.population.draw(keys)
         return CareArrays.from_caregiving(self.care, keys.shape[0])
@@ -98,7 +104,7 @@ def prepare(setup: Setup, ids: np.ndarray) -> Prepared:
     ids = np.asarray(ids, dtype=np.int64)
     keys = rng.infant_keys(setup.seed, ids)
     reactivity, soothability = setup.temperament.draw(keys)
-    care = setup.care_arrays(keys)
+    care = setup.care_arrays(keys, ids)
     dev = develop(care, keys, reactivity, setup.effective_params(), months=setup.age_months,
                   frozen=setup.frozen)
     return Prepared(ids, keys, reactivity, soothability, care, dev,
@@ -174,7 +180,7 @@ def run_cohort(
     n_infants: int = 1000,
     seed: int = 0,
     *,
-    population: Population | None = None,
+    population: Population | CellDesign | None = None,
     temperament: Temperament | TemperamentDistribution | None = None,
     params: ModelParams | None = None,
     caregiver: str = "primary",
@@ -189,10 +195,12 @@ def run_cohort(
     """Run a cohort through the whole procedure and code it.
 
     Give ``care`` (a :class:`CaregiverProfile`, a :class:`CaregivingHistory` or a
-    :class:`Caregiving`) or a ``population``. Infants are ``first_id .. first_id + n - 1``
-    unless ``infant_ids`` lists them. ``caregiver`` names whom the SSP is run with;
-    ``age_months`` when. ``frozen=True`` is the learning ablation. ``scales=True`` also returns
-    the long table of every scale in every episode toward caregiver and stranger.
+    :class:`Caregiving`) or a ``population`` (a :class:`Population`, or a
+    :class:`~simulation.design.CellDesign` giving infant ``id`` cell ``id % n_cells``).
+    Infants are ``first_id .. first_id + n - 1`` unless ``infant_ids`` lists them.
+    ``caregiver`` names whom the SSP is run with; ``age_months`` when. ``frozen=True`` is the
+    learning ablation. ``scales=True`` also returns the long table of every scale in every
+    episode toward caregiver and stranger.
     ``progress``: True/False for a progress bar (default: only on a terminal), or a callable
     receiving the number of infants just finished.
     """

@@ -1,4 +1,4 @@
-"""What a coder sees of one second: the observable codes of :class:`~simulation.record.BehaviourRecord`."""
+"""What a coder sees of one second: the codes of :class:`~simulation.record.BehaviourRecord`."""
 
 from __future__ import annotations
 

@@ -2,7 +2,8 @@
 
 Phases: the procedure (episode changes, entries and exits), perception, the infant's decision,
 the adults' decisions, the adults' act (move, walk out), the hand-over (pick up, put down) and the
-infant's movement, the clocks. The Mesa model calls the same functions phase by phase from its agents.
+infant's movement, the clocks. The Mesa model calls the same functions phase by phase from its
+agents.
 """
 
 from __future__ import annotations

@@ -94,7 +94,8 @@ def update_arousal(s: SSPState, per: Perception, wm: WorkingModel, reactivity: n
 
     Self-calming is slow; contact with the caregiver soothes in proportion to soothability,
     less when the infant resists or avoids it, less when trust is low, under volatility (anger at
-    a caregiver who may leave again) and fear; the stranger's contact soothes a little (Ainsworth et al. 1978, episodes 4 and 7).
+    a caregiver who may leave again) and fear; the stranger's contact soothes a little
+    (Ainsworth et al. 1978, episodes 4 and 7).
     """
     a = s.arousal
     target = stress(s, per, wm, reactivity, p)
