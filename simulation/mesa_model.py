@@ -18,13 +18,13 @@ from mesa.datacollection import DataCollector
 from mesa.space import ContinuousSpace
 
 from . import rng, room
-from .cohort import Care, Prepared, Setup, prepare
 from .observer import Coding, code_record
 from .params import ModelParams
 from .population import Population
 from .record import RECORD_FIELDS, Action, AdultAct, BehaviourRecord
 from .rules import adults, infant, procedure, situation
 from .rules.observable import observe
+from .setup import Care, Prepared, Setup, prepare
 from .ssp import toy_spots
 from .ssp_state import SSPState
 from .temperament import Temperament, TemperamentDistribution

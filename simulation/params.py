@@ -78,9 +78,9 @@ class ModelParams:
     room_stress: float = _p(0.15, 0.0, 1.0, "stress of the unfamiliar room")
     stranger_stress: float = _p(0.15, 0.0, 1.0, "wariness of the stranger (more when near)")
     separation_stress: float = _p(
-        0.35, 0.0, 1.5, "stress of the caregiver's absence (more unfamiliar separation: higher; "
+        0.3, 0.0, 1.5, "stress of the caregiver's absence (more unfamiliar separation: higher; "
         "Takahashi 1990)")
-    alone_stress: float = _p(0.3, 0.0, 1.0, "extra stress of being alone")
+    alone_stress: float = _p(0.4, 0.0, 1.0, "extra stress of being alone")
     base_buffer: float = _p(
         0.6, 0.0, 1.0, "how much a trusted caregiver's presence buffers stress (secure base)")
     vigilance_stress: float = _p(

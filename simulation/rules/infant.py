@@ -51,8 +51,8 @@ def propensities(s: SSPState, per: Perception, wm: WorkingModel, a: np.ndarray,
     alone_with_st = free & ~cg_in & st_in
 
     P = np.zeros((N_ACTIONS, a.shape[0]))
-    P[Action.EXPLORE] = free * (p.explore_weight * calm * (1.0 - p.vigilance_explore * V)
-                                   + p.displacement * deact)
+    confidence = (0.4 + 0.6 * T) * (1.0 - p.vigilance_explore * V)  # secure-base use
+    P[Action.EXPLORE] = free * (p.explore_weight * calm * confidence + p.displacement * deact)
     P[Action.IDLE] = free * (0.05 + 0.3 * a * V + 0.3 * a * (1.0 - R) * ~cg_in)
     P[Action.APPROACH] = (free_cg * seek * (0.4 + 0.6 * T) * p.approach_weight
                              + (alone_with_st & ~per.contact_st) * seek * 0.1)

@@ -102,7 +102,7 @@ def update_arousal(s: SSPState, per: Perception, wm: WorkingModel, reactivity: n
     rate = np.where(target > a, p.arousal_rise, p.arousal_fall * (0.5 + soothability))
     a = a + rate * (target - a)
     refusing = (s.action == Action.RESIST_ANGRY) | (s.action == Action.AVOID)
-    efficacy = ((0.15 + 0.85 * wm.trust) * (1.0 - p.volatility_blunting * wm.volatility)
+    efficacy = ((0.05 + 0.95 * wm.trust) * (1.0 - p.volatility_blunting * wm.volatility)
                 * (1.0 - wm.fear))
     efficacy = np.where(refusing, 0.3 * efficacy, efficacy)
     soothing = p.soothe_rate * (0.5 + soothability) * a

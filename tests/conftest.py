@@ -1,0 +1,39 @@
+"""Shared fixtures: small simulated cohorts per caregiving preset, computed once per session."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from simulation.setup import Setup, prepare
+from simulation.presets import get_preset
+from simulation.ssp import run_ssp
+from simulation.temperament import Temperament
+
+#: Infants per preset cohort in behaviour tests: a few hundred, as the issue asks.
+N_BEHAVIOUR = 300
+
+
+def simulate(care, n=N_BEHAVIOUR, seed=11, frozen=False, temperament=None, wm=None):
+    """Home year + Strange Situation for n infants; returns (prepared, run)."""
+    setup = Setup(seed=seed, care=care, frozen=frozen,
+                  temperament=temperament or Temperament(0.5, 0.5))
+    prepared = prepare(setup, np.arange(n))
+    model = prepared.working_model if wm is None else wm
+    run = run_ssp(model, prepared.reactivity, prepared.soothability, prepared.keys,
+                  setup.params, setup.age_months)
+    return prepared, run
+
+
+@pytest.fixture(scope="session")
+def preset_runs():
+    """name -> (prepared, run) for the caregiving presets, fixed temperament."""
+    names = ("sensitive", "rejecting", "inconsistent", "frightening")
+    return {name: simulate(get_preset(name).profile) for name in names}
+
+
+@pytest.fixture(scope="session")
+def frozen_runs():
+    """The same presets with learning frozen (the ablation)."""
+    names = ("sensitive", "rejecting", "inconsistent")
+    return {name: simulate(get_preset(name).profile, frozen=True) for name in names}
