@@ -1,0 +1,70 @@
+"""Behaviour-level phenomena of DESIGN.md section 3, as group means over a few hundred infants.
+
+Measured straight from the behaviour record (what a coder would see), plus internal arousal
+where the claim is about hidden distress.
+"""
+
+import numpy as np
+
+from behaviour import action_share, crying, exploration, reunion_profile
+from simulation.record import Action, Target
+
+
+def means(runs, fn, *args):
+    return {name: float(fn(run.record, *args).mean()) for name, (_, run) in runs.items()}
+
+
+def test_sensitive_care_secure_base_and_haven(preset_runs):
+    _, run = preset_runs["sensitive"]
+    r = run.record
+    assert exploration(r, 2).mean() > 0.6  # explores from a secure base
+    cry = [crying(r, e).mean() for e in range(1, 9)]
+    assert int(np.argmax(cry)) + 1 == 6  # most distress when left alone
+    profile = reunion_profile(r)
+    assert profile["contact"] > 0.15 and profile["approach"] > 0.02
+    assert profile["avoid"] < 0.03 and profile["resist"] < 0.03
+    # calming: comforted in the reunion, back to play
+    assert crying(r, 8).mean() < 0.25 * crying(r, 7).mean()
+    assert exploration(r, 8).mean() > 0.4
+
+
+def test_rejecting_care_avoidance_with_hidden_arousal(preset_runs):
+    _, rej = preset_runs["rejecting"]
+    _, sen = preset_runs["sensitive"]
+    assert exploration(rej.record, 2).mean() >= exploration(sen.record, 2).mean()
+    assert exploration(rej.record, 5).mean() > exploration(sen.record, 5).mean()  # keeps playing
+    for e in (4, 7):
+        assert crying(rej.record, e).mean() < 0.5 * crying(sen.record, e).mean()
+    p_rej, p_sen = reunion_profile(rej.record), reunion_profile(sen.record)
+    assert p_rej["avoid"] > 3 * p_sen["avoid"]
+    assert p_rej["contact"] < 0.6 * p_sen["contact"]
+    # overt distress is not arousal: separation arousal at least the secure group's
+    for e in (4, 6, 7):
+        assert rej.arousal_by_episode[:, e - 1].mean() >= sen.arousal_by_episode[:, e - 1].mean()
+
+
+def test_inconsistent_care_vigilance_and_ambivalence(preset_runs):
+    _, inc = preset_runs["inconsistent"]
+    _, sen = preset_runs["sensitive"]
+    assert exploration(inc.record, 2).mean() < 0.7 * exploration(sen.record, 2).mean()
+    assert crying(inc.record, 4, hard=True).mean() > crying(sen.record, 4, hard=True).mean()
+    p_inc, p_sen = reunion_profile(inc.record), reunion_profile(sen.record)
+    assert p_inc["contact"] > p_sen["contact"]  # seeks contact ...
+    assert p_inc["resist"] > 0.05 > p_sen["resist"]  # ... and resists it
+    # slow calming: still crying in the reunions, not back to play
+    assert p_inc["crying"] > 3 * p_sen["crying"]
+    assert p_inc["explore"] < 0.6 * p_sen["explore"]
+
+
+def test_frightening_care_lapses_in_the_caregivers_presence(preset_runs):
+    _, fr = preset_runs["frightening"]
+    _, sen = preset_runs["sensitive"]
+    r = fr.record
+    lapses = (Action.FREEZE, Action.APPROACH_BROKEN, Action.APPREHENSION)
+    reunion = np.mean([action_share(r, e, *lapses).mean() for e in (5, 8)])
+    assert reunion > 0.03
+    assert np.mean([action_share(sen.record, e, *lapses).mean() for e in (5, 8)]) == 0.0
+    # lapses happen with the caregiver present, never in separations
+    assert sum(action_share(r, e, *lapses).sum() for e in (4, 6, 7)) == 0.0
+    broken = action_share(r, 8, Action.APPROACH_BROKEN, target=Target.CAREGIVER)
+    assert (broken > 0).mean() > 0.1
