@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from simulation.setup import Setup, prepare
 from simulation.presets import get_preset
+from simulation.setup import Setup, prepare
 from simulation.ssp import run_ssp
 from simulation.temperament import Temperament
 

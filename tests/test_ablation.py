@@ -1,9 +1,9 @@
 """Ablations: the learned working model carries the differences (DESIGN.md section 7)."""
 
 import numpy as np
-
 from behaviour import reunion_profile
 from conftest import simulate
+
 from simulation.presets import get_preset
 
 

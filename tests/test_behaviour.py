@@ -5,8 +5,8 @@ where the claim is about hidden distress.
 """
 
 import numpy as np
-
 from behaviour import action_share, crying, exploration, reunion_profile
+
 from simulation.record import Action, Target
 
 
