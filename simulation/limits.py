@@ -7,3 +7,20 @@ Each is enforced where the value enters, with a message saying how to go beyond 
 MAX_INFANTS = 1_000_000
 #: Infants coded per chunk by default (the record of one chunk is held in memory).
 DEFAULT_CHUNK = 10_000
+
+# --- batch experiments (``ssp sweep``, :mod:`simulation.sweep`) ---
+#: Largest experiment file read; checked before parsing (a real experiment file is a few KB).
+MAX_EXPERIMENT_FILE_BYTES = 1_048_576
+#: Deepest nesting of tables, arrays and dotted keys in an experiment file; checked before the
+#: TOML parser runs (Python 3.11's ``tomllib`` recurses, and slows quadratically on deep keys).
+MAX_TOML_DEPTH = 16
+#: Cells in one sweep (design points x replicates); beyond it, split the experiment.
+MAX_SWEEP_CELLS = 100_000
+#: Infants over all cells of one sweep (about 12 core-days at 1 ms per infant).
+MAX_SWEEP_INFANTS = 1_000_000_000
+#: Values on one sweep axis, and points in a sampled or listed design.
+MAX_AXIS_VALUES = 10_000
+#: Workers of a local process pool (``--workers``).
+MAX_SWEEP_WORKERS = 512
+#: Longest text value (name, description, label) in an experiment file, in characters.
+MAX_TEXT_CHARS = 20_000
