@@ -23,6 +23,7 @@ from .params import ModelParams
 from .population import Population
 from .record import RECORD_FIELDS, Action, AdultAct, BehaviourRecord
 from .rules import adults, infant, procedure, situation
+from .rules.dispositions import Dispositions
 from .rules.observable import observe
 from .setup import Care, Prepared, Setup, prepare
 from .ssp import toy_spots
@@ -36,8 +37,8 @@ class Infant(mesa.Agent):
     def __init__(self, model: StrangeSituationModel, prepared: Prepared) -> None:
         super().__init__(model)
         self.working_model = prepared.working_model
-        self.reactivity = prepared.reactivity
-        self.soothability = prepared.soothability
+        self.dispositions = Dispositions.of(prepared.working_model, prepared.reactivity,
+                                            prepared.soothability, model.params)
         self.keys = prepared.keys
         self.perception: situation.Perception | None = None
 
@@ -47,8 +48,7 @@ class Infant(mesa.Agent):
     def decide(self) -> None:
         m = self.model
         draws = rng.uniform_quad(self.keys, m.purpose, m.tick)
-        infant.decide(m.state, self.perception, self.working_model, self.reactivity,
-                      self.soothability, draws, m.params)
+        infant.decide(m.state, self.perception, self.dispositions, draws, m.params)
 
     def act(self) -> None:
         m = self.model

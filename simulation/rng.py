@@ -85,18 +85,18 @@ def uniform_pair(keys: np.ndarray, purpose: int, step: int) -> tuple[np.ndarray,
 
 
 _LOW16 = np.uint64(0xFFFF)
-_TWO_M16 = 2.0**-16
+_TWO_M16 = np.float32(2.0**-16)
 
 
 def uniform_quad(keys: np.ndarray, purpose: int, step: int) -> tuple[np.ndarray, ...]:
-    """Four independent uniforms in [0, 1) per key (16-bit resolution each), from one hash.
+    """Four independent uniforms in [0, 1) per key (16-bit resolution, float32), from one hash.
 
     Enough resolution for choices and Bernoulli draws (steps of 1/65536), at a quarter of the
     hashing cost: the per-second kernels use these.
     """
     bits = hash_bits(keys, purpose, step)
     return tuple(
-        ((bits >> np.uint64(s)) & _LOW16).astype(np.float64) * _TWO_M16 for s in (0, 16, 32, 48)
+        ((bits >> np.uint64(s)) & _LOW16).astype(np.float32) * _TWO_M16 for s in (0, 16, 32, 48)
     )
 
 

@@ -35,7 +35,7 @@ def step_toward(
     dx = tx - x
     dy = ty - y
     dist = np.sqrt(dx * dx + dy * dy)
-    frac = np.where(dist > speed, speed / np.maximum(dist, 1e-12), 1.0)
+    frac = np.minimum(speed / np.maximum(dist, 1e-6), 1.0)
     return x + dx * frac, y + dy * frac
 
 
@@ -48,10 +48,10 @@ def distance(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray) -> 
 
 def zone(dist: np.ndarray, present: np.ndarray, held: np.ndarray) -> np.ndarray:
     """Distance zone codes (:class:`simulation.record.Zone`) from distances in metres."""
-    z = np.where(dist <= CONTACT_DISTANCE, 0, np.where(dist <= NEAR_DISTANCE, 1,
-                 np.where(dist <= MID_DISTANCE, 2, 3)))
-    z = np.where(held, 0, z)
-    return np.where(present, z, 9).astype(np.uint8)
+    z = ((dist > CONTACT_DISTANCE).view(np.uint8) + (dist > NEAR_DISTANCE).view(np.uint8)
+         + (dist > MID_DISTANCE).view(np.uint8))
+    z = z * (~held).view(np.uint8)
+    return np.where(present, z, np.uint8(9))
 
 
 def clamp_to_room(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

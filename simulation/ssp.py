@@ -15,6 +15,7 @@ from . import rng, room
 from .params import ModelParams
 from .procedure import MAX_SECONDS
 from .record import RECORD_FIELDS, BehaviourRecord
+from .rules.dispositions import Dispositions
 from .rules.observable import observe
 from .rules.second import run_second
 from .ssp_state import SSPState
@@ -55,6 +56,7 @@ def run_ssp(
     """Run the eight episodes for every infant; returns the record and internals."""
     n = keys.shape[0]
     s = SSPState.start(*toy_spots(keys))
+    dispositions = Dispositions.of(wm, reactivity, soothability, params)
     purpose = rng.ssp_purpose(age_months)
     buffers = {f: np.zeros((MAX_SECONDS, n), dtype=np.uint8) for f in RECORD_FIELDS}
     arousal_sum = np.zeros((n, 10))
@@ -67,7 +69,7 @@ def run_ssp(
     for tick in range(MAX_SECONDS):
         if not s.running.any():
             break
-        run_second(s, wm, reactivity, soothability, keys, purpose, tick, params)
+        run_second(s, dispositions, keys, purpose, tick, params)
         row = observe(s)
         for f in RECORD_FIELDS:
             buffers[f][tick] = row[f]

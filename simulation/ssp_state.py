@@ -14,6 +14,12 @@ import numpy as np
 from . import room
 from .record import AdultAct, Held
 
+#: dtypes of the state: small integers for codes, 16-bit clocks, 32-bit floats (speed: the
+#: cohort engine's per-second work is memory-bound; float32 is ample for metres and arousal).
+CODE = np.int8
+COUNT = np.int16
+REAL = np.float32
+
 
 @dataclass
 class SSPState:
@@ -60,22 +66,30 @@ class SSPState:
         """Episode 1, second 0: the caregiver carries the infant in through the door."""
         n = toy_x.shape[0]
 
-        def full(v, dtype=np.int64):
-            return np.full(n, v, dtype=dtype)
+        def code(v):  # behaviour and act codes
+            return np.full(n, v, dtype=CODE)
+
+        def count(v=0):  # clocks and counters
+            return np.full(n, v, dtype=COUNT)
+
+        def real(v):  # positions and arousal
+            return np.full(n, v, dtype=REAL)
+
+        def flag(v):
+            return np.full(n, v, dtype=bool)
 
         return cls(
-            episode=full(1), t_ep=full(0), hard_cry_net=full(0), calm_run=full(0),
-            x=full(room.DOOR[0], np.float64), y=full(room.DOOR[1], np.float64),
-            arousal=full(0.1, np.float64), action=full(4), target=full(1), cry=full(0),
-            gaze=full(1), held=full(int(Held.CAREGIVER)), toy_x=toy_x, toy_y=toy_y,
-            cg_present=full(True, bool), cg_x=full(room.DOOR[0], np.float64),
-            cg_y=full(room.DOOR[1], np.float64), cg_act=full(int(AdultAct.HOLDING)),
-            cg_timer=full(0), cg_hold=full(0), cg_bid_run=full(0), cg_push_run=full(0),
-            cg_avoid_run=full(0), cg_gone=full(False, bool),
-            st_present=full(False, bool), st_x=full(room.DOOR[0], np.float64),
-            st_y=full(room.DOOR[1], np.float64), st_act=full(int(AdultAct.ABSENT)),
-            st_timer=full(0), st_hold=full(0), st_bid_run=full(0), st_push_run=full(0),
-            st_avoid_run=full(0),
+            episode=code(1), t_ep=count(), hard_cry_net=count(), calm_run=count(),
+            x=real(room.DOOR[0]), y=real(room.DOOR[1]), arousal=real(0.1),
+            action=code(4), target=code(1), cry=code(0), gaze=code(1),
+            held=code(int(Held.CAREGIVER)),
+            toy_x=toy_x.astype(REAL), toy_y=toy_y.astype(REAL),
+            cg_present=flag(True), cg_x=real(room.DOOR[0]), cg_y=real(room.DOOR[1]),
+            cg_act=code(int(AdultAct.HOLDING)), cg_timer=count(), cg_hold=count(),
+            cg_bid_run=count(), cg_push_run=count(), cg_avoid_run=count(), cg_gone=flag(False),
+            st_present=flag(False), st_x=real(room.DOOR[0]), st_y=real(room.DOOR[1]),
+            st_act=code(int(AdultAct.ABSENT)), st_timer=count(), st_hold=count(),
+            st_bid_run=count(), st_push_run=count(), st_avoid_run=count(),
         )
 
     @property

@@ -19,10 +19,11 @@ import numpy as np
 
 from .. import room
 from ..record import Action, AdultAct, Held, Target
-from ..ssp_state import SSPState
+from ..ssp_state import CODE, COUNT, SSPState
 from .situation import Perception
 
 A = AdultAct
+C = CODE  # act codes are int8 scalars, so the state keeps its dtype
 #: Seconds an entering adult pauses in the doorway (the infant's chance to respond).
 DOOR_PAUSE = 3
 #: Seconds it takes to put an infant down.
@@ -66,40 +67,39 @@ def caregiver_decide(s: SSPState, per: Perception) -> None:
 
     entering_done = (act == A.ENTERING) & (s.cg_timer >= DOOR_PAUSE)
     go_to_infant = (ep == 8) | (s.cg_bid_run > 0)
-    new = np.where(entering_done, np.where(go_to_infant, int(A.APPROACHING), int(A.SITTING)), new)
+    new = np.where(entering_done, np.where(go_to_infant, C(A.APPROACHING), C(A.SITTING)), new)
 
     seated = (act == A.SITTING) | (act == A.TALKING)
     in_reach = per.contact_cg & wants_her
-    new = np.where(seated & in_reach, int(A.HOLDING), new)
+    new = np.where(seated & in_reach, C(A.HOLDING), new)
     responds = seated & ~in_reach & (s.cg_bid_run >= 3)
-    new = np.where(responds, int(A.APPROACHING), new)
+    new = np.where(responds, C(A.APPROACHING), new)
     stays = seated & ~in_reach & ~responds
     talk = (ep == 3) & (t >= 60) & (t < 120)
-    new = np.where(stays, np.where(talk, int(A.TALKING), int(A.SITTING)), new)
-    new = np.where(stays & leave, int(A.LEAVING), new)
+    new = np.where(stays, np.where(talk, C(A.TALKING), C(A.SITTING)), new)
+    new = np.where(stays & leave, C(A.LEAVING), new)
 
     approaching = act == A.APPROACHING
     arrived = approaching & (per.d_cg <= room.CONTACT_DISTANCE + 0.05)
     gave_up = approaching & ~arrived & (s.cg_avoid_run >= 5)
-    new = np.where(arrived, int(A.HOLDING), np.where(gave_up, int(A.SITTING), new))
-    new = np.where(approaching & ~arrived & leave, int(A.LEAVING), new)
+    new = np.where(arrived, C(A.HOLDING), np.where(gave_up, C(A.SITTING), new))
+    new = np.where(approaching & ~arrived & leave, C(A.LEAVING), new)
 
     holding = act == A.HOLDING
-    carried_in = (ep == 1) & (room.distance(s.cg_x, s.cg_y, np.full(t.shape, room.START[0]),
-                                            np.full(t.shape, room.START[1])) < 0.05)
+    carried_in = (ep == 1) & (room.distance(s.cg_x, s.cg_y, *room.START) < 0.05)
     settled = (s.cg_hold >= 20) & (s.calm_run >= 8)
     wants_down = (s.cg_avoid_run >= 3) | (s.cg_push_run >= 10)
-    new = np.where(holding & (carried_in | settled | wants_down | leave), int(A.RELEASING), new)
+    new = np.where(holding & (carried_in | settled | wants_down | leave), C(A.RELEASING), new)
 
     releasing = act == A.RELEASING
     clings = (s.action == Action.CONTACT_ACTIVE) & (s.cry > 0) & ~leave & (ep != 1)
-    new = np.where(releasing & clings, int(A.HOLDING), new)
+    new = np.where(releasing & clings, C(A.HOLDING), new)
     put_down = releasing & ~clings & (s.cg_timer >= RELEASE_SECONDS)
-    new = np.where(put_down, np.where(leave, int(A.LEAVING), int(A.SITTING)), new)
+    new = np.where(put_down, np.where(leave, C(A.LEAVING), C(A.SITTING)), new)
 
-    new = np.where(present, new, int(A.ABSENT))
-    s.cg_hold = np.where(new == A.HOLDING,
-                         np.where(holding, s.cg_hold + 1, np.where(releasing, 10, 0)), 0)
+    new = np.where(present, new, C(A.ABSENT))
+    s.cg_hold = np.where(new == A.HOLDING, np.where(holding, s.cg_hold + 1, np.where(
+        releasing, COUNT(10), COUNT(0))), COUNT(0))
     s.cg_timer = np.where(new == act, s.cg_timer + 1, 0)
     s.cg_act = new
 
@@ -116,34 +116,34 @@ def stranger_decide(s: SSPState, per: Perception) -> None:
     new = act.copy()
 
     entering_done = (act == A.ENTERING) & (s.st_timer >= DOOR_PAUSE)
-    new = np.where(entering_done, np.where(ep == 3, int(A.SITTING), int(A.PLAYING)), new)
+    new = np.where(entering_done, np.where(ep == 3, C(A.SITTING), C(A.PLAYING)), new)
 
     # episode 3: silent a minute, talks a minute, then approaches the infant and plays
     script3 = (ep == 3) & ((act == A.SITTING) | (act == A.TALKING) | (act == A.PLAYING))
-    new = np.where(script3, np.where(t < 60, int(A.SITTING), np.where(
-        t < 120, int(A.TALKING), int(A.PLAYING))), new)
+    new = np.where(script3, np.where(t < 60, C(A.SITTING), np.where(
+        t < 120, C(A.TALKING), C(A.PLAYING))), new)
 
     # separations: comfort a crying infant, back off if avoided, play otherwise
     calm_phase = separation & ((act == A.SITTING) | (act == A.PLAYING) | (act == A.TALKING))
-    new = np.where(calm_phase & (s.st_bid_run >= 3), int(A.APPROACHING), new)
+    new = np.where(calm_phase & (s.st_bid_run >= 3), C(A.APPROACHING), new)
     backs_off = calm_phase & (act == A.PLAYING) & (s.st_avoid_run >= 3)
-    new = np.where(backs_off, int(A.SITTING), new)
+    new = np.where(backs_off, C(A.SITTING), new)
     retries = calm_phase & (act != A.PLAYING) & (s.st_timer >= 20) & (s.st_bid_run < 3)
-    new = np.where(retries, int(A.PLAYING), new)
+    new = np.where(retries, C(A.PLAYING), new)
 
     approaching = act == A.APPROACHING
     arrived = approaching & (per.d_st <= room.CONTACT_DISTANCE + 0.05) & ~per.held_cg
     gave_up = approaching & ~arrived & (s.st_avoid_run >= 4)
-    new = np.where(arrived, int(A.HOLDING), np.where(gave_up, int(A.SITTING), new))
+    new = np.where(arrived, C(A.HOLDING), np.where(gave_up, C(A.SITTING), new))
 
     holding = act == A.HOLDING
     settled = (s.st_hold >= 15) & (s.calm_run >= 5)
     wants_down = (s.st_avoid_run >= 3) | (s.st_push_run >= 5)
-    new = np.where(holding & (settled | wants_down), int(A.RELEASING), new)
+    new = np.where(holding & (settled | wants_down), C(A.RELEASING), new)
     put_down = (act == A.RELEASING) & (s.st_timer >= RELEASE_SECONDS)
-    new = np.where(put_down, int(A.PLAYING), new)
+    new = np.where(put_down, C(A.PLAYING), new)
 
-    new = np.where(present, new, int(A.ABSENT))
+    new = np.where(present, new, C(A.ABSENT))
     s.st_hold = np.where(new == A.HOLDING, np.where(holding, s.st_hold + 1, 0), 0)
     s.st_timer = np.where(new == act, s.st_timer + 1, 0)
     s.st_act = new
@@ -160,7 +160,7 @@ def _adult_target(act: np.ndarray, x: np.ndarray, y: np.ndarray, chair: tuple[fl
     tx = np.where(approach, x + (s.x - x) * frac, tx)
     ty = np.where(approach, y + (s.y - y) * frac, ty)
     play = act == A.PLAYING
-    side = np.where(s.y < room.HEIGHT / 2, 0.7, -0.7)
+    side = np.where(s.y < room.HEIGHT / 2, np.float32(0.7), np.float32(-0.7))
     tx = np.where(play, s.x, tx)
     ty = np.where(play, s.y + side, ty)
     tx = np.where(act == A.LEAVING, room.DOOR[0], tx)
@@ -172,8 +172,8 @@ def _adult_target(act: np.ndarray, x: np.ndarray, y: np.ndarray, chair: tuple[fl
 
 def _release_spot(ax: np.ndarray, ay: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Where a released infant is put down: 0.4 m from the adult toward the toys."""
-    d = room.distance(ax, ay, np.full(ax.shape, room.TOYS[0]), np.full(ax.shape, room.TOYS[1]))
-    frac = np.where(d > 0.4, 0.4 / np.maximum(d, 1e-9), 0.0)
+    d = room.distance(ax, ay, *room.TOYS)
+    frac = np.minimum(0.4 / np.maximum(d, 1e-6), 1.0)
     return ax + (room.TOYS[0] - ax) * frac, ay + (room.TOYS[1] - ay) * frac
 
 
@@ -181,10 +181,9 @@ def _walk_out(s: SSPState, who: str) -> None:
     """An adult who reached the door while leaving is out of the room."""
     px, py = getattr(s, f"{who}_x"), getattr(s, f"{who}_y")
     leaving = getattr(s, f"{who}_act") == A.LEAVING
-    out = leaving & (room.distance(px, py, np.full(px.shape, room.DOOR[0]),
-                                   np.full(px.shape, room.DOOR[1])) < 0.05)
+    out = leaving & (room.distance(px, py, *room.DOOR) < 0.05)
     setattr(s, f"{who}_present", getattr(s, f"{who}_present") & ~out)
-    setattr(s, f"{who}_act", np.where(out, int(A.ABSENT), getattr(s, f"{who}_act")))
+    setattr(s, f"{who}_act", np.where(out, C(A.ABSENT), getattr(s, f"{who}_act")))
     if who == "cg":
         s.cg_gone = s.cg_gone | (out & (s.episode == 5))
 
@@ -220,9 +219,9 @@ def hand_over(s: SSPState) -> None:
                            np.where(cg_lets_go, s.cg_y, s.st_y))
     s.x = np.where(lets_go, rx, s.x)
     s.y = np.where(lets_go, ry, s.y)
-    held = np.where(lets_go, int(Held.NONE), s.held)
+    held = np.where(lets_go, C(Held.NONE), s.held)
     held = np.where((held == Held.NONE) & (s.cg_act == A.HOLDING) & s.cg_present,
-                    int(Held.CAREGIVER), held)
+                    C(Held.CAREGIVER), held)
     held = np.where((held == Held.NONE) & (s.st_act == A.HOLDING) & s.st_present,
-                    int(Held.STRANGER), held)
+                    C(Held.STRANGER), held)
     s.held = held

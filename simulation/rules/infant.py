@@ -23,177 +23,186 @@ import numpy as np
 
 from .. import room
 from ..params import ModelParams
-from ..record import Action, Cry, Gaze, Target
-from ..ssp_state import SSPState
-from ..working_model import WorkingModel
+from ..record import Action, Gaze, Target
+from ..ssp_state import REAL, SSPState
+from .dispositions import Dispositions
 from .situation import Perception, update_arousal
 
 N_ACTIONS = len(Action)
 
 
-def propensities(s: SSPState, per: Perception, wm: WorkingModel, a: np.ndarray,
-                 p: ModelParams) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Propensity of every action, shape (N_ACTIONS, N), and the avoidance split by target."""
-    T, V, R, G, F = wm.trust, wm.volatility, wm.rebuff, wm.signal_gain, wm.fear
+def propensities(s: SSPState, per: Perception, d: Dispositions,
+                 a: np.ndarray) -> tuple[list[np.ndarray], np.ndarray, np.ndarray]:
+    """Propensity of every action (a list indexed by Action code), and avoidance by target.
+
+    Contexts are 0/1 float32 masks multiplied in (arithmetic rather than branching: the
+    per-second loop is the engine's hot path).
+    """
     calm = 1.0 - a
-    inhibition = 1.0 - p.rebuff_inhibition * R
-    seek = a * inhibition * inhibition
-    deact = a * R
-    anger = a * V
-    helpless = a * G * (1.0 - T)
-    conflict = a * F
     held_any = per.held_cg | per.held_st
     free = ~held_any
-    cg_in, st_in = per.cg_in, per.st_in
+    cg_in = per.cg_in
     free_cg = free & cg_in & ~per.contact_cg
     cg_pressing = per.held_cg | (per.cg_overture & per.near_cg)
     st_pressing = per.held_st | (per.st_overture & per.near_st)
-    alone_with_st = free & ~cg_in & st_in
+    alone_with_st = free & ~cg_in & per.st_in
 
-    P = np.zeros((N_ACTIONS, a.shape[0]))
-    confidence = (0.4 + 0.6 * T) * (1.0 - p.vigilance_explore * V)  # secure-base use
-    P[Action.EXPLORE] = free * (p.explore_weight * calm * confidence + p.displacement * deact)
-    P[Action.IDLE] = free * (0.05 + 0.3 * a * V + 0.3 * a * (1.0 - R) * ~cg_in)
-    P[Action.APPROACH] = (free_cg * seek * (0.4 + 0.6 * T) * p.approach_weight
-                             + (alone_with_st & ~per.contact_st) * seek * 0.1)
-    P[Action.CONTACT_ACTIVE] = (
-        (per.held_cg | (free & per.contact_cg))
-        * (seek * (0.5 + 0.5 * T) * p.approach_weight + 0.5 * anger * G)
-        + per.held_st * 0.3 * seek)
-    P[Action.CONTACT_PASSIVE] = held_any * (0.8 * calm + 0.2 * (1.0 - T))
-    P[Action.RESIST_ANGRY] = anger * p.resist_weight * (cg_pressing + 0.4 * (st_pressing
-                                                                                & ~cg_in))
-    P[Action.RESIST_PASSIVE] = helpless * p.passive_weight * cg_pressing
-    avoid_cg = cg_in * deact * p.avoid_weight * np.where(per.cg_overture, 1.0, 0.2)
-    avoid_st = st_pressing * a * 0.3 * p.avoid_weight * ~per.held_cg
+    def m(mask: np.ndarray) -> np.ndarray:
+        return mask.astype(REAL)
+
+    f_free, f_cg, f_free_cg, f_alone_st = m(free), per.f.cg_in, m(free_cg), m(alone_with_st)
+    f_cg_pressing, f_held_any = m(cg_pressing), m(held_any)
+    overture = 0.2 + 0.8 * m(per.cg_overture)
+    zero = np.zeros_like(a)
+
+    P = [zero] * N_ACTIONS
+    P[Action.EXPLORE] = f_free * (d.explore * calm + d.displace * a)
+    P[Action.IDLE] = f_free * (0.05 + a * (d.idle_vigilant + per.f.cg_out * d.idle_alone))
+    P[Action.APPROACH] = a * (f_free_cg * d.approach
+                              + m(alone_with_st & ~per.contact_st) * d.approach_stranger)
+    P[Action.CONTACT_ACTIVE] = a * (m(per.held_cg | (free & per.contact_cg)) * d.cling
+                                    + m(per.held_st) * d.cling_stranger)
+    P[Action.CONTACT_PASSIVE] = f_held_any * (0.8 * calm + d.passive_held)
+    anger = a * d.resist
+    P[Action.RESIST_ANGRY] = anger * (f_cg_pressing + 0.4 * m(st_pressing & ~cg_in))
+    helpless = a * d.helpless
+    P[Action.RESIST_PASSIVE] = f_cg_pressing * helpless
+    avoid_cg = f_cg * a * d.avoid * overture
+    avoid_st = m(st_pressing & ~per.held_cg) * a * d.avoid_stranger
     P[Action.AVOID] = avoid_cg + avoid_st
-    P[Action.SEARCH] = (free & ~cg_in) * a * (0.3 + 0.7 * T) * (1.0 - R) * p.search_weight
-    P[Action.DISTANCE_INTERACT] = (free_cg * calm * T * (1.0 - R) * p.distance_weight
-                                      + alone_with_st * calm * 0.4 * p.distance_weight)
-    P[Action.SIGNAL] = free_cg * (helpless * p.passive_weight + 0.5 * seek * per.near_cg)
-    lapse = cg_in * conflict * p.lapse_weight
+    P[Action.SEARCH] = m(free & ~cg_in) * a * d.search
+    P[Action.DISTANCE_INTERACT] = calm * (f_free_cg * d.distance
+                                          + f_alone_st * d.distance_stranger)
+    P[Action.SIGNAL] = f_free_cg * (helpless + m(per.near_cg) * a * d.reach)
+    lapse = f_cg * a * d.lapse
     P[Action.FREEZE] = 0.5 * lapse
-    P[Action.APPROACH_BROKEN] = lapse * free_cg * np.where(s.action == Action.APPROACH,
-                                                              2.0, 0.2)
+    P[Action.APPROACH_BROKEN] = f_free_cg * lapse * (0.2 + 1.8 * m(s.action == Action.APPROACH))
     P[Action.APPREHENSION] = 0.5 * lapse * per.cg_overture
     return P, avoid_cg, avoid_st
 
 
-def choose(P: np.ndarray, current: np.ndarray, u: np.ndarray, p: ModelParams) -> np.ndarray:
+def choose(P: list[np.ndarray], current: np.ndarray, u: np.ndarray,
+           p: ModelParams) -> np.ndarray:
     """Pick one action per infant with uniform ``u``; continuing the current action is favoured.
 
-    ``P`` has shape (N_ACTIONS, N): the cumulative sum runs over actions for every infant at
-    once, the same additions in the same order whatever N is.
+    The running sum over actions is the same additions in the same order for every infant,
+    whatever the cohort's size (no pairwise reductions), so the choice is bit-identical.
     """
-    cols = np.arange(P.shape[1])
-    P[current, cols] = P[current, cols] * (1.0 + p.persistence)
-    cum = np.cumsum(P, axis=0)
-    total = cum[-1]
-    pick = (cum <= u * total).sum(axis=0)
-    return np.where(total > 0, np.minimum(pick, N_ACTIONS - 1), int(Action.IDLE))
+    boost = np.float32(p.persistence)
+    cum = []
+    running = None
+    for k, pk in enumerate(P):
+        pk = pk + pk * boost * (current == k)
+        running = pk if running is None else running + pk
+        cum.append(running)
+    threshold = u * running
+    pick = np.zeros(current.shape, dtype=np.int8)
+    for c in cum[:-1]:
+        pick += c <= threshold
+    return np.where(running > 0, pick, np.int8(Action.IDLE))
+
+
+# Placeholders in the target table, resolved per infant from the situation.
+_ADULT, _HOLDER, _RESISTED, _AVOIDED = 100, 101, 102, 103
+_TARGET_OF_ACTION = np.array([
+    Target.TOYS, Target.NONE, _ADULT, _HOLDER, _HOLDER, _RESISTED, _RESISTED, _AVOIDED,
+    Target.DOOR, _ADULT, _ADULT, Target.CAREGIVER, Target.CAREGIVER, Target.CAREGIVER,
+], dtype=np.int8)
+_GAZE_AT_TARGET = np.array([Gaze.AWAY, Gaze.CAREGIVER, Gaze.STRANGER, Gaze.AWAY, Gaze.AWAY],
+                           dtype=np.int8)
 
 
 def action_target(action: np.ndarray, per: Perception, avoid_cg: np.ndarray,
                   avoid_st: np.ndarray) -> np.ndarray:
-    """Whom each action is directed at."""
-    adult = np.where(per.held_cg | per.cg_in, int(Target.CAREGIVER),
-                     np.where(per.st_in, int(Target.STRANGER), int(Target.NONE)))
-    holder_or_adult = np.where(per.held_st, int(Target.STRANGER), adult)
-    resist_target = np.where(per.held_cg | (per.cg_in & per.cg_overture & per.near_cg),
-                             int(Target.CAREGIVER), np.where(per.st_in, int(Target.STRANGER),
-                                                              adult))
-    avoid_target = np.where(per.held_st | (avoid_st > avoid_cg), int(Target.STRANGER),
-                            int(Target.CAREGIVER))
-    t = np.full(action.shape, int(Target.NONE))
-    t = np.where(action == Action.EXPLORE, int(Target.TOYS), t)
-    t = np.where(action == Action.SEARCH, int(Target.DOOR), t)
-    for code in (Action.APPROACH, Action.SIGNAL, Action.DISTANCE_INTERACT):
-        t = np.where(action == code, adult, t)
-    for code in (Action.CONTACT_ACTIVE, Action.CONTACT_PASSIVE):
-        t = np.where(action == code, holder_or_adult, t)
-    for code in (Action.RESIST_ANGRY, Action.RESIST_PASSIVE):
-        t = np.where(action == code, resist_target, t)
-    t = np.where(action == Action.AVOID, avoid_target, t)
-    for code in (Action.FREEZE, Action.APPROACH_BROKEN, Action.APPREHENSION):
-        t = np.where(action == code, int(Target.CAREGIVER), t)
-    return t
+    """Whom each action is directed at: the toys, the door, the caregiver or the stranger."""
+    code = np.int8
+    adult = np.where(per.held_cg | per.cg_in, code(Target.CAREGIVER),
+                     np.where(per.st_in, code(Target.STRANGER), code(Target.NONE)))
+    t = _TARGET_OF_ACTION[action]
+    t = np.where(t == _ADULT, adult, t)
+    t = np.where(t == _HOLDER, np.where(per.held_st, code(Target.STRANGER), adult), t)
+    cg_resisted = per.held_cg | (per.cg_in & per.cg_overture & per.near_cg)
+    t = np.where(t == _RESISTED, np.where(cg_resisted, code(Target.CAREGIVER),
+                                          np.where(per.st_in, code(Target.STRANGER), adult)), t)
+    st_avoided = per.held_st | (avoid_st > avoid_cg)
+    return np.where(t == _AVOIDED, np.where(st_avoided, code(Target.STRANGER),
+                                            code(Target.CAREGIVER)), t)
 
 
-def cry_level(a: np.ndarray, wm: WorkingModel, previous: np.ndarray, u: np.ndarray,
-              p: ModelParams) -> np.ndarray:
+def cry_level(a: np.ndarray, d: Dispositions, previous: np.ndarray,
+              u: np.ndarray) -> np.ndarray:
     """Crying a coder hears: arousal scaled by the learned signal gain, with some hysteresis."""
-    drive = a * (p.cry_floor + p.cry_gain * wm.signal_gain) + 0.15 * (u - 0.5)
-    drive = drive + 0.05 * (previous > 0)
-    return np.where(drive > 0.6, int(Cry.HARD), np.where(drive > 0.38, int(Cry.FUSS),
-                                                         int(Cry.NONE)))
+    drive = a * d.cry + 0.15 * (u - 0.5) + 0.05 * (previous > 0).astype(REAL)
+    return (drive > 0.38).view(np.int8) + (drive > 0.6).view(np.int8)
 
 
-def gaze(action: np.ndarray, target: np.ndarray, per: Perception, wm: WorkingModel,
-         u: np.ndarray, p: ModelParams) -> np.ndarray:
+def gaze(action: np.ndarray, target: np.ndarray, per: Perception, d: Dispositions,
+         u: np.ndarray) -> np.ndarray:
     """Where the infant looks, given what it does (secure-base glances while exploring)."""
-    to_target = np.where(target == Target.CAREGIVER, int(Gaze.CAREGIVER),
-                         np.where(target == Target.STRANGER, int(Gaze.STRANGER), int(Gaze.AWAY)))
-    checkback = per.cg_in * p.checkback * (0.3 + 0.7 * wm.trust) * (1.0 - wm.rebuff)
-    explore = np.where(u < checkback, int(Gaze.CAREGIVER),
-                       np.where((u > 1.0 - 0.08 * per.st_in), int(Gaze.STRANGER), int(Gaze.TOYS)))
-    idle = np.where(per.cg_in, np.where(u < 0.4, int(Gaze.CAREGIVER), int(Gaze.AWAY)),
-                    np.where(u < 0.5, int(Gaze.DOOR),
-                             np.where(per.st_in, int(Gaze.STRANGER), int(Gaze.AWAY))))
-    half = np.where(u < 0.5, to_target, int(Gaze.AWAY))
-    g = to_target
-    g = np.where(action == Action.EXPLORE, explore, g)
-    g = np.where(action == Action.IDLE, idle, g)
-    g = np.where((action == Action.CONTACT_PASSIVE) | (action == Action.RESIST_PASSIVE), half, g)
-    g = np.where((action == Action.AVOID) | (action == Action.FREEZE)
-                 | (action == Action.APPROACH_BROKEN), int(Gaze.AWAY), g)
-    g = np.where(action == Action.SEARCH, int(Gaze.DOOR), g)
-    return g
+    code = np.int8
+    g = _GAZE_AT_TARGET[target]
+    explore_gaze = np.where(u < per.f.cg_in * d.checkback, code(Gaze.CAREGIVER),
+                            np.where(u > 1.0 - 0.08 * per.f.st_in, code(Gaze.STRANGER),
+                                     code(Gaze.TOYS)))
+    idle_gaze = np.where(per.cg_in, np.where(u < 0.4, code(Gaze.CAREGIVER), code(Gaze.AWAY)),
+                         np.where(u < 0.5, code(Gaze.DOOR),
+                                  np.where(per.st_in, code(Gaze.STRANGER), code(Gaze.AWAY))))
+    g = np.where(action == Action.EXPLORE, explore_gaze, g)
+    g = np.where(action == Action.IDLE, idle_gaze, g)
+    passive = (action == Action.CONTACT_PASSIVE) | (action == Action.RESIST_PASSIVE)
+    g = np.where(passive & (u >= 0.5), code(Gaze.AWAY), g)
+    away = ((action == Action.AVOID) | (action == Action.FREEZE)
+            | (action == Action.APPROACH_BROKEN))
+    g = np.where(away, code(Gaze.AWAY), g)
+    return np.where(action == Action.SEARCH, code(Gaze.DOOR), g)
 
 
 def move(s: SSPState) -> None:
-    """Move the infant by its action at bounded speed (held infants go with the holder)."""
+    """Move the infant by its action at bounded speed (held infants go with the holder).
+
+    Exploring: toward its spot among the toys; approaching or clinging: toward the adult, up to
+    contact; avoiding or breaking off an approach: away from a near adult, slowly; searching:
+    to the door. Everything else: stays put.
+    """
     x, y = s.x, s.y
-    a, t = s.action, s.target
-    tx_adult = np.where(t == Target.STRANGER, s.st_x, s.cg_x)
-    ty_adult = np.where(t == Target.STRANGER, s.st_y, s.cg_y)
-    d_adult = room.distance(x, y, tx_adult, ty_adult)
-    # default: stay put
-    tx, ty = x, y
-    speed = np.full(x.shape, room.INFANT_SPEED)
+    a = s.action
+    to_st = s.target == Target.STRANGER
+    ax = np.where(to_st, s.st_x, s.cg_x)
+    ay = np.where(to_st, s.st_y, s.cg_y)
+    d_adult = room.distance(x, y, ax, ay)
+    inv = 1.0 / np.maximum(d_adult, 1e-6)
     explore = a == Action.EXPLORE
-    tx = np.where(explore, s.toy_x, tx)
-    ty = np.where(explore, s.toy_y, ty)
     approach = ((a == Action.APPROACH) | (a == Action.CONTACT_ACTIVE)) & (
         d_adult > 0.9 * room.CONTACT_DISTANCE)
-    stop = np.maximum(d_adult, 1e-9)
-    frac = np.where(approach, (d_adult - 0.9 * room.CONTACT_DISTANCE) / stop, 0.0)
-    tx = np.where(approach, x + (tx_adult - x) * frac, tx)
-    ty = np.where(approach, y + (ty_adult - y) * frac, ty)
     away = ((a == Action.AVOID) | (a == Action.APPROACH_BROKEN)) & (d_adult < 1.5)
-    tx = np.where(away, x + (x - tx_adult) / stop * 0.5, tx)
-    ty = np.where(away, y + (y - ty_adult) / stop * 0.5, ty)
-    speed = np.where(away, 0.5 * room.INFANT_SPEED, speed)
     search = a == Action.SEARCH
-    d_door = room.distance(x, y, np.full(x.shape, room.DOOR[0]), np.full(x.shape, room.DOOR[1]))
-    door_frac = np.where(d_door > 0.4, (d_door - 0.4) / np.maximum(d_door, 1e-9), 0.0)
+    # where each infant heads (default: where it is)
+    frac = (d_adult - 0.9 * room.CONTACT_DISTANCE) * inv
+    tx = np.where(explore, s.toy_x, np.where(approach, x + (ax - x) * frac, x))
+    ty = np.where(explore, s.toy_y, np.where(approach, y + (ay - y) * frac, y))
+    tx = np.where(away, x + (x - ax) * inv * 0.5, tx)
+    ty = np.where(away, y + (y - ay) * inv * 0.5, ty)
+    d_door = room.distance(x, y, room.DOOR[0], room.DOOR[1])
+    door_frac = np.maximum(d_door - 0.4, 0.0) / np.maximum(d_door, 1e-6)
     tx = np.where(search, x + (room.DOOR[0] - x) * door_frac, tx)
     ty = np.where(search, y + (room.DOOR[1] - y) * door_frac, ty)
-    nx, ny = room.step_toward(x, y, tx, ty, speed)
-    nx, ny = room.clamp_to_room(nx, ny)
-    s.x = np.where(s.held == 1, s.cg_x, np.where(s.held == 2, s.st_x, nx))
-    s.y = np.where(s.held == 1, s.cg_y, np.where(s.held == 2, s.st_y, ny))
+    speed = room.INFANT_SPEED * (1.0 - 0.5 * away.astype(REAL))
+    nx, ny = room.clamp_to_room(*room.step_toward(x, y, tx, ty, speed))
+    held_cg, held_st = s.held == 1, s.held == 2
+    s.x = np.where(held_cg, s.cg_x, np.where(held_st, s.st_x, nx))
+    s.y = np.where(held_cg, s.cg_y, np.where(held_st, s.st_y, ny))
 
 
-def decide(s: SSPState, per: Perception, wm: WorkingModel, reactivity: np.ndarray,
-           soothability: np.ndarray, draws: tuple[np.ndarray, ...], p: ModelParams) -> None:
+def decide(s: SSPState, per: Perception, d: Dispositions, draws: tuple[np.ndarray, ...],
+           p: ModelParams) -> None:
     """The infant's decision phase: arousal, action and its target, crying, gaze."""
     u_action, u_cry, u_gaze, u_noise = draws
-    a = update_arousal(s, per, wm, reactivity, soothability, u_noise, p)
-    P, avoid_cg, avoid_st = propensities(s, per, wm, a, p)
+    a = update_arousal(s, per, d, u_noise, p)
+    P, avoid_cg, avoid_st = propensities(s, per, d, a)
     action = choose(P, s.action, u_action, p)
     target = action_target(action, per, avoid_cg, avoid_st)
     s.arousal = a
-    s.cry = cry_level(a, wm, s.cry, u_cry, p)
-    s.gaze = gaze(action, target, per, wm, u_gaze, p)
+    s.cry = cry_level(a, d, s.cry, u_cry)
+    s.gaze = gaze(action, target, per, d, u_gaze)
     s.action = action
     s.target = target

@@ -19,7 +19,7 @@ from ..procedure import (
     NOMINAL,
 )
 from ..record import AdultAct, Cry, Held
-from ..ssp_state import SSPState
+from ..ssp_state import COUNT, SSPState
 
 #: Per-episode nominal lengths indexed by episode number (index 0 and 9 unused).
 _NOMINAL_BY_EP = np.concatenate([[0], NOMINAL, [0]])
@@ -42,6 +42,8 @@ def episode_ends(s: SSPState) -> np.ndarray:
 def advance(s: SSPState) -> None:
     """Start the next episode where the current one ended: entries, exits, counters."""
     ends = episode_ends(s)
+    if not ends.any():
+        return
     ep = np.where(ends, s.episode + 1, s.episode)
     s.episode = ep
     s.t_ep = np.where(ends, 0, s.t_ep)
@@ -82,7 +84,8 @@ def count(s: SSPState) -> None:
     """End-of-second bookkeeping: the clocks and the crying counters of the timing rules."""
     running = s.episode <= 8
     hard = s.cry == Cry.HARD
-    s.hard_cry_net = np.where(running, np.maximum(s.hard_cry_net + np.where(hard, 2, -1), 0),
+    step = np.where(hard, COUNT(2), COUNT(-1))
+    s.hard_cry_net = np.where(running, np.maximum(s.hard_cry_net + step, COUNT(0)),
                               s.hard_cry_net)
     s.calm_run = np.where(s.cry == Cry.NONE, s.calm_run + 1, 0)
     s.t_ep = np.where(running, s.t_ep + 1, s.t_ep)

@@ -13,17 +13,17 @@ import numpy as np
 from .. import rng
 from ..params import ModelParams
 from ..ssp_state import SSPState
-from ..working_model import WorkingModel
 from . import adults, infant, procedure, situation
+from .dispositions import Dispositions
 
 
-def run_second(s: SSPState, wm: WorkingModel, reactivity: np.ndarray, soothability: np.ndarray,
-               keys: np.ndarray, purpose: int, tick: int, p: ModelParams) -> None:
+def run_second(s: SSPState, d: Dispositions, keys: np.ndarray, purpose: int, tick: int,
+               p: ModelParams) -> None:
     """Advance every dyad by one second (in place)."""
     procedure.advance(s)
     per = situation.perceive(s)
     draws = rng.uniform_quad(keys, purpose, tick)
-    infant.decide(s, per, wm, reactivity, soothability, draws, p)
+    infant.decide(s, per, d, draws, p)
     adults.caregiver_decide(s, per)
     adults.stranger_decide(s, per)
     adults.caregiver_act(s)

@@ -14,8 +14,8 @@ import numpy as np
 from .. import room
 from ..params import ModelParams
 from ..record import Action, AdultAct, Held
-from ..ssp_state import SSPState
-from ..working_model import WorkingModel
+from ..ssp_state import REAL, SSPState
+from .dispositions import Dispositions
 
 _CG_OVERTURES = (AdultAct.ENTERING, AdultAct.APPROACHING, AdultAct.HOLDING, AdultAct.RELEASING)
 _ST_OVERTURES = (AdultAct.APPROACHING, AdultAct.PLAYING, AdultAct.HOLDING, AdultAct.RELEASING)
@@ -26,6 +26,19 @@ def _is_any(values: np.ndarray, codes) -> np.ndarray:
     for c in codes[1:]:
         out = out | (values == int(c))
     return out
+
+
+@dataclass
+class FloatMasks:
+    """The masks the arousal rule weighs with, as 0/1 float32 (arithmetic, not branching)."""
+
+    cg_in: np.ndarray
+    cg_out: np.ndarray
+    st_in: np.ndarray
+    st_out: np.ndarray
+    near_st: np.ndarray
+    contact_cg: np.ndarray
+    held_st: np.ndarray
 
 
 @dataclass
@@ -44,6 +57,7 @@ class Perception:
     near_st: np.ndarray
     cg_overture: np.ndarray  # she enters, approaches, holds or puts down the infant
     st_overture: np.ndarray
+    f: FloatMasks
 
 
 def perceive(s: SSPState) -> Perception:
@@ -53,18 +67,24 @@ def perceive(s: SSPState) -> Perception:
     held_st = s.held == Held.STRANGER
     contact_cg = s.cg_present & (held_cg | (d_cg <= room.CONTACT_DISTANCE))
     contact_st = s.st_present & (held_st | (d_st <= room.CONTACT_DISTANCE))
+    near_st = s.st_present & (contact_st | (d_st <= room.NEAR_DISTANCE))
+    cg_in = s.cg_present.astype(REAL)
+    st_in = s.st_present.astype(REAL)
+    masks = FloatMasks(cg_in=cg_in, cg_out=1.0 - cg_in, st_in=st_in, st_out=1.0 - st_in,
+                       near_st=near_st.astype(REAL), contact_cg=contact_cg.astype(REAL),
+                       held_st=held_st.astype(REAL))
     return Perception(
         cg_in=s.cg_present, st_in=s.st_present, d_cg=d_cg, d_st=d_st,
         held_cg=held_cg, held_st=held_st, contact_cg=contact_cg, contact_st=contact_st,
         near_cg=s.cg_present & (contact_cg | (d_cg <= room.NEAR_DISTANCE)),
-        near_st=s.st_present & (contact_st | (d_st <= room.NEAR_DISTANCE)),
+        near_st=near_st,
         cg_overture=s.cg_present & _is_any(s.cg_act, _CG_OVERTURES),
         st_overture=s.st_present & _is_any(s.st_act, _ST_OVERTURES),
+        f=masks,
     )
 
 
-def stress(s: SSPState, per: Perception, wm: WorkingModel, reactivity: np.ndarray,
-           p: ModelParams) -> np.ndarray:
+def stress(s: SSPState, per: Perception, d: Dispositions, p: ModelParams) -> np.ndarray:
     """The arousal the situation would settle the infant at.
 
     - the unfamiliar room, the stranger (more when near or holding), the caregiver's absence,
@@ -76,20 +96,18 @@ def stress(s: SSPState, per: Perception, wm: WorkingModel, reactivity: np.ndarra
       1990);
     - temperament scales it all (reactivity 0.5 = x1; Belsky & Rovine 1987).
     """
-    stranger = per.st_in * p.stranger_stress * np.where(per.near_st, 1.0, 0.5)
-    absent = ~per.cg_in * (p.separation_stress + ~per.st_in * p.alone_stress)
+    f = per.f
+    stranger = p.stranger_stress * f.st_in * (0.5 + 0.5 * f.near_st)
+    absent = f.cg_out * (p.separation_stress + p.alone_stress * f.st_out)
     base = p.room_stress + stranger + absent
-    buffered = np.where(per.cg_in, base * (1.0 - p.base_buffer * wm.trust), base)
-    sensitised = np.where(s.episode >= 5, 1.5, 1.0)
-    proximity = np.where(per.contact_cg, 1.0, np.clip(1.0 - per.d_cg / 3.0, 0.0, 1.0))
-    present_extra = (p.vigilance_stress * wm.volatility * sensitised
-                     + p.fear_stress * wm.fear * proximity)
-    total = buffered + per.cg_in * present_extra
-    return total * (0.5 + reactivity)
+    sensitised = 1.0 + 0.5 * (s.episode >= 5).astype(REAL)
+    proximity = np.maximum(np.clip(1.0 - per.d_cg / 3.0, 0.0, 1.0), f.contact_cg)
+    present = base * d.buffer + d.vigilance * sensitised + d.fear_stress * proximity
+    return (base + f.cg_in * (present - base)) * d.reactivity
 
 
-def update_arousal(s: SSPState, per: Perception, wm: WorkingModel, reactivity: np.ndarray,
-                   soothability: np.ndarray, u_noise: np.ndarray, p: ModelParams) -> np.ndarray:
+def update_arousal(s: SSPState, per: Perception, d: Dispositions, u_noise: np.ndarray,
+                   p: ModelParams) -> np.ndarray:
     """Next second's arousal: toward the situational stress, down with soothing contact.
 
     Self-calming is slow; contact with the caregiver soothes in proportion to soothability,
@@ -98,14 +116,13 @@ def update_arousal(s: SSPState, per: Perception, wm: WorkingModel, reactivity: n
     (Ainsworth et al. 1978, episodes 4 and 7).
     """
     a = s.arousal
-    target = stress(s, per, wm, reactivity, p)
-    rate = np.where(target > a, p.arousal_rise, p.arousal_fall * (0.5 + soothability))
+    target = stress(s, per, d, p)
+    rising = target > a
+    rate = d.calm_rate + rising.astype(REAL) * (p.arousal_rise - d.calm_rate)
     a = a + rate * (target - a)
     refusing = (s.action == Action.RESIST_ANGRY) | (s.action == Action.AVOID)
-    efficacy = ((0.05 + 0.95 * wm.trust) * (1.0 - p.volatility_blunting * wm.volatility)
-                * (1.0 - wm.fear))
-    efficacy = np.where(refusing, 0.3 * efficacy, efficacy)
-    soothing = p.soothe_rate * (0.5 + soothability) * a
-    a = a - per.contact_cg * soothing * efficacy - per.held_st * soothing * p.stranger_comfort
-    a = a + p.arousal_noise * (u_noise - 0.5)
+    f = per.f
+    soothe = (f.contact_cg * d.soothe * (1.0 - 0.7 * refusing.astype(REAL))
+              + f.held_st * d.stranger_soothe)
+    a = a - soothe * a + p.arousal_noise * (u_noise - 0.5)
     return np.clip(a, 0.0, 1.0)

@@ -1,0 +1,96 @@
+"""What the infant brings into the room: per-infant constants of the Strange Situation rules.
+
+The working model (trust ``T``, volatility ``V``, expected rebuff ``R``, signal gain ``G``, fear
+``F``) and temperament do not change during the procedure's twenty-odd minutes, so every term of
+the per-second rules that depends only on them is computed once here. Each field documents the
+mechanism it carries; the per-second kernels combine them with arousal and the situation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from ..params import ModelParams
+from ..working_model import WorkingModel
+
+#: The dtype of the per-second state and of these constants.
+FLOAT = np.float32
+
+
+@dataclass
+class Dispositions:
+    # --- arousal (simulation.rules.situation) ---
+    buffer: np.ndarray  # 1 - base_buffer * T: a trusted caregiver's presence buffers stress
+    vigilance: np.ndarray  # vigilance_stress * V: a caregiver who may vanish (Cassidy & Berlin)
+    fear_stress: np.ndarray  # fear_stress * F: the haven as a source of fear (Main & Hesse)
+    reactivity: np.ndarray  # 0.5 + reactivity: temperament scales situational stress
+    calm_rate: np.ndarray  # self-calming rate, x (0.5 + soothability)
+    soothe: np.ndarray  # caregiver contact's soothing: soothability x trust x (1 - V) x (1 - F)
+    stranger_soothe: np.ndarray  # the stranger's contact soothes a little
+    # --- behaviour (simulation.rules.infant) ---
+    explore: np.ndarray  # exploration per unit calm: confidence in the base, less if volatile
+    displace: np.ndarray  # displacement to the toys per unit arousal (deactivation, R)
+    idle_vigilant: np.ndarray  # sitting watchful per unit arousal (V)
+    idle_alone: np.ndarray  # sitting distressed in separation (not deactivated)
+    approach: np.ndarray  # approach to the caregiver per unit arousal, inhibited by R
+    approach_stranger: np.ndarray
+    cling: np.ndarray  # active contact maintaining per unit arousal (+ ambivalent clinging)
+    cling_stranger: np.ndarray
+    passive_held: np.ndarray  # held without effort, more with low trust
+    resist: np.ndarray  # angry resistance per unit arousal (V: C1)
+    helpless: np.ndarray  # passive resistance and signalling without approach (G(1-T): C2)
+    avoid: np.ndarray  # avoidance of the caregiver per unit arousal (R: A)
+    avoid_stranger: np.ndarray  # wariness of the stranger's overtures
+    search: np.ndarray  # going to the door in separations (expects her back, not deactivated)
+    distance: np.ndarray  # positive interaction from a distance when calm (T, not R: B1)
+    distance_stranger: np.ndarray
+    reach: np.ndarray  # reaching up when near her, per unit arousal
+    lapse: np.ndarray  # disorganized lapses per unit arousal in her presence (F)
+    cry: np.ndarray  # crying per unit arousal: cry_floor + cry_gain x G (Sroufe & Waters 1977)
+    checkback: np.ndarray  # glances to her while exploring (secure-base use)
+
+    @classmethod
+    def of(cls, wm: WorkingModel, reactivity: np.ndarray, soothability: np.ndarray,
+           p: ModelParams) -> Dispositions:
+        T, V, R = wm.trust, wm.volatility, wm.rebuff
+        G, F = wm.signal_gain, wm.fear
+        inhibition = 1.0 - p.rebuff_inhibition * R
+        inh2 = inhibition * inhibition
+        sooth = 0.5 + soothability
+        ones = np.ones_like(T)
+        values = dict(
+            buffer=1.0 - p.base_buffer * T,
+            vigilance=p.vigilance_stress * V,
+            fear_stress=p.fear_stress * F,
+            reactivity=0.5 + reactivity,
+            calm_rate=p.arousal_fall * sooth,
+            soothe=p.soothe_rate * sooth * (0.05 + 0.95 * T)
+            * (1.0 - p.volatility_blunting * V) * (1.0 - F),
+            stranger_soothe=p.soothe_rate * sooth * p.stranger_comfort,
+            explore=p.explore_weight * (0.4 + 0.6 * T) * (1.0 - p.vigilance_explore * V),
+            displace=p.displacement * R,
+            idle_vigilant=0.3 * V,
+            idle_alone=0.3 * (1.0 - R),
+            approach=inh2 * (0.4 + 0.6 * T) * p.approach_weight,
+            approach_stranger=0.1 * inh2,
+            cling=inh2 * (0.5 + 0.5 * T) * p.approach_weight + 0.5 * V * G,
+            cling_stranger=0.3 * inh2,
+            passive_held=0.2 * (1.0 - T),
+            resist=p.resist_weight * V,
+            helpless=p.passive_weight * G * (1.0 - T),
+            avoid=p.avoid_weight * R,
+            avoid_stranger=0.3 * p.avoid_weight * ones,
+            search=p.search_weight * (0.3 + 0.7 * T) * (1.0 - R),
+            distance=p.distance_weight * T * (1.0 - R),
+            distance_stranger=0.4 * p.distance_weight * ones,
+            reach=0.5 * inh2,
+            lapse=p.lapse_weight * F,
+            cry=p.cry_floor + p.cry_gain * G,
+            checkback=p.checkback * (0.3 + 0.7 * T) * (1.0 - R),
+        )
+        return cls(**{k: np.asarray(v, dtype=FLOAT) for k, v in values.items()})
+
+    def take(self, index) -> Dispositions:
+        return Dispositions(**{f.name: getattr(self, f.name)[index] for f in fields(self)})
