@@ -3,13 +3,14 @@
 A trained coder rates every interactive scale from the initiative, promptness, frequency and
 duration of the infant's behaviour toward an adult (Ainsworth et al. 1978, Appendix III). This
 module measures those from the per-second record only: for each infant, episode and adult, how
-many seconds a behaviour lasted, in how many bouts, and at which second of the episode it first
-occurred. The anchor tables in :mod:`simulation.observer.scales` turn them into scores.
+many seconds a behaviour lasted, in how many bouts (runs of consecutive seconds), and at which
+second of the episode it first occurred. The anchor tables in :mod:`simulation.observer.scales`
+turn them into scores.
 
 Every feature is an ``int32`` array of shape (n_infants, 8, 2): [infant, episode - 1, toward],
 toward 0 = caregiver, 1 = stranger. "First" features hold the 0-based second of the episode
-(-1 when the behaviour did not occur). Search features concern the absent caregiver only; their
-stranger column is 0.
+(-1 when the behaviour did not occur). Search concerns the absent caregiver only: its stranger
+column is 0 (first: -1).
 """
 
 from __future__ import annotations
@@ -18,63 +19,40 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from simulation.observer.segments import Bits, Episodes
-from simulation.record import (
-    PRESENT_CAREGIVER,
-    PRESENT_STRANGER,
-    Action,
-    AdultAct,
-    BehaviourRecord,
-    Gaze,
-    Target,
-    Zone,
-)
+from simulation.observer.bitsets import Packed
+from simulation.observer.primitives import AdultPrimitives, Primitives
 
 #: The two adults a scale can be directed toward, in the order of the ``toward`` axis.
 TOWARD = ("caregiver", "stranger")
-_N_TARGETS = 5
-
-
-def action_code(action: int, target: int) -> np.uint8:
-    """Combined (action, target) code used to test both at once."""
-    return np.uint8(int(action) * _N_TARGETS + int(target))
 
 
 @dataclass(frozen=True)
 class Features:
-    """Per-episode observable features, each (n, 8, 2) (see the module docstring).
-
-    Seconds (``approach``, ``contact``...), bouts (``*_bouts``: runs of consecutive seconds) and
-    first occurrences (``*_first``) of the behaviours the interactive scales rate
-    (Ainsworth et al. 1978, Appendix III).
-    """
+    """Per-episode observable features, each (n, 8, 2) (see the module docstring)."""
 
     duration: np.ndarray  # seconds the episode actually ran (same for both adults)
     present: np.ndarray  # seconds the adult was in the room
-    absent: np.ndarray  # seconds the adult was out of the room
     # proximity and contact seeking
     approach: np.ndarray  # seconds of APPROACH toward the adult
-    approach_bouts: np.ndarray
     approach_first: np.ndarray  # latency of the first approach
-    approach_contact: np.ndarray  # contacts reached straight from an approach (own or met)
-    own_contact: np.ndarray  # ... of which by the infant's own effort (adult not approaching)
+    approach_contact: np.ndarray  # contacts reached straight from an approach
+    own_contact: np.ndarray  # ... while the adult was not approaching: by the infant's own effort
     signal: np.ndarray  # seconds of SIGNAL (reaching, calling) toward the adult
     signal_bouts: np.ndarray
-    broken: np.ndarray  # seconds of APPROACH_BROKEN toward the adult (tentative approach)
+    broken: np.ndarray  # seconds of APPROACH_BROKEN toward the adult (a tentative approach)
     # contact maintaining
-    contact: np.ndarray  # seconds in contact or held (zone CONTACT)
+    contact: np.ndarray  # seconds in contact with or held by the adult (zone CONTACT)
     contact_first: np.ndarray
-    contact_active: np.ndarray  # seconds of CONTACT_ACTIVE toward the adult (clinging)
+    clinging: np.ndarray  # seconds of CONTACT_ACTIVE toward the adult
     release_resisted: np.ndarray  # bouts of clinging while the adult is RELEASING
     # resistance
     angry: np.ndarray  # seconds of RESIST_ANGRY toward the adult
     angry_bouts: np.ndarray
-    angry_first: np.ndarray
     passive: np.ndarray  # seconds of RESIST_PASSIVE toward the adult
     passive_bouts: np.ndarray
-    passive_first: np.ndarray
+    resist_first: np.ndarray  # first second of either kind of resistance
     # avoidance
-    avoid: np.ndarray  # seconds of AVOID toward the adult, or ignoring her overtures
+    avoid: np.ndarray  # seconds of AVOID toward the adult, or of ignoring her overtures
     avoid_bouts: np.ndarray
     avoid_first: np.ndarray
     # distance interaction and looking
@@ -83,7 +61,6 @@ class Features:
     interact_first: np.ndarray
     look: np.ndarray  # seconds looking at the adult from a distance (not in contact)
     look_bouts: np.ndarray
-    look_first: np.ndarray
     # search for the absent caregiver (stranger column 0)
     search: np.ndarray  # seconds of SEARCH, or approaching the door
     search_bouts: np.ndarray
@@ -93,120 +70,88 @@ class Features:
     door_look_first: np.ndarray
 
     @property
+    def resist(self) -> np.ndarray:
+        """Seconds of resistance of either kind."""
+        return self.angry + self.passive
+
+    @property
     def responses(self) -> np.ndarray:
-        """Seconds of any interactive response to the adult: approach, signal, distance
-        interaction or active contact (what avoidance 7 requires to be absent)."""
-        return self.approach + self.signal + self.interact + self.contact_active
+        """Seconds of interactive response to the adult: approach, signal, distance interaction
+        or clinging (what avoidance 7 requires to be absent)."""
+        return self.approach + self.signal + self.interact + self.clinging
 
     def as_dict(self) -> dict[str, np.ndarray]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-def _stats(bits: Bits, *, bouts: bool = False, first: bool = False) -> list[np.ndarray]:
-    out = [bits.seconds()]
-    if bouts:
-        out.append(bits.bouts())
-    if first:
-        out.append(bits.first())
-    return out
+def _one(p: Packed, what: str) -> np.ndarray:
+    return getattr(p, what)()[0]
 
 
-def _prev(mask: np.ndarray) -> np.ndarray:
-    """The mask one second earlier (False at the first second)."""
-    out = np.zeros_like(mask)
-    out[:, 1:] = mask[:, :-1]
-    return out
-
-
-def _adult_features(
-    record: BehaviourRecord, episodes: Episodes, code: np.ndarray, toward: int
-) -> dict[str, np.ndarray]:
-    """Features toward one adult (0 caregiver, 1 stranger), each (n, 8)."""
-    target = Target.CAREGIVER if toward == 0 else Target.STRANGER
-    gaze_at = Gaze.CAREGIVER if toward == 0 else Gaze.STRANGER
-    bit = PRESENT_CAREGIVER if toward == 0 else PRESENT_STRANGER
-    zone = record.zone_caregiver if toward == 0 else record.zone_stranger
-    act = record.caregiver_act if toward == 0 else record.stranger_act
-
-    def bits(mask: np.ndarray) -> Bits:
-        return Bits(mask, episodes)
-
+def _adult_features(a: AdultPrimitives, explore_idle: Packed) -> dict[str, np.ndarray]:
+    """Features toward one adult, each (n, 8)."""
     f: dict[str, np.ndarray] = {}
-    (f["present"],) = _stats(bits((record.present & bit) != 0))
-    f["absent"] = episodes.duration.astype(np.int32) - f["present"]
+    f["present"] = _one(a.present, "seconds")
+    f["approach"] = _one(a.approach, "seconds")
+    f["approach_first"] = _one(a.approach, "first")
+    # Contact reached in the second right after an approach; by the infant's "own effort" when
+    # the adult was not herself approaching it (Appendix III: PS 7 versus 6).
+    reached = a.approach.later() & a.contact
+    f["approach_contact"] = _one(reached, "seconds")
+    f["own_contact"] = _one(reached & ~a.approaching.later(), "seconds")
+    f["signal"] = _one(a.signal, "seconds")
+    f["signal_bouts"] = _one(a.signal, "bouts")
+    f["broken"] = _one(a.broken, "seconds")
 
-    approach = code == action_code(Action.APPROACH, target)
-    f["approach"], f["approach_bouts"], f["approach_first"] = _stats(
-        bits(approach), bouts=True, first=True
-    )
-    contact = zone == Zone.CONTACT
-    f["contact"], f["contact_first"] = _stats(bits(contact), first=True)
-    # Contact reached in the second right after an approach toward the adult; "own effort" when
-    # the adult was not herself approaching the infant at that moment (Appendix III, PS 7 vs 6).
-    reached = _prev(approach) & contact
-    (f["approach_contact"],) = _stats(bits(reached))
-    own = reached & _prev(act != AdultAct.APPROACHING)
-    (f["own_contact"],) = _stats(bits(own))
+    f["contact"] = _one(a.contact, "seconds")
+    f["contact_first"] = _one(a.contact, "first")
+    f["clinging"] = _one(a.clinging, "seconds")
+    # Resisting release: clinging while she tries to put the infant down (it is kept held).
+    f["release_resisted"] = _one(a.clinging & a.releasing, "bouts")
 
-    f["signal"], f["signal_bouts"] = _stats(
-        bits(code == action_code(Action.SIGNAL, target)), bouts=True
-    )
-    (f["broken"],) = _stats(bits(code == action_code(Action.APPROACH_BROKEN, target)))
+    f["angry"] = _one(a.angry, "seconds")
+    f["angry_bouts"] = _one(a.angry, "bouts")
+    f["passive"] = _one(a.passive, "seconds")
+    f["passive_bouts"] = _one(a.passive, "bouts")
+    f["resist_first"] = _one(a.angry | a.passive, "first")
 
-    clinging = code == action_code(Action.CONTACT_ACTIVE, target)
-    (f["contact_active"],) = _stats(bits(clinging))
-    resisting_release = clinging & (act == AdultAct.RELEASING)
-    f["release_resisted"] = bits(resisting_release).bouts()
+    # Ignoring: busy with the toys or nothing, gaze elsewhere, while she enters, approaches or
+    # holds the infant: no greeting, no response to her overture.
+    avoid = a.avoid | (a.overture & explore_idle & ~a.gaze)
+    f["avoid"] = _one(avoid, "seconds")
+    f["avoid_bouts"] = _one(avoid, "bouts")
+    f["avoid_first"] = _one(avoid, "first")
 
-    f["angry"], f["angry_bouts"], f["angry_first"] = _stats(
-        bits(code == action_code(Action.RESIST_ANGRY, target)), bouts=True, first=True
-    )
-    f["passive"], f["passive_bouts"], f["passive_first"] = _stats(
-        bits(code == action_code(Action.RESIST_PASSIVE, target)), bouts=True, first=True
-    )
-
-    # Ignoring: playing or sitting with the gaze elsewhere while the adult enters, approaches or
-    # holds the infant (no greeting, no response to her overture).
-    overture = (act == AdultAct.ENTERING) | ((act - np.uint8(AdultAct.APPROACHING)) <= 1)
-    ignoring = overture & (record.action <= Action.IDLE) & (record.gaze != gaze_at)
-    avoid = (code == action_code(Action.AVOID, target)) | ignoring
-    f["avoid"], f["avoid_bouts"], f["avoid_first"] = _stats(bits(avoid), bouts=True, first=True)
-
-    f["interact"], f["interact_bouts"], f["interact_first"] = _stats(
-        bits(code == action_code(Action.DISTANCE_INTERACT, target)), bouts=True, first=True
-    )
-    f["look"], f["look_bouts"], f["look_first"] = _stats(
-        bits((record.gaze == gaze_at) & ~contact), bouts=True, first=True
-    )
+    f["interact"] = _one(a.interact, "seconds")
+    f["interact_bouts"] = _one(a.interact, "bouts")
+    f["interact_first"] = _one(a.interact, "first")
+    look = a.gaze & ~a.contact
+    f["look"] = _one(look, "seconds")
+    f["look_bouts"] = _one(look, "bouts")
     return f
 
 
-def _search_features(
-    record: BehaviourRecord, episodes: Episodes, code: np.ndarray
-) -> dict[str, np.ndarray]:
+def _search_features(p: Primitives) -> dict[str, np.ndarray]:
     """Search for the absent caregiver: going to or orienting to the door, looking at it."""
-    f: dict[str, np.ndarray] = {}
-    search = (record.action == Action.SEARCH) | (code == action_code(Action.APPROACH, Target.DOOR))
-    f["search"], f["search_bouts"], f["search_first"] = _stats(
-        Bits(search, episodes), bouts=True, first=True
-    )
-    f["door_look"], f["door_look_bouts"], f["door_look_first"] = _stats(
-        Bits(record.gaze == Gaze.DOOR, episodes), bouts=True, first=True
-    )
-    return f
+    return {
+        "search": _one(p.search, "seconds"),
+        "search_bouts": _one(p.search, "bouts"),
+        "search_first": _one(p.search, "first"),
+        "door_look": _one(p.door_gaze, "seconds"),
+        "door_look_bouts": _one(p.door_gaze, "bouts"),
+        "door_look_first": _one(p.door_gaze, "first"),
+    }
 
 
-def compute_features(record: BehaviourRecord, episodes: Episodes) -> Features:
-    """Measure every feature of :class:`Features` from the record."""
-    code = record.action * np.uint8(_N_TARGETS) + record.target
-    per_adult = [_adult_features(record, episodes, code, g) for g in (0, 1)]
-    search = _search_features(record, episodes, code)
+def compute_features(p: Primitives) -> Features:
+    """Measure every feature of :class:`Features` from the packed primitives."""
+    per_adult = [_adult_features(a, p.explore_idle) for a in p.adults]
     out: dict[str, np.ndarray] = {}
-    duration = episodes.duration.astype(np.int32)
+    duration = p.episodes.duration.astype(np.int32)
     out["duration"] = np.stack([duration, duration], axis=2)
     for name, value in per_adult[0].items():
         out[name] = np.stack([value, per_adult[1][name]], axis=2)
-    for name, value in search.items():
-        missing = np.zeros_like(value) if not name.endswith("_first") else np.full_like(value, -1)
-        out[name] = np.stack([value, missing], axis=2)
+    for name, value in _search_features(p).items():
+        blank = np.full_like(value, -1 if name.endswith("_first") else 0)
+        out[name] = np.stack([value, blank], axis=2)
     return Features(**out)

@@ -1,29 +1,21 @@
-"""Episode structure of a record and fast per-episode reductions of per-second masks.
+"""Where the episodes lie in a record, and their 15-s scoring intervals.
 
-Everything here is vectorised over the ``(n_infants, n_seconds)`` arrays of a
-:class:`~simulation.record.BehaviourRecord`. A coder scores what happened within each episode as
-it was actually run (Ainsworth et al. 1978, ch. 2; Waters 2002: separations may be curtailed,
-reunions extended), so every reduction is taken over the seconds of one episode: how many seconds
-a behaviour lasted, in how many bouts (runs of consecutive seconds), and the second of the episode
-at which it first occurred.
-
-Masks are packed into bits along time (:func:`numpy.packbits`), so that counting, bouts and first
-occurrences cost a pass over ``n_seconds / 8`` bytes per infant plus gathers at the episode bounds.
+A coder scores what happened within each episode as it was actually run: separations may be
+curtailed and reunions extended (Ainsworth et al. 1978, ch. 2; Waters 2002), so every measure is
+taken over the seconds of each episode found in the record, never over nominal durations.
+Everything is vectorised over the ``(n_infants, n_seconds)`` arrays of a
+:class:`~simulation.record.BehaviourRecord`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 N_EPISODES = 8
 #: Seconds per scoring interval for the frequency measures (Ainsworth et al. 1978, ch. 3).
 INTERVAL = 15
-
-# bit_length of every byte value: the first set bit of a big-endian byte v is at 8 - bitlen(v).
-_BITLEN = np.array([int(v).bit_length() for v in range(256)], dtype=np.int64)
-
 
 @dataclass(frozen=True)
 class Episodes:
@@ -39,6 +31,8 @@ class Episodes:
     duration: np.ndarray
     end_valid: np.ndarray
     n_seconds: int
+    #: Index arrays shared by every mask reduced over these episodes (see ``bitsets``).
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def end(self) -> np.ndarray:
@@ -96,141 +90,40 @@ def episodes_of(episode: np.ndarray) -> Episodes:
     return Episodes(start, duration, bounds[:, N_EPISODES + 1].copy(), int(t_len))
 
 
-class Bits:
-    """A boolean (n, n_seconds) mask packed along time, with per-episode reductions."""
-
-    def __init__(self, mask: np.ndarray, episodes: Episodes) -> None:
-        packed = np.packbits(mask, axis=1)
-        # One zero byte of padding so that gathers at the very end stay in range.
-        self.bytes = np.concatenate([packed, np.zeros((packed.shape[0], 1), np.uint8)], axis=1)
-        self.episodes = episodes
-        self._cum: np.ndarray | None = None
-
-    @classmethod
-    def from_bytes(cls, packed: np.ndarray, episodes: Episodes) -> Bits:
-        obj = cls.__new__(cls)
-        obj.bytes = packed
-        obj.episodes = episodes
-        obj._cum = None
-        return obj
-
-    def _cumulative(self) -> np.ndarray:
-        if self._cum is None:
-            counts = np.bitwise_count(self.bytes)
-            cum = np.zeros((self.bytes.shape[0], self.bytes.shape[1] + 1), dtype=np.int32)
-            np.cumsum(counts, axis=1, dtype=np.int32, out=cum[:, 1:])
-            self._cum = cum
-        return self._cum
-
-    def prefix(self, x: np.ndarray) -> np.ndarray:
-        """Number of set seconds in ``[0, x)`` for positions ``x`` of shape (n, m)."""
-        b = x >> 3
-        r = (x & 7).astype(np.uint16)
-        byte = np.take_along_axis(self.bytes, b, axis=1).astype(np.uint16)
-        partial = np.bitwise_count(byte >> (8 - r))
-        return np.take_along_axis(self._cumulative(), b, axis=1) + partial
-
-    def at(self, x: np.ndarray) -> np.ndarray:
-        """The mask at positions ``x`` (n, m), each ``0 <= x < n_seconds``."""
-        byte = np.take_along_axis(self.bytes, x >> 3, axis=1)
-        return ((byte >> (7 - (x & 7)).astype(np.uint8)) & 1).astype(bool)
-
-    def seconds(self) -> np.ndarray:
-        """Seconds with the behaviour in each episode, shape (n, 8)."""
-        ep = self.episodes
-        return (self.prefix(ep.end) - self.prefix(ep.start)).astype(np.int32)
-
-    def starts(self) -> Bits:
-        """The first second of every run of consecutive set seconds."""
-        b = self.bytes
-        prev = b >> 1
-        prev[:, 1:] |= (b[:, :-1] & 1) << 7
-        return Bits.from_bytes(b & ~prev, self.episodes)
-
-    def bouts(self) -> np.ndarray:
-        """Bouts (runs of consecutive seconds) in each episode, shape (n, 8).
-
-        A run that spans an episode boundary counts once in each episode.
-        """
-        ep = self.episodes
-        count = self.starts().seconds()
-        s = ep.start
-        inside = (s > 0) & (ep.duration > 0)
-        safe = np.where(inside, s, 1)
-        crossing = inside & self.at(safe) & self.at(safe - 1)
-        return count + crossing
-
-    def first(self) -> np.ndarray:
-        """Second of the episode (0-based) at which the behaviour first occurs; -1 if never."""
-        ep = self.episodes
-        b = self.bytes
-        n_bytes = b.shape[1]
-        s = ep.start
-        b0 = np.minimum(s >> 3, n_bytes - 1)
-        byte0 = np.take_along_axis(b, b0, axis=1) & (np.uint8(0xFF) >> (s & 7).astype(np.uint8))
-        pos0 = b0 * 8 + 8 - _BITLEN[byte0]
-        nonzero = np.where(b != 0, np.arange(n_bytes), n_bytes - 1)
-        nxt = np.minimum.accumulate(nonzero[:, ::-1], axis=1)[:, ::-1]
-        nb = np.take_along_axis(nxt, np.minimum(b0 + 1, n_bytes - 1), axis=1)
-        pos1 = nb * 8 + 8 - _BITLEN[np.take_along_axis(b, nb, axis=1)]
-        pos = np.where(byte0 != 0, pos0, pos1)
-        return np.where(pos < ep.end, pos - s, -1).astype(np.int32)
-
-
 @dataclass(frozen=True)
 class Intervals:
-    """The 15-s scoring intervals of every episode, laid out for :func:`numpy.logical_or.reduceat`.
+    """The 15-s scoring intervals of every episode, in record order, for a ``reduceat``.
 
-    ``bounds`` are flat indices into the raveled (n, n_seconds) arrays: the first second of every
-    interval, plus the first second after each infant's procedure when padding follows. ``cell``
-    gives, for each bound, the flat (infant, episode) index it belongs to (-1 for padding) and
-    ``weight`` its length in intervals (1, or the prorated share of the last partial interval).
+    Each infant's row is cut into cells: its 8 episodes and, as a 9th cell, the padding after the
+    procedure (one interval of weight 0, so that nothing after the end is counted). ``bounds``
+    are flat indices into the raveled (n, n_seconds) arrays, the first second of every interval;
+    ``weight`` its length in intervals (1, or the prorated last partial interval of an episode);
+    ``cell_first`` (n * 9) the index of each cell's first interval and ``cell_count`` how many
+    it has.
     """
 
     bounds: np.ndarray
-    cell: np.ndarray
     weight: np.ndarray
+    cell_first: np.ndarray
+    cell_count: np.ndarray
     n_infants: int
 
 
 def intervals_of(episodes: Episodes) -> Intervals:
     """Lay out the 15-s intervals of every episode (the last partial one prorated)."""
-    n = episodes.n_infants
-    dur = episodes.duration
-    k_max = int(-(-dur.max() // INTERVAL)) if dur.size else 0
-    k = np.arange(k_max, dtype=np.int64)
-    offset = k * INTERVAL
-    valid = offset[None, None, :] < dur[:, :, None]
-    row = np.arange(n, dtype=np.int64)[:, None, None]
-    first = row * episodes.n_seconds + episodes.start[:, :, None] + offset[None, None, :]
-    length = np.minimum(dur[:, :, None] - offset[None, None, :], INTERVAL)
-    cell = np.broadcast_to(row * N_EPISODES + np.arange(N_EPISODES)[None, :, None], valid.shape)
-    padded = (episodes.end_valid < episodes.n_seconds)[:, None]
-    pad_first = np.arange(n)[:, None] * episodes.n_seconds + episodes.end_valid[:, None]
-    keep = np.concatenate([valid.reshape(n, -1), padded], axis=1)
-    bounds = np.concatenate([first.reshape(n, -1), pad_first], axis=1)[keep]
-    cells = np.concatenate([cell.reshape(n, -1), np.full((n, 1), -1)], axis=1)[keep]
-    weight = np.concatenate(
-        [length.reshape(n, -1) / INTERVAL, np.zeros((n, 1))], axis=1
-    )[keep]
-    return Intervals(bounds, cells, weight, n)
-
-
-def interval_rate(mask: np.ndarray, intervals: Intervals, episodes: Episodes) -> np.ndarray:
-    """Share of an episode's 15-s intervals in which ``mask`` occurred, shape (n, 8).
-
-    The rate is "intervals with the behaviour per 15-s interval": the last partial interval
-    counts by its length, so a curtailed episode is scored on the time it actually ran. An episode
-    that never ran has rate 0.
-    """
-    n = intervals.n_infants
-    if intervals.bounds.size == 0:
-        return np.zeros((n, N_EPISODES))
-    hit = np.logical_or.reduceat(mask.reshape(-1), intervals.bounds)
-    keep = intervals.cell >= 0
-    per_cell = np.bincount(
-        intervals.cell[keep], weights=(hit[keep] * intervals.weight[keep]),
-        minlength=n * N_EPISODES,
-    ).reshape(n, N_EPISODES)
-    length = episodes.duration / INTERVAL
-    return np.divide(per_cell, length, out=np.zeros_like(per_cell), where=length > 0)
+    n, t_len = episodes.n_infants, episodes.n_seconds
+    cells = N_EPISODES + 1
+    start = np.concatenate([episodes.start, episodes.end_valid[:, None]], axis=1)
+    length = np.concatenate([episodes.duration, t_len - episodes.end_valid[:, None]], axis=1)
+    count = -(-length // INTERVAL)
+    count[:, N_EPISODES] = np.minimum(length[:, N_EPISODES], 1)
+    count = count.reshape(-1)
+    first = np.cumsum(count) - count
+    within = np.arange(int(count.sum()), dtype=np.int64) - np.repeat(first, count)
+    base = (np.arange(n, dtype=np.int64)[:, None] * t_len + start).reshape(-1)
+    offset = INTERVAL * within
+    bounds = np.repeat(base, count) + offset
+    left = np.repeat(length.reshape(-1), count) - offset
+    weight = np.minimum(left, INTERVAL) / INTERVAL
+    weight[np.repeat(np.arange(n * cells) % cells == N_EPISODES, count)] = 0.0
+    return Intervals(bounds, weight, first, count, n)

@@ -1,0 +1,95 @@
+"""Disorganization rating 1-9 from the Main & Solomon (1990) indices visible in the record.
+
+Main & Solomon (1990) list the behaviours that mark a breakdown of the infant's strategy in the
+parent's presence: sequential or simultaneous contradictory behaviour; undirected, interrupted
+movements; freezing, stilling; direct apprehension of the parent. Their 9-point scale runs from 1
+(no sign) to 9 (strong, repeated signs); a rating of 5 or more places the infant in D, always
+beside a forced best-fitting A/B/C.
+
+Indices used here, counted per episode **in the caregiver's presence** only:
+
+- *lapses*: bouts of ``Action.FREEZE``, ``APPROACH_BROKEN`` or ``APPREHENSION``;
+- *lapses with distress*: lapse bouts while the infant fusses or cries (they count again);
+- *long lapses*: each full 10 s of lapse in the episode (prolonged freezing or stilling);
+- *contradictory sequences*: bouts in which the infant avoids the caregiver, freezes or shows
+  apprehension within 3 s of seeking her (approaching, signalling or clinging).
+
+Each episode's count is weighted 2 in the reunions (5 and 8), where Main & Solomon's indices are
+most diagnostic, and 1 elsewhere. The weighted sum (points) maps to the rating through
+:data:`RATING_THRESHOLDS`: 1 = none, 2-4 = some signs but not enough, 5 = D, 9 = strongest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from simulation.observer.primitives import Primitives
+from simulation.observer.segments import N_EPISODES
+
+#: A rating of this or more is D (Main & Solomon 1990).
+D_CUTOFF = 5
+#: Weight of each episode's indices (reunions 5 and 8 count double).
+EPISODE_WEIGHTS = np.array([1, 1, 1, 1, 2, 1, 1, 2], dtype=np.int64)
+#: Rating = 1 + number of these thresholds the points reach (so 0 points = 1, 16+ points = 9).
+RATING_THRESHOLDS = (1, 2, 3, 5, 7, 9, 12, 16)
+#: Seeking, then flight within this many seconds, is a contradictory sequence.
+CONTRADICTION_WINDOW = 3
+#: Every this many seconds of lapse in an episode count as one more index (prolonged stilling).
+LONG_LAPSE = 10
+
+
+@dataclass(frozen=True)
+class Disorganization:
+    """Per-episode indices (n, 8), the weighted points and the rating (n,)."""
+
+    lapses: np.ndarray  # bouts of freezing, broken approach or apprehension (caregiver present)
+    lapse_seconds: np.ndarray
+    distressed: np.ndarray  # lapse bouts while fussing or crying
+    contradictions: np.ndarray  # seeking her, then avoidance/freezing within 3 s
+    first: np.ndarray  # second of the episode of the first index, -1 if none
+    points: np.ndarray  # (n,) weighted sum over episodes
+    rating: np.ndarray  # (n,) 1-9
+
+    def episode_points(self) -> np.ndarray:
+        """Unweighted points per episode, (n, 8)."""
+        return (
+            self.lapses + self.distressed + self.contradictions
+            + self.lapse_seconds // LONG_LAPSE
+        )
+
+
+def rating_from_points(points: np.ndarray) -> np.ndarray:
+    """Map weighted points to the 1-9 rating (Main & Solomon 1990: 1 none, 9 strongest)."""
+    points = np.asarray(points)
+    return (1 + sum((points >= c).astype(np.int64) for c in RATING_THRESHOLDS)).astype(np.int8)
+
+
+def rate_disorganization(p: Primitives) -> Disorganization:
+    """Count the Main & Solomon (1990) indices per episode and rate disorganization 1-9."""
+    cg = p.caregiver
+    lapse = p.lapse & cg.present
+    seek = cg.approach | cg.signal | cg.clinging
+    recent = seek.later()
+    shifted = recent
+    for _ in range(CONTRADICTION_WINDOW - 1):
+        shifted = shifted.later()
+        recent = recent | shifted
+    contradiction = (cg.avoid | p.lapse) & cg.present & recent & ~seek
+    lapses = lapse.bouts()[0]
+    lapse_seconds = lapse.seconds()[0]
+    distressed = (lapse & p.crying).bouts()[0]
+    contradictions = contradiction.bouts()[0]
+    first = (lapse | contradiction).first()[0]
+    per_episode = lapses + distressed + contradictions + lapse_seconds // LONG_LAPSE
+    points = (per_episode * EPISODE_WEIGHTS[None, :N_EPISODES]).sum(axis=1)
+    return Disorganization(
+        lapses=lapses,
+        lapse_seconds=lapse_seconds,
+        distressed=distressed,
+        contradictions=contradictions,
+        first=first,
+        points=points,
+        rating=rating_from_points(points),
+    )

@@ -1,0 +1,74 @@
+"""Frequency measures per 15-s interval, reported as rates per episode.
+
+Ainsworth et al. (1978, ch. 3) scored crying, exploratory manipulation, locomotion, visual
+exploration and looking at the caregiver and at the stranger by the number of 15-s intervals of an
+episode in which each occurred (12 intervals in a full 3-min episode). Because separations may be
+curtailed and reunions extended (Waters 2002), raw interval counts would make a curtailed episode
+look calm; every measure here is therefore a rate in [0, 1]: **intervals with the behaviour per
+15-s interval** of the episode as actually run, the last partial interval counting by its length
+(an episode of 70 s has 4 full intervals and one of 10/15). An episode that never ran has rate 0.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from simulation.observer.codes import u8
+from simulation.observer.segments import INTERVAL, N_EPISODES, Episodes, Intervals, intervals_of
+from simulation.record import Action, BehaviourRecord, Cry, Gaze
+
+#: The frequency measures, in the order of their flag bits.
+FREQUENCIES = (
+    "exploration",  # exploratory manipulation: Action.EXPLORE
+    "visual_exploration",  # looking at the toys without manipulating them
+    "locomotion",  # crawling or walking: APPROACH (to anyone, the door) or APPROACH_BROKEN
+    "crying",  # any crying (fussing or hard crying)
+    "look_caregiver",  # gaze at the caregiver
+    "look_stranger",  # gaze at the stranger
+)
+
+
+def frequency_masks(record: BehaviourRecord) -> dict[str, np.ndarray]:
+    """Per-second boolean masks (n, n_seconds) of every frequency measure."""
+    action, gaze = record.action, record.gaze
+    explore = action == u8(Action.EXPLORE)
+    return {
+        "exploration": explore,
+        "visual_exploration": (gaze == u8(Gaze.TOYS)) & ~explore,
+        "locomotion": (action == u8(Action.APPROACH)) | (action == u8(Action.APPROACH_BROKEN)),
+        "crying": record.cry > u8(Cry.NONE),
+        "look_caregiver": gaze == u8(Gaze.CAREGIVER),
+        "look_stranger": gaze == u8(Gaze.STRANGER),
+    }
+
+
+def frequency_rates(
+    record: BehaviourRecord, episodes: Episodes, intervals: Intervals | None = None
+) -> dict[str, np.ndarray]:
+    """Rates of every measure in :data:`FREQUENCIES`, each a float array (n, 8).
+
+    Intervals with the behaviour per 15-s interval (Ainsworth et al. 1978, ch. 3), over the
+    seconds each episode actually ran.
+    """
+    if intervals is None:
+        intervals = intervals_of(episodes)
+    n = episodes.n_infants
+    if intervals.bounds.size == 0:  # no seconds at all
+        return {name: np.zeros((n, N_EPISODES)) for name in FREQUENCIES}
+    masks = frequency_masks(record)
+    flags = np.zeros(record.action.shape, dtype=np.uint8)
+    for bit, name in enumerate(FREQUENCIES):
+        flags |= masks[name].view(np.uint8) * np.uint8(1 << bit)
+    del masks
+    hit = np.bitwise_or.reduceat(flags.reshape(-1), intervals.bounds)
+    occurred = np.zeros((hit.size + 1, len(FREQUENCIES)), np.uint8)  # spare row: empty cells
+    occurred[:-1] = np.unpackbits(hit[:, None], axis=1, bitorder="little")[:, : len(FREQUENCIES)]
+    # Intervals with the behaviour per cell, then the last (partial) interval prorated.
+    per_cell = np.add.reduceat(occurred, intervals.cell_first, axis=0, dtype=np.float64)
+    last = np.maximum(intervals.cell_first + intervals.cell_count - 1, 0)
+    per_cell -= occurred[last] * (1.0 - intervals.weight[np.minimum(last, hit.size - 1)])[:, None]
+    per_cell[intervals.cell_count == 0] = 0.0
+    per_cell = per_cell.reshape(n, N_EPISODES + 1, len(FREQUENCIES))[:, :N_EPISODES]
+    length = (episodes.duration / INTERVAL)[:, :, None]
+    rates = np.divide(per_cell, length, out=np.zeros_like(per_cell), where=length > 0)
+    return {name: np.ascontiguousarray(rates[:, :, i]) for i, name in enumerate(FREQUENCIES)}
