@@ -109,7 +109,7 @@ def format_distribution(table) -> str:
 
     lines = [f"{'classification':<14} {'n':>7} {'share':>7}   95% CI"]
     for name, row in class_shares(table["classification"]).iterrows():
-        lines.append(f"{name:<14} {row['count']:>7d} {row['share']:>7.1%}   "
+        lines.append(f"{name:<14} {int(row['count']):>7d} {row['share']:>7.1%}   "
                      f"[{row['ci_low']:.1%}, {row['ci_high']:.1%}]")
     subs = table["subgroup"].value_counts(normalize=True).sort_index()
     lines.append("forced subgroups: " + "  ".join(f"{k} {v:.0%}" for k, v in subs.items()))
