@@ -1,0 +1,85 @@
+"""``ssp bench``: time the cohort engine, the Mesa model and each phase; check issue 7's targets."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..validation import InputError
+
+
+def register(sub) -> None:
+    from ..bench import DEFAULT_REPEAT, DEFAULT_SIZES, LARGE, QUICK_SIZES
+
+    p = sub.add_parser(
+        "bench", help="benchmark the engines (speed, memory, phases, machine)",
+        description="Time the full procedure through the cohort engine for several cohort sizes "
+        "(each in its own process, with its peak memory), one dyad through the Mesa model (the "
+        "speed ratio), and one chunk phase by phase; print the machine and the performance "
+        "targets, met or not. Figures are medians of repeated runs after a warm-up.")
+    p.add_argument("--sizes", metavar="N,N,...",
+                   help="cohort sizes, comma-separated, e.g. 1000,10000 or 1k,10k (default "
+                   + ",".join(map(str, DEFAULT_SIZES)) + ")")
+    p.add_argument("--repeat", metavar="N",
+                   help=f"runs per figure after the warm-up (default {DEFAULT_REPEAT}, and 1 for "
+                   f"cohorts of {LARGE:,} or more; when given, applies to every size)")
+    p.add_argument("--quick", action="store_true",
+                   help="a smoke run of a few seconds (sizes "
+                   + ",".join(map(str, QUICK_SIZES)) + ", one run each)")
+    p.add_argument("--no-mesa", action="store_true", help="skip the Mesa dyad")
+    p.add_argument("--seed", default="0", metavar="S", help="root seed (default 0)")
+    p.add_argument("--json", action="store_true", help="print one JSON line instead of a table")
+    p.set_defaults(handler=bench_command)
+
+
+def parse_sizes(text: str) -> list[int]:
+    """``"1000,10k,100_000"`` -> ``[1000, 10000, 100000]``."""
+    from ..limits import MAX_INFANTS
+
+    sizes = []
+    for part in text.split(","):
+        item = part.strip().lower().replace("_", "")
+        scale = 1
+        if item.endswith("k"):
+            item, scale = item[:-1], 1000
+        try:
+            value = int(item) * scale
+        except ValueError:
+            raise InputError(f"--sizes must be whole numbers separated by commas, "
+                             f"got {text!r}") from None
+        if not 1 <= value <= MAX_INFANTS:
+            raise InputError(f"--sizes: each size must be 1 to {MAX_INFANTS:,}, got {value:,}")
+        sizes.append(value)
+    return sizes
+
+
+def _parse_int(flag: str, text: str, low: int, high: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise InputError(f"{flag} must be a whole number, got {text!r}") from None
+    if not low <= value <= high:
+        raise InputError(f"{flag} must be {low} to {high}, got {value}")
+    return value
+
+
+def bench_command(args: argparse.Namespace) -> int:
+    from ..bench import BenchError, format_result, run_benchmark
+    from .run import parse_seed
+
+    sizes = parse_sizes(args.sizes) if args.sizes is not None else None
+    repeat = _parse_int("--repeat", args.repeat, 1, 1000) if args.repeat is not None else None
+    seed = parse_seed(args.seed)
+
+    def log(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    try:
+        result = run_benchmark(sizes, repeat, quick=args.quick, mesa=not args.no_mesa,
+                               seed=seed, log=None if args.json else log)
+    except BenchError as exc:
+        print(f"ssp bench: error: {exc}", file=sys.stderr)
+        return 1
+    print(result.to_json() if args.json else format_result(result))
+    sys.stdout.flush()
+    return 0

@@ -1,0 +1,107 @@
+"""``ssp bench`` runs and reports every figure (quick mode; no timing assertions)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+
+import pytest
+
+from simulation.bench import QUICK_SIZES, format_result, run_benchmark
+from simulation.cli import main
+from simulation.cli.bench import parse_sizes
+from simulation.validation import InputError
+
+TARGET_NAMES = {
+    "10,000 infants, full procedure", "100,000 infants, full procedure",
+    "100,000 infants, peak memory", "cohort vs Mesa, per infant",
+    "per-infant time, 10,000 vs 100,000",
+}
+
+
+@pytest.fixture(scope="module")
+def bench_json():
+    """``ssp bench --quick --json``, run once for the module."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["bench", "--quick", "--json"]) == 0
+    lines = out.getvalue().strip().splitlines()
+    assert len(lines) == 1, "--json prints exactly one line"
+    return json.loads(lines[0])
+
+
+def test_cohort_sizes_each_with_speed_and_memory(bench_json):
+    cohort = bench_json["cohort"]
+    assert [c["size"] for c in cohort] == sorted(QUICK_SIZES)
+    for c in cohort:
+        assert c["repeats"] == len(c["seconds"]) >= 1
+        assert c["median_seconds"] > 0
+        assert c["infants_per_second"] == pytest.approx(c["size"] / c["median_seconds"])
+        assert c["ms_per_infant"] > 0
+        # peak RSS of the worker process, above what its imports alone took
+        assert c["peak_rss_bytes"] >= c["baseline_rss_bytes"] > 10e6
+
+
+def test_mesa_speed_ratio(bench_json):
+    mesa = bench_json["mesa"]
+    assert mesa["median_seconds"] > 0
+    assert mesa["seconds_simulated"] > 8 * 30  # eight episodes, at least 30 s each
+    assert mesa["cohort_size"] in QUICK_SIZES
+    assert mesa["speed_ratio"] > 0
+    assert mesa["speed_ratio"] == pytest.approx(
+        mesa["median_seconds"] / (mesa["cohort_ms_per_infant"] / 1e3))
+
+
+def test_phase_breakdown(bench_json):
+    phases = bench_json["phases"]
+    names = list(phases["seconds"])
+    assert names[:2] == ["development", "episodes"]
+    assert names[-1] == "table"
+    coding = names[2:-1]
+    assert coding == (["coding", "classification"] if phases["coding_split"]
+                      else ["coding+classification"])
+    assert set(phases["covers"]) == set(names)
+    assert all(v > 0 for v in phases["seconds"].values())
+    assert sum(phases["share"].values()) == pytest.approx(1.0)
+    assert phases["total_seconds"] == pytest.approx(sum(phases["seconds"].values()))
+
+
+def test_machine(bench_json):
+    machine = bench_json["machine"]
+    for key in ("cpu", "cores", "python", "platform", "numpy", "blas"):
+        assert machine[key], key
+    assert machine["cores"] >= 1
+
+
+def test_targets_reported_not_measured_in_quick_mode(bench_json):
+    targets = {t["name"]: t for t in bench_json["targets"]}
+    assert set(targets) == TARGET_NAMES
+    for t in targets.values():
+        assert t["goal"] and t["status"] in {"met", "NOT MET", "not measured"}
+    # quick mode has no 10,000 or 100,000 cohort; the Mesa ratio is measured
+    assert targets["10,000 infants, full procedure"]["status"] == "not measured"
+    assert targets["cohort vs Mesa, per infant"]["met"] is not None
+
+
+def test_table_output():
+    result = run_benchmark(quick=True, sizes=[50], mesa=False, phase_size=0, repeat=1)
+    text = format_result(result)
+    for heading in ("machine", "Cohort engine", "Targets (issue 7)", "not measured"):
+        assert heading in text
+    assert result.mesa is None and result.phases is None
+    assert json.loads(result.to_json())["cohort"][0]["size"] == 50
+
+
+def test_parse_sizes():
+    assert parse_sizes("1000, 10k,100_000") == [1000, 10_000, 100_000]
+    for bad in ("ten", "0", "1,,2", "2000000"):
+        with pytest.raises(InputError):
+            parse_sizes(bad)
+
+
+@pytest.mark.parametrize("argv", [["--sizes", "lots"], ["--repeat", "0"], ["--seed", "-1"]])
+def test_bad_arguments_exit_2(argv, capsys):
+    assert main(["bench", *argv]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("ssp bench: error:") and "Traceback" not in err
