@@ -20,10 +20,10 @@ def check_output_path(path: str | os.PathLike, suffixes=TABLE_SUFFIXES) -> Path:
     directory (not a regular file: ENOTDIR), and that a file can be created there.
     """
     p = Path(path)
-    if p.suffix.lower() not in suffixes:
-        raise InputError(f"output file {str(p)!r} must end in {' or '.join(suffixes)}")
     if p.is_dir():
         raise InputError(f"output path {str(p)!r} is a directory, not a file")
+    if p.suffix.lower() not in suffixes:
+        raise InputError(f"output file {str(p)!r} must end in {' or '.join(suffixes)}")
     parent = p.parent if str(p.parent) else Path(".")
     if not parent.exists():
         for ancestor in parent.parents:

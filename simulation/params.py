@@ -100,9 +100,14 @@ class ModelParams:
     # --- the Strange Situation: overt behaviour ---
     cry_floor: float = _p(0.15, 0.0, 1.0, "crying per unit arousal at zero signal gain")
     cry_gain: float = _p(1.5, 0.0, 3.0, "extra crying per unit arousal and unit signal gain")
-    rebuff_inhibition: float = _p(
-        0.9, 0.0, 1.0, "how much expected rebuff inhibits approach (deactivation; the pull "
-        "to approach scales with (1 - this x rebuff) squared)")
+    rebuff_threshold: float = _p(
+        0.35, 0.0, 1.0, "expected rebuff at which approach gives way to deactivation: the pull "
+        "to approach is a logistic switch, 1 / (1 + exp((rebuff - threshold) / steepness))")
+    rebuff_steepness: float = _p(
+        0.06, 0.01, 1.0, "how sharp that switch is (small: a strategy, large: a gradient)")
+    greeting_weight: float = _p(
+        4.0, 0.0, 20.0, "extra pull to greet or approach the caregiver while she enters and "
+        "comes toward the infant (reunion salience), scaled by the pull to approach")
     displacement: float = _p(
         1.2, 0.0, 5.0, "deactivating infants' turning of attention to the toys when aroused")
     avoid_weight: float = _p(

@@ -34,7 +34,8 @@ class Dispositions:
     displace: np.ndarray  # displacement to the toys per unit arousal (deactivation, R)
     idle_vigilant: np.ndarray  # sitting watchful per unit arousal (V)
     idle_alone: np.ndarray  # sitting distressed in separation (not deactivated)
-    approach: np.ndarray  # approach to the caregiver per unit arousal, inhibited by R
+    approach: np.ndarray  # approach to the caregiver per unit arousal, switched off by R
+    greet: np.ndarray  # greeting and approach while she enters and comes over (not if R)
     approach_stranger: np.ndarray
     cling: np.ndarray  # active contact maintaining per unit arousal (+ ambivalent clinging)
     cling_stranger: np.ndarray
@@ -56,8 +57,9 @@ class Dispositions:
            p: ModelParams) -> Dispositions:
         T, V, R = wm.trust, wm.volatility, wm.rebuff
         G, F = wm.signal_gain, wm.fear
-        inhibition = 1.0 - p.rebuff_inhibition * R
-        inh2 = inhibition * inhibition
+        # expected rebuff switches the strategy: above the threshold, approach gives way to
+        # deactivation (Main 1990; Cassidy & Kobak 1988)
+        inh2 = 1.0 / (1.0 + np.exp((R - p.rebuff_threshold) / p.rebuff_steepness))
         sooth = 0.5 + soothability
         ones = np.ones_like(T)
         values = dict(
@@ -74,6 +76,7 @@ class Dispositions:
             idle_vigilant=0.3 * V,
             idle_alone=0.3 * (1.0 - R),
             approach=inh2 * (0.4 + 0.6 * T) * p.approach_weight,
+            greet=inh2 * p.greeting_weight,
             approach_stranger=0.1 * inh2,
             cling=inh2 * (0.5 + 0.5 * T) * p.approach_weight + 0.5 * V * G,
             cling_stranger=0.3 * inh2,

@@ -2,8 +2,9 @@
 
 Propensities for each action are built from five learned quantities and arousal ``a``:
 
-- pull to approach ``a * (1 - rebuff_inhibition * rebuff)**2``: attachment behaviour activated by
-  distress, inhibited where bids were met with rebuff (deactivation; Main 1990);
+- pull to approach ``a * switch(rebuff)``: attachment behaviour activated by distress, switched
+  off where bids were met with rebuff (a logistic switch: deactivation; Main 1990), and a
+  greeting when the caregiver comes back (reunion salience);
 - deactivation ``a * rebuff``: attention goes to the toys or away from the caregiver when
   aroused, the avoidant strategy (Ainsworth et al. 1978; Cassidy & Kobak 1988);
 - anger ``a * volatility``: contact sought and resisted, hard to soothe (C1; Cassidy & Berlin 1994);
@@ -58,8 +59,10 @@ def propensities(s: SSPState, per: Perception, d: Dispositions,
     P = [zero] * N_ACTIONS
     P[Action.EXPLORE] = f_free * (d.explore * calm + d.displace * a)
     P[Action.IDLE] = f_free * (0.05 + a * (d.idle_vigilant + per.f.cg_out * d.idle_alone))
-    P[Action.APPROACH] = a * (f_free_cg * d.approach
-                              + m(alone_with_st & ~per.contact_st) * d.approach_stranger)
+    greeting = m(free_cg & per.cg_overture) * d.greet
+    P[Action.APPROACH] = (a * (f_free_cg * d.approach
+                               + m(alone_with_st & ~per.contact_st) * d.approach_stranger)
+                          + a * greeting)
     P[Action.CONTACT_ACTIVE] = a * (m(per.held_cg | (free & per.contact_cg)) * d.cling
                                     + m(per.held_st) * d.cling_stranger)
     P[Action.CONTACT_PASSIVE] = f_held_any * (0.8 * calm + d.passive_held)
@@ -72,7 +75,8 @@ def propensities(s: SSPState, per: Perception, d: Dispositions,
     P[Action.AVOID] = avoid_cg + avoid_st
     P[Action.SEARCH] = m(free & ~cg_in) * a * d.search
     P[Action.DISTANCE_INTERACT] = calm * (f_free_cg * d.distance
-                                          + f_alone_st * d.distance_stranger)
+                                          + f_alone_st * d.distance_stranger
+                                          + greeting * d.distance)
     P[Action.SIGNAL] = f_free_cg * (helpless + m(per.near_cg) * a * d.reach)
     lapse = f_cg * a * d.lapse
     P[Action.FREEZE] = 0.5 * lapse
