@@ -14,8 +14,9 @@ episode 8 weighs most and episode 5 counts one point less (a scale not applicabl
 Steps (each step's rule is in :data:`STEPS`):
 
 1. **A** - conspicuous avoidance (AV >= 5) dominating resistance (AV > RS), little contact
-   maintaining (CM <= 4). A1 if there was no approach in either reunion (PS <= 3 in both),
-   else A2 (some greeting and approach mixed with strong avoidance).
+   maintaining (CM <= 4), unless episode 8 shows active seeking without avoidance
+   (PS8 >= 5 and AV8 <= 2: that is B2, step 5). A1 if there was no approach in either reunion
+   (PS <= 3 in both), else A2 (some greeting and approach mixed with strong avoidance).
 2. **A1** - ignoring: some avoidance (AV >= 3) with no seeking, maintaining, greeting at a
    distance or resistance (PS, CM <= 2; DI <= 3; RS <= 2).
 3. **C** - conspicuous resistance (RS >= 5) at least as strong as avoidance. C1 if the
@@ -61,8 +62,9 @@ class Step:
 
 STEPS: tuple[Step, ...] = (
     Step(1, "A", "avoidance in the reunions 5 or more, above resistance, contact maintaining 4 or "
-         "less", "conspicuous avoidance of the caregiver in the reunions, little or no "
-         "clinging, no resistance"),
+         "less, and no active seeking free of avoidance in episode 8",
+         "conspicuous avoidance of the caregiver in the reunions, little or no clinging, no "
+         "resistance"),
     Step(2, "A", "some avoidance (3 or more) and no proximity seeking, contact maintaining, "
          "greeting at a distance or resistance", "ignores the caregiver on reunion: no "
          "greeting, no approach"),
@@ -138,7 +140,8 @@ def classify(r: Reunions) -> Classification:
     ps, cm, rs, av = (r.index(s) for s in (_PS, _CM, _RS, _AV))
     no_approach = r.best(_PS) <= SOME
     rules = [
-        (av >= STRONG) & (av > rs) & (cm <= STRONG - 1),
+        (av >= STRONG) & (av > rs) & (cm <= STRONG - 1)
+        & ~((r.ep8[:, _PS] >= STRONG) & (r.ep8[:, _AV] <= 2)),
         (av >= SOME) & (r.best(_PS) <= 2) & (r.best(_CM) <= 2) & (r.best(_DI) <= SOME)
         & (r.best(_RS) <= 2),
         (rs >= STRONG) & (rs >= av),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from simulation.observer.classification import SOME, STEPS, STRONG
+from simulation.observer.classification import ANGRY_SHARE, SOME, STEPS, STRONG, reunions_of
 from simulation.observer.coding import Coding
 from simulation.observer.disorganization import D_CUTOFF, EPISODE_WEIGHTS, LONG_LAPSE
 from simulation.observer.features import TOWARD
@@ -56,19 +56,20 @@ def _details(coding: Coding, k: int, episode: int, toward: int, scale: int) -> s
     if scale == _PS:
         parts = []
         if f("approach"):
-            parts.append(f"it approached {her} for {f('approach')} s, first at second "
+            parts.append(f"approached {her} for {f('approach')} s, first at second "
                          f"{f('approach_first')}")
         if f("own_contact"):
             parts.append("reached contact by its own effort")
         elif f("approach_contact"):
             parts.append("reached contact as she came to meet it")
-        if f("contact"):
-            parts.append(f"was in contact for {f('contact')} s")
         if f("signal"):
             parts.append(f"signalled for contact for {f('signal')} s")
+        if f("contact"):
+            parts.append(f"was in contact for {f('contact')} s")
         if not parts and f("look"):
-            parts.append(f"it looked at {her} for {f('look')} s")
-        return ", ".join(parts)
+            parts.append(f"looked at {her} for {f('look')} s")
+        return ("it " + ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "")
+                + parts[-1]) if parts else ""
     if scale == _CM:
         if not f("contact"):
             return ""
@@ -144,7 +145,7 @@ def _timing(coding: Coding, k: int) -> str:
 
 def _distress(coding: Coding, k: int) -> str:
     crying = coding.frequencies["crying"][k]
-    parts = [f"{e}: {crying[e - 1]:.0%}" for e in SEPARATIONS + REUNIONS
+    parts = [f"{e}: {crying[e - 1]:.0%}" for e in sorted(SEPARATIONS + REUNIONS)
              if coding.durations[k, e - 1] > 0]
     return "Crying (share of 15-s intervals) in episodes " + ", ".join(parts) + "."
 
@@ -174,6 +175,34 @@ def _disorganization(coding: Coding, k: int) -> str:
     return text + "."
 
 
+def _subgroup_reason(coding: Coding, k: int, step: int) -> str:
+    """Why this subgroup within the group (the part of the step that chose it)."""
+    one = coding[k]
+    r = reunions_of(
+        one.scales, one.features["angry"][:, :, 0], one.features["passive"][:, :, 0],
+        one.frequencies["crying"], one.durations,
+    )
+    ps = int(r.best(_PS)[0])
+    if step == 1:
+        if ps <= SOME:
+            return f"A1 rather than A2: no approach in either reunion (proximity seeking {ps})."
+        return f"A2 rather than A1: some approach (proximity seeking up to {ps}) mixed with " \
+               "the avoidance."
+    if step == 3:
+        share = float(r.angry_share[0])
+        seeking = max(int(r.index(_PS)[0]), int(r.index(_CM)[0]))
+        if str(coding.subgroup[k]) == "C1":
+            return (f"C1 rather than C2: {share:.0%} of the resisting seconds were angry, with "
+                    f"strong seeking (up to {seeking}).")
+        reason = ("the resistance was mostly passive" if share < ANGRY_SHARE
+                  else f"seeking was weak (at most {seeking})")
+        return f"C2 rather than C1: {reason} ({share:.0%} of the resisting seconds angry)."
+    if step == 4:
+        return (f"Distressed through the second half: crying in {float(r.late_distress[0]):.0%} "
+                "of the 15-s intervals of episodes 6-8.")
+    return ""
+
+
 def explain(coding: Coding, k: int) -> str:
     """Explain in plain words how infant ``k`` was classified: the deciding step of the
     procedure (Ainsworth et al. 1978, pp. 59-63), the scores that decided it with the seconds
@@ -191,9 +220,12 @@ def explain(coding: Coding, k: int) -> str:
     lines = [
         head,
         f"{sub} was decided at step {step.number} of the procedure (Ainsworth et al. 1978, "
-        f"pp. 59-63): {step.rule} ({step.criterion}). Strong means a score of {STRONG} or more, "
-        f"some {SOME} or more.",
+        f"pp. 59-63): {step.rule}. Criterion: {step.criterion}. (Strong means a scale score of "
+        f"{STRONG} or more, some {SOME} or more; episode 8 weighs most.)",
     ]
+    why = _subgroup_reason(coding, k, step.number)
+    if why:
+        lines.append(why)
     for scale, which in _DECISIVE[step.number]:
         lines.append(describe_scale(coding, k, _episode_for(coding, k, scale, which), 0, scale))
     lines.append(_distress(coding, k))

@@ -274,8 +274,8 @@ RESISTANCE = Scale(
     anchors=(
         Anchor(7, "very intense, persistent angry resistance (repeated pushing away, "
                "hitting)", rs7),
-        Anchor(6, "intense but less persistent, or persistent but less intense, "
-               "resistance", rs6),
+        Anchor(6, "intense but less persistent resistance, or persistent but less "
+               "intense", rs6),
         Anchor(5, "at least two clear instances of resistance", rs5),
         Anchor(4, "one clear instance of resistance, or several mild ones", rs4),
         Anchor(3, "mild or brief resistance", rs3),

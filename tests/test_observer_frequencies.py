@@ -1,0 +1,90 @@
+"""Frequency measures per 15-s interval reported as rates over the episode as run, and the
+durations actually run (Ainsworth et al. 1978, ch. 3; Waters 2002)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from records import RecordBuilder
+
+from simulation.observer import FREQUENCIES, code_record
+from simulation.record import Action, Gaze
+
+FULL = [30, 180, 180, 180, 180, 180, 180, 180]
+CURTAILED_6 = [30, 180, 180, 180, 180, 64, 180, 180]
+
+
+def rates(builder: RecordBuilder) -> dict[str, np.ndarray]:
+    return {k: v[0] for k, v in code_record(builder.build()).frequencies.items()}
+
+
+def test_durations_are_those_actually_run():
+    durations = [30, 180, 180, 75, 240, 64, 180, 300]
+    coding = code_record(RecordBuilder(durations, padding=40).build())
+    assert coding.durations[0].tolist() == durations
+
+
+def test_curtailed_separation_with_continuous_crying_has_rate_one():
+    """A separation cut short after a minute of hard crying is not mistaken for a calm one."""
+    short = rates(RecordBuilder(CURTAILED_6).cry(6, 0, 64))
+    full = rates(RecordBuilder(FULL).cry(6, 0, 180))
+    assert short["crying"][5] == pytest.approx(1.0)
+    assert full["crying"][5] == pytest.approx(1.0)
+    assert short["crying"][5] >= full["crying"][5]
+
+
+def test_crying_in_every_other_interval_is_half():
+    builder = RecordBuilder(FULL)
+    for k in range(0, 12, 2):
+        builder.cry(6, 15 * k + 3, 15 * k + 5)
+    assert rates(builder)["crying"][5] == pytest.approx(0.5)
+
+
+def test_the_last_partial_interval_is_prorated():
+    """70 s = four full intervals and one of 10 s: crying only in the last 10 s scores
+    (10/15) / (70/15) = 1/7, not 1/5."""
+    builder = RecordBuilder([30, 180, 180, 70, 180, 180, 180, 180]).cry(4, 62, 63)
+    assert rates(builder)["crying"][3] == pytest.approx(1 / 7)
+
+
+def test_one_second_in_an_interval_counts_the_whole_interval():
+    builder = RecordBuilder(FULL).act(2, 14, 15, Action.APPROACH, "caregiver")
+    assert rates(builder)["locomotion"][1] == pytest.approx(1 / 12)
+
+
+def test_each_measure_reads_its_own_behaviour():
+    b = RecordBuilder(FULL)
+    b.paint(2, 0, 180, action=Action.IDLE)  # not manipulating toys anywhere in episode 2
+    b.paint(2, 0, 30, action=Action.EXPLORE)  # ... except the first two intervals
+    b.paint(2, 0, 180, gaze=Gaze.AWAY)
+    b.look(2, 30, 31, "caregiver").look(2, 45, 46, "caregiver").look(2, 60, 61, "stranger")
+    b.look(2, 90, 95, "caregiver")
+    b.paint(2, 120, 125, gaze=Gaze.TOYS)  # looking at toys without playing
+    r = rates(b)
+    assert r["exploration"][1] == pytest.approx(2 / 12)
+    assert r["look_caregiver"][1] == pytest.approx(3 / 12)
+    assert r["look_stranger"][1] == pytest.approx(1 / 12)
+    assert r["visual_exploration"][1] == pytest.approx(1 / 12)
+    assert r["crying"][1] == 0.0
+
+
+def test_rates_stay_in_unit_interval_and_episode_never_run_is_zero():
+    b = RecordBuilder([30, 180, 180, 180, 180, 180, 0, 180]).cry(8, 0, 180)
+    coding = code_record(b.build())
+    for name in FREQUENCIES:
+        values = coding.frequencies[name]
+        assert ((values >= 0) & (values <= 1)).all()
+        assert values[0, 6] == 0.0
+    assert coding.frequencies["crying"][0, 7] == 1.0
+
+
+def test_seconds_after_the_procedure_are_never_scored():
+    """Padding after episode 8 (episode 0) holds codes that would count if read."""
+    b = RecordBuilder(FULL, padding=100)
+    end = sum(FULL)
+    b.fields["cry"][end:] = 2
+    b.fields["action"][end:] = Action.APPROACH
+    coding = code_record(b.build())
+    assert coding.frequencies["crying"][0].max() == 0.0
+    assert coding.frequencies["locomotion"][0].max() == 0.0
+    assert coding.durations[0].sum() == end
