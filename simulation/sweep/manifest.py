@@ -1,0 +1,204 @@
+"""The sweep directory: its layout, its manifest, and the checks that make resuming safe.
+
+Layout of ``--out DIR``::
+
+    DIR/manifest.json      what was run: the experiment file (text and SHA-256), root seed,
+                           package versions and code fingerprint, start and end, every run of
+                           the command, and each cell's settings, seed and status
+    DIR/experiment.toml    a copy of the experiment file
+    DIR/cells/<id>.parquet one table per finished cell (or .csv), written atomically
+    DIR/cells/<id>.scales.parquet   the long scale table, when ``[output] scales = true``
+
+The cell files are the record of what is done: a cell file exists only once complete (temporary
+file, then rename). The manifest's per-cell status (done / failed / missing) is refreshed as
+cells finish (at least every couple of seconds, and at the end), so a killed run loses at most
+the cells in flight, and a resumed run trusts the files, not the manifest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import hashlib
+import json
+import os
+import platform
+import tempfile
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from ..validation import InputError
+
+MANIFEST = "manifest.json"
+EXPERIMENT_COPY = "experiment.toml"
+CELLS = "cells"
+LOCK = ".lock"
+#: Version of the manifest layout.
+MANIFEST_VERSION = 1
+#: Packages whose versions are recorded, and must match between a client and Dask workers.
+PACKAGES = ("numpy", "pandas", "pyarrow", "mesa")
+OPTIONAL_PACKAGES = ("dask", "distributed")
+#: Environment variable that, when set, replaces the code fingerprint (for the test suite, which
+#: runs while the package's files are being edited; never needed in normal use).
+CODE_ID_VARIABLE = "SSP_SWEEP_CODE_ID"
+#: Package directories whose code does not affect a cell's table (left out of the fingerprint).
+_NOT_IN_FINGERPRINT = ("cli", "plots", "sweep", "__pycache__")
+
+
+def now() -> str:
+    """The current time, UTC, ISO 8601 to the second."""
+    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
+
+
+def code_fingerprint() -> str:
+    """The model code's fingerprint (see :func:`_fingerprint`), or ``$SSP_SWEEP_CODE_ID``."""
+    return os.environ.get(CODE_ID_VARIABLE) or _fingerprint()
+
+
+@lru_cache(maxsize=1)
+def _fingerprint() -> str:
+    """SHA-256 (16 hex digits) of the simulation package's code and data files.
+
+    Two processes with equal fingerprints run the same model, so their cells can be mixed in one
+    sweep directory. The command-line, figure and sweep modules are left out: they do not change
+    a cell's infants (the sweep's seed and id derivation is versioned by ``cells.SCHEME``).
+    """
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if rel.parts[0] in _NOT_IN_FINGERPRINT or "__pycache__" in rel.parts:
+            continue
+        if path.suffix in (".py", ".json", ".toml") and path.is_file():
+            digest.update(rel.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def package_versions() -> dict[str, str]:
+    """Versions of Python, this package (and its code fingerprint) and the libraries it uses."""
+    from .. import __version__
+
+    versions = {"simulation": __version__, "code": code_fingerprint(),
+                "python": platform.python_version()}
+    for name in PACKAGES + OPTIONAL_PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            if name in PACKAGES:
+                versions[name] = "missing"
+    return versions
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write JSON atomically (temporary file in the same directory, then rename)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=1, ensure_ascii=False)
+            handle.write("\n")
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_text(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def read_manifest(out: str | os.PathLike) -> dict | None:
+    """The manifest of a sweep directory, ``None`` if it has none; damaged -> InputError."""
+    path = Path(out) / MANIFEST
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path} is damaged ({exc}); move the directory aside or use another "
+                         "--out") from None
+    if not isinstance(data, dict) or data.get("manifest_version") != MANIFEST_VERSION:
+        raise InputError(f"{path} is not an ssp sweep manifest (version "
+                         f"{MANIFEST_VERSION})")
+    return data
+
+
+def cell_file(out: Path, cell_id: str, fmt: str, scales: bool = False) -> Path:
+    return out / CELLS / f"{cell_id}{'.scales' if scales else ''}.{fmt}"
+
+
+def new_manifest(experiment, fmt: str, versions: dict[str, str]) -> dict:
+    """A fresh manifest for an experiment (no run recorded yet)."""
+    return {
+        "manifest_version": MANIFEST_VERSION,
+        "experiment": {"name": experiment.name, "description": experiment.description,
+                       "file": experiment.source, "sha256": experiment.sha256,
+                       "text": experiment.text},
+        "root_seed": experiment.seed,
+        "infants_per_cell": experiment.infants,
+        "replicates": experiment.replicates,
+        "design": experiment.sweep.design,
+        "seeds": experiment.sweep.seeds,
+        "format": fmt,
+        "scales": experiment.scales,
+        "versions": versions,
+        "started": now(),
+        "ended": None,
+        "status": "running",
+        "columns": {path.replace(".", "_"): path for path in experiment.sweep.paths},
+        "runs": [],
+        "cells": [],
+    }
+
+
+def cell_entries(experiment, fmt: str, status: dict[str, str],
+                 details: dict[str, dict]) -> list[dict]:
+    """Per-cell records, in design order."""
+    entries = []
+    for cell in experiment.cells:
+        entry = {"cell_id": cell.cell_id, "index": cell.index, "point": cell.point,
+                 "replicate": cell.replicate, "seed": cell.seed, "values": cell.values,
+                 "file": f"{CELLS}/{cell.cell_id}.{fmt}",
+                 "status": status.get(cell.cell_id, "missing")}
+        if cell.label is not None:
+            entry["label"] = cell.label
+        entry.update(details.get(cell.cell_id, {}))
+        entries.append(entry)
+    return entries
+
+
+class DirectoryLock:
+    """An exclusive lock on a sweep directory, released when the process ends (even killed)."""
+
+    def __init__(self, out: Path):
+        self.path = out / LOCK
+        self.handle = None
+
+    def __enter__(self) -> DirectoryLock:
+        self.handle = open(self.path, "a+")  # noqa: SIM115 - held for the whole run
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: no locking
+            return self
+        try:
+            fcntl.flock(self.handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self.handle.close()
+            raise InputError(f"{self.path.parent} is in use by another `ssp sweep` (wait for it "
+                             "to finish, or use another --out)") from None
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.handle is not None:
+            self.handle.close()
+

@@ -1,0 +1,376 @@
+"""Running a sweep: cells through an Executor, each finished cell written at once, resumable.
+
+:func:`run_sweep` is what ``ssp sweep`` calls. Cells run through a
+``concurrent.futures.Executor``: a local process pool by default (``workers`` processes, the
+machine's cores unless told), the calling process itself with ``workers=1``, a Dask cluster with
+``scheduler="tcp://host:8786"`` (``Client(address).get_executor()``, after checking that every
+worker runs the same code and library versions as the client), or any executor passed in.
+Workers return tables; the client writes each one as soon as it arrives (temporary file, then
+rename) and keeps the manifest up to date. Running again on the same directory runs only the
+missing cells; a changed experiment file, package version or model code is refused unless
+``force=True``.
+
+Results do not depend on the backend, the number of workers or the order cells finish in: each
+cell's seed comes from the root seed and the cell's settings (:mod:`.cells`), and infant draws are
+keyed by (seed, infant id, purpose, step).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..io import write_table
+from ..limits import MAX_SWEEP_WORKERS
+from ..validation import InputError, check_int
+from . import manifest as mf
+from .cells import cell_task
+from .spec import FORMATS, Experiment, load_experiment
+from .worker import run_cell, watch_client
+
+#: Seconds between manifest rewrites while cells finish (it is always written at the end).
+MANIFEST_INTERVAL = 1.0
+#: Cells submitted ahead of the workers (per worker), bounding memory and work lost to a kill.
+IN_FLIGHT_PER_WORKER = 2
+
+
+class SerialExecutor(Executor):
+    """Runs each task in the calling process when submitted (``workers=1``)."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # noqa: BLE001 - a failed cell is recorded, not fatal
+            future.set_exception(exc)
+        return future
+
+
+@dataclass
+class SweepResult:
+    """What a call to :func:`run_sweep` did, and the state of the directory after it."""
+
+    out: Path
+    cells: int  #: cells in the experiment
+    done: int  #: cells with a table in the directory now
+    ran: int  #: cells computed by this call
+    skipped: int  #: cells already done before this call
+    failed: dict[str, str] = field(default_factory=dict)  #: cell id -> error, this call
+    seconds: float = 0.0
+    infants: int = 0  #: infants computed by this call
+    backend: str = ""
+    workers: int = 0
+    completed: list[str] = field(default_factory=list)  #: cell ids in the order they arrived
+
+    @property
+    def complete(self) -> bool:
+        return self.done == self.cells
+
+    @property
+    def infants_per_second(self) -> float:
+        return self.infants / self.seconds if self.seconds > 0 else 0.0
+
+
+def default_workers() -> int:
+    """Cores available to this process."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _prepare_directory(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise InputError(f"--out {str(out)!r} is a file, not a directory")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / mf.CELLS).mkdir(exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create the output directory {str(out)!r}: "
+                         f"{exc.strerror or exc}") from None
+    if not os.access(out, os.W_OK) or not os.access(out / mf.CELLS, os.W_OK):
+        raise InputError(f"cannot write in the output directory {str(out)!r}")
+
+
+def _check_previous(out: Path, previous: dict | None, experiment: Experiment, fmt: str,
+                    versions: dict[str, str], force: bool) -> bool:
+    """Compare an existing directory with this run. Return whether its cells may be kept."""
+    if previous is None:
+        stray = [p.name for p in out.iterdir() if p.name not in (mf.LOCK, mf.CELLS)]
+        stray += [p.name for p in (out / mf.CELLS).iterdir()]
+        if stray:
+            raise InputError(f"--out {str(out)!r} is not empty and holds no sweep manifest "
+                             f"(found {stray[0]!r}); use a new or empty directory")
+        return True
+    problems = []
+    old_exp = previous.get("experiment", {})
+    if old_exp.get("sha256") != experiment.sha256:
+        problems.append(f"it holds results of a different experiment file "
+                        f"({old_exp.get('name')!r}, {old_exp.get('file')!r})")
+    old_versions = previous.get("versions", {})
+    same_code = (old_versions.get("simulation") == versions["simulation"]
+                 and old_versions.get("code") == versions["code"])
+    if not same_code:
+        problems.append(f"it was computed by other model code (simulation "
+                        f"{old_versions.get('simulation')}, code {old_versions.get('code')}; "
+                        f"now {versions['simulation']}, code {versions['code']})")
+    if previous.get("format") != fmt:
+        problems.append(f"its cells are {previous.get('format')} files, not {fmt}")
+    if problems and not force:
+        raise InputError(f"--out {str(out)!r}: {'; '.join(problems)}. Use another --out, or "
+                         "--force to rerun it (cells whose settings are unchanged are kept if "
+                         "the code is the same)")
+    return same_code
+
+
+def _clean(out: Path, keep: set[str], keep_cells: bool) -> None:
+    """Remove leftover temporary files, and cell files that do not belong to this run."""
+    for path in (out / mf.CELLS).iterdir():
+        if path.name.startswith(".") and path.name.endswith(".tmp"):
+            path.unlink(missing_ok=True)
+        elif not keep_cells or path.name not in keep:
+            path.unlink(missing_ok=True)
+    for path in out.iterdir():
+        if path.name.startswith(".") and path.name.endswith(".tmp"):
+            path.unlink(missing_ok=True)
+
+
+def _dask_executor(address: str, versions: dict[str, str]):
+    """A Dask client on ``address`` and its executor, after checking the workers' versions."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise InputError("--scheduler needs Dask: pip install -e \".[dask]\"") from None
+    try:
+        client = Client(address, timeout="20s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise InputError(f"cannot connect to the Dask scheduler {address!r}: {exc}") from None
+    try:
+        client.wait_for_workers(1, timeout=60)
+        remote = client.run(_worker_versions)
+        for worker, theirs in remote.items():
+            for name in ("simulation", "code", "python", *mf.PACKAGES):
+                if theirs.get(name) != versions.get(name):
+                    raise InputError(
+                        f"Dask worker {worker} runs {name} {theirs.get(name)}, this client "
+                        f"{versions.get(name)}: install the same version everywhere")
+        threads = sum(client.nthreads().values())
+    except BaseException:
+        client.close()
+        raise
+    return client, client.get_executor(), max(1, threads)
+
+
+def _worker_versions() -> dict[str, str]:
+    return mf.package_versions()
+
+
+def _record_failure(cell, error: str, status: dict, details: dict, result: SweepResult) -> None:
+    status[cell.cell_id] = "failed"
+    details[cell.cell_id] = {"error": error}
+    result.failed[cell.cell_id] = error
+
+
+def _progress_bar(total: int, initial: int, enabled: bool | None):
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, initial=initial, unit="cell", file=sys.stderr, dynamic_ncols=True,
+                smoothing=0.05, desc="cells")
+
+
+def run_sweep(
+    experiment: Experiment | str | os.PathLike,
+    out: str | os.PathLike,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    executor: Executor | None = None,
+    force: bool = False,
+    progress: bool | None = None,
+    output_format: str | None = None,
+    on_start: Callable[[SweepResult], None] | None = None,
+    on_cell: Callable[[str, str], None] | None = None,
+) -> SweepResult:
+    """Run an experiment's missing cells and write them to ``out``; return what was done.
+
+    ``experiment``: an :class:`Experiment` or the path of an experiment file. ``workers``: local
+    processes (default: the machine's cores; 1 runs in this process). ``scheduler``: a Dask
+    scheduler address instead. ``executor``: any ``concurrent.futures.Executor`` instead (not
+    shut down here; ``workers`` then sets how many cells are submitted ahead). ``force``: accept a
+    directory holding another experiment file or other code (see the module docstring).
+    ``progress``: a bar with cells, infants per second and time left (default: only on a
+    terminal). ``output_format``: ``"parquet"`` or ``"csv"``, overriding the file's
+    ``[output] format``. ``on_start(result)`` is called once the directory is checked, before
+    the first cell runs; ``on_cell(cell_id, status)`` as each cell finishes.
+    Failed cells are recorded in the manifest and returned; running again retries them.
+    """
+    if not isinstance(experiment, Experiment):
+        experiment = load_experiment(experiment)
+    fmt = experiment.format if output_format is None else output_format
+    if fmt not in FORMATS:
+        raise InputError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    if scheduler is not None and executor is not None:
+        raise InputError("give a scheduler or an executor, not both")
+    if scheduler is not None and workers is not None:
+        raise InputError("--workers applies to the local process pool; with --scheduler the "
+                         "cluster's workers are used")
+    if workers is not None:
+        workers = check_int("workers", workers, 1, MAX_SWEEP_WORKERS)
+    cells = experiment.cells  # validated before the directory is touched
+    versions = mf.package_versions()
+    out = Path(out)
+    _prepare_directory(out)
+    with mf.DirectoryLock(out):
+        previous = mf.read_manifest(out)
+        reusable = _check_previous(out, previous, experiment, fmt, versions, force)
+        files = {mf.cell_file(out, c.cell_id, fmt).name for c in cells}
+        if experiment.scales:
+            files |= {mf.cell_file(out, c.cell_id, fmt, scales=True).name for c in cells}
+        _clean(out, files, reusable)
+
+        def is_done(cell) -> bool:
+            return mf.cell_file(out, cell.cell_id, fmt).exists()
+
+        status = {c.cell_id: "done" for c in cells if is_done(c)}
+        details: dict[str, dict] = {}
+        if previous is not None and reusable:
+            for entry in previous.get("cells", []):
+                if entry.get("cell_id") in status and "seconds" in entry:
+                    details[entry["cell_id"]] = {"seconds": entry["seconds"]}
+        manifest = mf.new_manifest(experiment, fmt, versions)
+        if previous is not None and reusable and previous.get("experiment", {}).get(
+                "sha256") == experiment.sha256:
+            manifest["started"] = previous.get("started", manifest["started"])
+            manifest["runs"] = previous.get("runs", [])
+        mf.write_text(out / mf.EXPERIMENT_COPY, experiment.text)
+        todo = [c for c in cells if c.cell_id not in status]
+        result = SweepResult(out=out, cells=len(cells), done=len(status), ran=0,
+                             skipped=len(status))
+        client = None
+        own_executor = None
+        if executor is not None:
+            backend, n_workers = type(executor).__name__, workers or default_workers()
+        elif scheduler is not None:
+            client, executor, n_workers = _dask_executor(scheduler, versions)
+            backend = f"dask {scheduler}"
+        else:
+            n_workers = workers or default_workers()
+            if n_workers == 1 or len(todo) <= 1:
+                backend, executor = "serial", SerialExecutor()
+            else:
+                backend = "process-pool"
+                context = multiprocessing.get_context(
+                    "forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
+                    else "spawn")
+                own_executor = executor = ProcessPoolExecutor(
+                    max_workers=min(n_workers, len(todo)), mp_context=context,
+                    initializer=watch_client, initargs=(os.getpid(),))
+        result.backend, result.workers = backend, n_workers
+        run = {"started": mf.now(), "ended": None, "backend": backend, "workers": n_workers,
+               "cells_before": len(status), "cells_run": 0, "cells_failed": 0,
+               "interrupted": False}
+        manifest["runs"].append(run)
+
+        def save(final: str | None = None) -> None:
+            manifest["cells"] = mf.cell_entries(experiment, fmt, status, details)
+            if final is not None:
+                manifest["ended"] = run["ended"] = mf.now()
+                manifest["status"] = final
+            mf.write_json(out / mf.MANIFEST, manifest)
+
+        save()
+        if on_start is not None:
+            on_start(result)
+        bar = _progress_bar(len(cells), len(status), progress)
+        start = time.perf_counter()
+        last_save = start
+        pending: dict[Future, Any] = {}
+        queue = iter(todo)
+        window = max(1, n_workers * IN_FLIGHT_PER_WORKER)
+        final = "interrupted"
+        try:
+            exhausted = False
+            while True:
+                while not exhausted and len(pending) < window:
+                    cell = next(queue, None)
+                    if cell is None:
+                        exhausted = True
+                        break
+                    pending[executor.submit(run_cell, cell_task(experiment, cell))] = cell
+                if not pending:
+                    break
+                finished, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+                broken = False
+                for future in sorted(finished, key=lambda f: pending[f].index):
+                    cell = pending.pop(future)
+                    try:
+                        output = future.result()
+                        if output["code"] != versions["code"]:
+                            raise RuntimeError(f"a worker ran other model code (fingerprint "
+                                               f"{output['code']}, client {versions['code']})")
+                    except BrokenProcessPool as exc:
+                        broken = True
+                        _record_failure(cell, f"a worker process died: {exc}", status, details,
+                                        result)
+                    except Exception as exc:  # noqa: BLE001 - one failed cell, others go on
+                        _record_failure(cell, f"{type(exc).__name__}: {exc}", status, details,
+                                        result)
+                    else:  # the client writes; if it cannot, the run stops with the error
+                        if output["scales"] is not None:
+                            write_table(output["scales"],
+                                        mf.cell_file(out, cell.cell_id, fmt, scales=True))
+                        write_table(output["table"], mf.cell_file(out, cell.cell_id, fmt))
+                        status[cell.cell_id] = "done"
+                        details[cell.cell_id] = {"seconds": round(output["seconds"], 3)}
+                        result.ran += 1
+                        result.infants += output["infants"]
+                        result.completed.append(cell.cell_id)
+                    if on_cell is not None:
+                        on_cell(cell.cell_id, status[cell.cell_id])
+                    if bar is not None:
+                        bar.update(1)
+                        elapsed = time.perf_counter() - start
+                        if elapsed > 0:
+                            bar.set_postfix_str(f"{result.infants / elapsed:,.0f} infants/s",
+                                                refresh=False)
+                run["cells_run"], run["cells_failed"] = result.ran, len(result.failed)
+                if time.perf_counter() - last_save >= MANIFEST_INTERVAL:
+                    save()
+                    last_save = time.perf_counter()
+                if broken:
+                    break
+            result.done = sum(1 for s in status.values() if s == "done")
+            final = "complete" if result.done == len(cells) else "incomplete"
+        except BaseException:
+            run["interrupted"] = True
+            for future in pending:
+                future.cancel()
+            raise
+        finally:
+            result.seconds = time.perf_counter() - start
+            result.done = sum(1 for s in status.values() if s == "done")
+            run["cells_run"], run["cells_failed"] = result.ran, len(result.failed)
+            if bar is not None:
+                bar.close()
+            if own_executor is not None:
+                own_executor.shutdown(wait=final != "interrupted", cancel_futures=True)
+            if client is not None:
+                with contextlib.suppress(Exception):
+                    client.close()
+            save(final)
+    return result
