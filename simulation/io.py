@@ -32,7 +32,7 @@ def check_output_path(path: str | os.PathLike, suffixes=TABLE_SUFFIXES) -> Path:
                                  "not a directory")
         raise InputError(f"cannot write {str(p)!r}: directory {str(parent)!r} does not exist")
     if not parent.is_dir():
-        raise InputError(f"cannot write {str(p)!r}: {str(parent)!r} is not a directory")
+        raise InputError(f"cannot write {str(p)!r}: {str(parent)!r} is a file, not a directory")
     try:
         fd, probe = tempfile.mkstemp(prefix=".ssp-probe-", dir=parent)
     except OSError as exc:
