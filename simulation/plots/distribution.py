@@ -70,7 +70,8 @@ def distribution_figure(
     width = 0.8 / n_bars
     x = np.arange(len(classes))
     share = sim["share"].to_numpy()
-    err = np.vstack([share - sim["ci_low"].to_numpy(), sim["ci_high"].to_numpy() - share])
+    err = np.clip(np.vstack([share - sim["ci_low"].to_numpy(),
+                             sim["ci_high"].to_numpy() - share]), 0.0, None)
     offset0 = -0.4 + width / 2
     ax.bar(x + offset0, share, width * 0.95, color=[CLASS_COLOURS[c] for c in classes],
            yerr=err, capsize=4 * k, error_kw={"lw": 1.2 * k}, label=f"simulated (n = {n:,})")

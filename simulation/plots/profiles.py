@@ -149,3 +149,50 @@ def profile_table(table: pd.DataFrame, measure: str = "crying",
     cols = [pattern.format(e=e) for e in range(1, 9)]
     out = {name: rows[cols].mean().to_numpy() for name, rows, _ in _groups(table, by)}
     return pd.DataFrame(out, index=pd.Index(range(1, 9), name="episode")).T
+
+
+#: Line styles of :func:`working_model_course` (not the classification colours).
+_COURSE_STYLES = (("#222222", "-"), ("#8C8C8C", "--"), ("#56B4E9", "-"), ("#D55E00", ":"))
+
+
+def working_model_course(
+    course: pd.DataFrame,
+    *,
+    variables: Sequence[str] = ("trust", "volatility", "rebuff", "signal_gain", "fear"),
+    change_month: float | None = None,
+    presentation: bool = False,
+    title: str | None = None,
+) -> Figure:
+    """The working model month by month: one panel per variable, one line per ``line`` label.
+
+    ``course`` has columns ``line`` (e.g. "with the change", "second caregiver"), ``variable``,
+    ``month``, ``mean`` and optionally ``q25``/``q75`` (drawn as a band). ``change_month`` draws a
+    vertical line where care changed.
+    """
+    k = figure_scale(presentation)
+    fs = 9 * k
+    fig = Figure(figsize=(2.5 * len(variables) * k, 3.4 * k), dpi=100, layout="constrained")
+    axes = fig.subplots(1, len(variables), sharex=True, squeeze=False)[0]
+    lines = list(dict.fromkeys(course["line"]))
+    for ax, var in zip(axes, variables, strict=True):
+        for i, line in enumerate(lines):
+            colour, style = _COURSE_STYLES[i % len(_COURSE_STYLES)]
+            rows = course[(course["line"] == line) & (course["variable"] == var)]
+            rows = rows.sort_values("month")
+            ax.plot(rows["month"], rows["mean"], color=colour, ls=style, lw=2 * k, label=line)
+            if {"q25", "q75"} <= set(rows.columns):
+                ax.fill_between(rows["month"], rows["q25"], rows["q75"], color=colour,
+                                alpha=0.12, lw=0)
+        if change_month is not None:
+            ax.axvline(change_month, color="#555555", lw=1 * k, ls=":")
+        ax.set_title(var.replace("_", " "), fontsize=fs * 1.1)
+        ax.set_ylim(0, 1)
+        ax.set_xlabel("age (months)", fontsize=fs)
+        ax.tick_params(labelsize=fs * 0.9)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+    axes[0].set_ylabel("mean (band: middle half of infants)", fontsize=fs)
+    axes[-1].legend(fontsize=fs * 0.85, frameon=False, loc="lower right")
+    fig.suptitle(title or "The working model, month by month (internal: the coder never sees "
+                 "it)", fontsize=fs * 1.2, x=0.01, ha="left")
+    return fig

@@ -1,0 +1,60 @@
+"""The Strange Situation teaching dashboard (``ssp dashboard``, or ``streamlit run app.py``).
+
+A multipage app (``st.navigation``): watch one infant, the three patterns side by side, a
+population against the published distributions, the caregiving map, change over time, you be the
+coder, and the Learn page. Every page keeps its settings in the URL, so a link reopens the
+scenario; presentation mode (sidebar) enlarges fonts and figures for a projector.
+
+A teaching model, not a diagnostic tool.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard import compute, state
+from dashboard.state import Param
+
+HERE = Path(__file__).resolve().parent
+
+st.set_page_config(page_title="Strange Situation simulation", page_icon=":material/child_care:",
+                   layout="wide", initial_sidebar_state="expanded")
+
+PAGES = [
+    st.Page(HERE / "pages" / "watch.py", title="Watch one infant", url_path="watch",
+            icon=":material/visibility:", default=True),
+    st.Page(HERE / "pages" / "patterns.py", title="Three patterns", url_path="patterns",
+            icon=":material/view_column:"),
+    st.Page(HERE / "pages" / "population.py", title="A population", url_path="population",
+            icon=":material/groups:"),
+    st.Page(HERE / "pages" / "explore.py", title="Explore", url_path="explore",
+            icon=":material/grid_on:"),
+    st.Page(HERE / "pages" / "change.py", title="Change over time", url_path="change",
+            icon=":material/trending_up:"),
+    st.Page(HERE / "pages" / "coder.py", title="You be the coder", url_path="coder",
+            icon=":material/edit_note:"),
+    st.Page(HERE / "pages" / "learn.py", title="Learn", url_path="learn",
+            icon=":material/school:"),
+]
+
+page = st.navigation(PAGES)
+
+# presentation mode: read from the URL once per session, then held by the toggle
+if state.PRESENT not in st.session_state:
+    text = st.query_params.get(state.PRESENT)
+    try:
+        st.session_state[state.PRESENT] = (
+            Param(state.PRESENT, "bool", False).parse(text) if text is not None else False)
+    except ValueError:
+        st.session_state[state.PRESENT] = False
+with st.sidebar:
+    st.toggle("Presentation mode", key=state.PRESENT,
+              help="Larger fonts and figures, for a projector. Kept in the page's link.")
+    st.caption("The address bar always holds a link to what is on the screen: copy it to "
+               "reopen this scenario (in class, or in an assignment).")
+    st.caption("A teaching model, not a diagnostic tool.")
+
+compute.start_warming()
+page.run()

@@ -1,0 +1,272 @@
+"""Cached simulations and figures for the dashboard.
+
+Every cached function is keyed on plain, hashable values (tuples of numbers, names, seeds), so
+a slider that returns to an earlier value is answered from the cache. Caregiving is passed as a
+*care spec*:
+
+- ``("profile", (r, c, w, f))``: one constant way of caring;
+- ``("history", ((0, (r, c, w, f)), (month, (r, c, w, f))))``: care that changes at an age;
+- ``("two", primary_history, secondary_history, share, from_month)``: a second caregiver.
+
+A population is passed by preset name instead. Cohorts run in chunks of :data:`CHUNK` infants,
+each cached on its own, so a progress bar moves on long runs (draws are keyed by infant, so
+chunking never changes a result). Nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+#: Infants per cached chunk of a cohort. Each run of the engine has a fixed cost (its loop over
+#: the seconds of the procedure) besides the cost per infant, so chunks are large.
+CHUNK = 1000
+#: Grid of the Explore map (responsiveness and consistency values).
+GRID = tuple(round(v, 2) for v in np.linspace(0.0, 1.0, 11))
+
+CareSpec = tuple
+
+
+def profile_spec(values) -> CareSpec:
+    return ("profile", tuple(round(float(v), 4) for v in values))
+
+
+def build_care(spec: CareSpec):
+    """A :class:`~simulation.caregiving.Caregiving` (or profile) from a care spec."""
+    from simulation.caregiving import CaregiverProfile, Caregiving, CaregivingHistory
+
+    def history(spells) -> CaregivingHistory:
+        return CaregivingHistory(tuple((float(m), CaregiverProfile(*p)) for m, p in spells))
+
+    kind = spec[0]
+    if kind == "profile":
+        return CaregiverProfile(*spec[1])
+    if kind == "history":
+        return history(spec[1])
+    if kind == "two":
+        return Caregiving(primary=history(spec[1]), secondary=history(spec[2]),
+                          secondary_share=float(spec[3]), secondary_from=float(spec[4]))
+    raise ValueError(f"unknown care spec {kind!r}")
+
+
+def _population(name: str | None):
+    if name is None:
+        return None
+    from simulation.populations import get_population
+
+    return get_population(name)
+
+
+def _temperament(spec, population):
+    """A fixed temperament (r, s), a shifted distribution ("mean", r), or the population's."""
+    from simulation.temperament import Temperament, TemperamentDistribution
+
+    if spec is None:
+        return population.temperament if population is not None else None
+    if spec[0] == "mean":
+        base = population.temperament if population is not None else TemperamentDistribution()
+        return TemperamentDistribution(float(spec[1]), base.reactivity_sd,
+                                       base.soothability_mean, base.soothability_sd)
+    return Temperament(float(spec[0]), float(spec[1]))
+
+
+# --- one dyad (Mesa model) ----------------------------------------------------------------
+
+
+@dataclass
+class Dyad:
+    """One infant through the Mesa model: its trace, the coder's verdict and its home year."""
+
+    trace: pd.DataFrame
+    coding: Any  # simulation.observer.Coding of one infant
+    explanation: str
+    row: dict[str, Any]  # classification, subgroup, group, abc_group, d_rating, care, temperament
+    monthly: list[dict[str, np.ndarray]]  # per caregiver: variable -> (months + 1,)
+
+
+@st.cache_data(max_entries=96, show_spinner=False)
+def dyad(care: CareSpec | None, population: str | None = None, infant_id: int = 0,
+         seed: int = 0, temperament: tuple | None = None, caregiver: str = "primary",
+         age: float = 12.0) -> Dyad:
+    """Run infant ``infant_id`` of a cohort alone through the Mesa model (replays exactly)."""
+    from simulation.mesa_model import StrangeSituationModel
+    from simulation.observer import explain
+
+    pop = _population(population)
+    model = StrangeSituationModel(
+        build_care(care) if care is not None else None, population=pop,
+        infant_id=int(infant_id), seed=int(seed), temperament=_temperament(temperament, pop),
+        caregiver=caregiver, age_months=float(age)).run()
+    trace = model.trace()
+    coding = model.coding()
+    prepared = model.prepared
+    ci = 0 if caregiver == "primary" else 1
+    arrays = prepared.care.caregivers[ci]
+    spell = arrays.spell_index(float(age) - 1e-9)
+    row = {
+        "classification": str(coding.classification[0]),
+        "group": str(coding.group[0]),
+        "abc_group": str(coding.abc_group[0]),
+        "subgroup": str(coding.subgroup[0]),
+        "d_rating": int(coding.d_rating[0]),
+        "reactivity": float(prepared.reactivity[0]),
+        "soothability": float(prepared.soothability[0]),
+    }
+    for name in ("responsiveness", "consistency", "warmth", "frightening"):
+        row[name] = float(np.asarray(getattr(arrays, name))[spell].ravel()[0])
+    monthly = [{k: np.asarray(v)[0] for k, v in m.items()}
+               for m in prepared.development.monthly]
+    return Dyad(trace, coding, explain(coding, 0).replace("Infant 0", f"Infant {infant_id}"),
+                row, monthly)
+
+
+# --- cohorts ------------------------------------------------------------------------------
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def cohort_chunk(care: CareSpec | None, population: str | None, seed: int, first_id: int,
+                 size: int, temperament: tuple | None = None, caregiver: str = "primary",
+                 age: float = 12.0) -> pd.DataFrame:
+    """Infants ``first_id .. first_id + size - 1`` of a cohort (one cached chunk)."""
+    from simulation.cohort import run_cohort
+
+    pop = _population(population)
+    result = run_cohort(build_care(care) if care is not None else None, int(size), int(seed),
+                        population=pop, temperament=_temperament(temperament, pop),
+                        caregiver=caregiver, age_months=float(age), first_id=int(first_id),
+                        progress=False)
+    return result.table
+
+
+def _chunked(run: Callable[[int, int], pd.DataFrame], n: int, label: str | None,
+             chunk: int = CHUNK) -> pd.DataFrame:
+    starts = list(range(0, int(n), chunk))
+    bar = st.progress(0.0, text=label) if label and len(starts) > 1 else None
+    parts = []
+    for i, start in enumerate(starts):
+        parts.append(run(start, min(chunk, int(n) - start)))
+        if bar is not None:
+            bar.progress((i + 1) / len(starts), text=f"{label} ({min(n, start + chunk):,} of "
+                         f"{n:,} infants)")
+    if bar is not None:
+        bar.empty()
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
+
+def cohort(care: CareSpec | None, population: str | None, n: int, seed: int,
+           temperament: tuple | None = None, caregiver: str = "primary", age: float = 12.0,
+           label: str | None = "Simulating infants") -> pd.DataFrame:
+    """A cohort's per-infant table, run (and cached) chunk by chunk with a progress bar."""
+    return _chunked(lambda start, size: cohort_chunk(care, population, seed, start, size,
+                                                     temperament, caregiver, age), n, label)
+
+
+# --- the Explore map ----------------------------------------------------------------------
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def grid_chunk(warmth: float, frightening: float, seed: int, first_id: int,
+               size: int) -> pd.DataFrame:
+    from simulation.cohort import run_cohort
+    from simulation.design import CellDesign
+
+    design = CellDesign.grid(responsiveness=list(GRID), consistency=list(GRID),
+                             warmth=[float(warmth)], frightening=[float(frightening)])
+    table = run_cohort(population=design, n_infants=int(size), seed=int(seed),
+                       first_id=int(first_id), progress=False).table
+    return table[["responsiveness", "consistency", "classification"]]
+
+
+def grid(warmth: float, frightening: float, per_cell: int, seed: int,
+         label: str | None = "Simulating the map") -> pd.DataFrame:
+    """Shares of each classification in every (responsiveness, consistency) cell."""
+    from simulation.plots.maps import grid_shares
+
+    n = len(GRID) ** 2 * int(per_cell)
+    table = _chunked(lambda start, size: grid_chunk(warmth, frightening, seed, start, size),
+                     n, label, chunk=len(GRID) ** 2 * 10)
+    return grid_shares(table)
+
+
+# --- the home year, month by month --------------------------------------------------------
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def monthly_course(care: CareSpec, n: int, seed: int, age: float = 12.0) -> pd.DataFrame:
+    """Working model month by month: mean and quartiles per caregiver, variable and month."""
+    from simulation.setup import Setup, prepare
+
+    setup = Setup(seed=int(seed), care=build_care(care), age_months=float(age))
+    dev = prepare(setup, np.arange(int(n))).development
+    labels = setup.care.caregivers
+    rows = []
+    for who, monthly in zip(labels, dev.monthly, strict=False):
+        for var, values in monthly.items():
+            q1, med, q3 = np.percentile(values, [25, 50, 75], axis=0)
+            for month in range(values.shape[1]):
+                rows.append((who, var, month, float(values[:, month].mean()), float(q1[month]),
+                             float(med[month]), float(q3[month])))
+    return pd.DataFrame(rows, columns=["caregiver", "variable", "month", "mean", "q25", "median",
+                                       "q75"])
+
+
+# --- figures as PNG (cached with the simulation they show) ---------------------------------
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def room_png(dyad_args: tuple, t: int, presentation: bool) -> bytes:
+    from dashboard.ui import png_bytes
+    from simulation.plots.room import room_frame
+
+    return png_bytes(room_frame(dyad(*dyad_args).trace, int(t), presentation=presentation),
+                     dpi=90)
+
+
+@st.cache_data(max_entries=48, show_spinner=False)
+def episode_gif(dyad_args: tuple, episode: int | None, presentation: bool, step: int = 3,
+                width: int = 620) -> bytes:
+    """The room animated over one episode (or the whole procedure if ``episode`` is None)."""
+    from simulation.plots.room import episode_seconds, room_gif
+
+    trace = dyad(*dyad_args).trace
+    seconds = None if episode is None else episode_seconds(trace, int(episode))
+    return room_gif(trace, seconds, step=step, fps=8, presentation=presentation, width=width)
+
+
+# --- warming the cache at start -----------------------------------------------------------
+
+
+def _warm() -> None:
+    """Run what a class opens first: each preset's dyad, the three patterns, default cohorts."""
+    from dashboard.ui import CUSTOM  # noqa: F401  (imports the page helpers once)
+    from simulation.presets import PRESETS
+
+    try:
+        for name, preset in PRESETS.items():
+            spec = profile_spec(preset.profile.as_dict().values())
+            dyad(spec, None, 0, 0, (0.5, 0.5))
+            cohort(spec, None, 400, 0, label=None)
+            del name
+        grid(0.7, 0.0, 10, 0, label=None)
+    except Exception:  # noqa: BLE001 - warming is best effort; the pages compute on demand
+        pass
+
+
+@st.cache_resource(show_spinner=False)
+def start_warming() -> threading.Thread | None:
+    """Warm the caches in a background thread, once per server process.
+
+    Set ``SSP_DASHBOARD_WARM=0`` to skip (the tests do).
+    """
+    if os.environ.get("SSP_DASHBOARD_WARM", "1") == "0":
+        return None
+    thread = threading.Thread(target=_warm, name="ssp-dashboard-warm", daemon=True)
+    thread.start()
+    return thread

@@ -1,0 +1,140 @@
+"""You be the coder: watch a reunion, score it, classify, then compare with the observer."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import compute, state, ui
+from dashboard.state import Param
+from simulation.observer import SCALE_TABLES, SCALES, describe_scale
+from simulation.plots.room import describe_second
+from simulation.presets import PRESETS
+
+PAGE = "coder"
+N_MYSTERY = 100
+PARAMS = [
+    Param("infant", "int", 1, 1, N_MYSTERY),
+    Param("episode", "int", 8, 5, 8, options=(5, 8)),
+    ui.seed_param(),
+]
+SCORED = ("proximity_seeking", "contact_maintaining", "resistance", "avoidance")
+CHOICES = ("secure", "avoidant", "ambivalent")
+
+
+def mystery(k: int) -> str:
+    """The caregiving behind mystery infant k (hidden until the student has scored)."""
+    names = tuple(PRESETS)
+    return names[(k * 7 + 3) % len(names)]
+
+
+def anchors_help(index: int) -> str:
+    table = SCALE_TABLES[index]
+    lines = [f"1: {table.none}"] + [f"{a.point}: {a.meaning}"
+                                     for a in sorted(table.anchors, key=lambda a: a.point)]
+    return "  \n".join(lines)
+
+
+def running_record(trace: pd.DataFrame, episode: int, every: int = 5) -> pd.DataFrame:
+    """What a coder would jot down: the behaviour every few seconds of the episode."""
+    rows = trace[trace["episode"] == episode]
+    out = []
+    for _, r in rows.iloc[::every].iterrows():
+        t = int(r["t_in_episode"])
+        out.append({"time": f"{t // 60}:{t % 60:02d}", "what the infant does":
+                    describe_second(r)})
+    return pd.DataFrame(out)
+
+
+ui.page_header(
+    "You be the coder",
+    "Behind the one-way mirror you see only what the infant does. Watch a reunion, score "
+    "Ainsworth's scales toward the caregiver, choose a classification, then compare with the "
+    "simulated observer. You will not know how this infant was cared for until you have "
+    "scored it.")
+state.load(PAGE, PARAMS)
+
+c1, c2, c3 = st.columns([1, 1, 1])
+infant = int(c1.number_input("Mystery infant", 1, N_MYSTERY, step=1,
+                             key=state.key(PAGE, "infant")))
+episode = int(c2.radio("Reunion", (5, 8), key=state.key(PAGE, "episode"), horizontal=True,
+                       format_func=lambda e: f"episode {e}"))
+seed = ui.seed_control(PAGE, container=c3, label="Set of infants (seed)")
+
+care_name = mystery(infant)
+args = (compute.profile_spec(PRESETS[care_name].profile.as_dict().values()), None, infant,
+        int(seed), None)
+with st.spinner("Bringing the infant into the room..."):
+    dyad = compute.dyad(*args)
+trace = dyad.trace
+case = (infant, episode, int(seed))
+submitted = st.session_state.get(f"{PAGE}.submitted") == case
+
+watch, score = st.columns([1.5, 1], gap="large")
+with watch:
+    st.subheader(f"Episode {episode}: the caregiver returns")
+    gif = compute.episode_gif(args, episode, ui.presentation())
+    st.image(gif, width="stretch", caption="The reunion, animated (about 20 times real speed; "
+             "it loops).")
+    with st.expander("The running record (what the infant does every 5 s)", expanded=False):
+        st.dataframe(running_record(trace, episode), hide_index=True, height=300)
+    seconds = int((trace["episode"] == episode).sum())
+    st.caption(f"The episode ran {seconds} s. A reunion is lengthened until the infant is "
+               "reasonably comforted.")
+
+with score:
+    st.subheader("Your scores toward the caregiver")
+    yours = {}
+    for name in SCORED:
+        i = SCALES.index(name)
+        yours[name] = st.slider(SCALE_TABLES[i].title, 1, 7, 1, key=f"{PAGE}.score.{name}",
+                                help=anchors_help(i))
+    choice = st.radio("Your classification", CHOICES, key=f"{PAGE}.choice", horizontal=True)
+    lapses = st.checkbox("I saw disorganized lapses (freezing, broken-off approach, "
+                         "apprehension)", key=f"{PAGE}.d")
+    if st.button("Compare with the observer", type="primary", key=f"{PAGE}.compare"):
+        st.session_state[f"{PAGE}.submitted"] = case
+        submitted = True
+
+if submitted:
+    st.divider()
+    row = dyad.row
+    observer = {name: int(dyad.coding.scales[0, episode - 1, 0, SCALES.index(name)])
+                for name in SCORED}
+    table = pd.DataFrame({
+        "scale": [SCALE_TABLES[SCALES.index(n)].title for n in SCORED],
+        "yours": [yours[n] for n in SCORED],
+        "observer": [observer[n] for n in SCORED],
+    })
+    table["difference"] = table["yours"] - table["observer"]
+    matched = int((table["difference"].abs() <= 1).sum())
+    m1, m2, m3 = st.columns(3)
+    m1.metric("Scales within one point", f"{matched} of {len(SCORED)}")
+    m2.metric("Your classification", choice)
+    m3.metric("The observer's", f"{row['classification']} ({row['subgroup']})")
+    same = choice == row["classification"] or (row["group"] == "D"
+                                                 and choice == CHOICES[["B", "A", "C"].index(
+                                                     row["abc_group"])])
+    if same:
+        st.success("You agree with the observer's classification.")
+    else:
+        st.warning("You and the observer disagree. Look at the scales where you differ most, "
+                   "and remember the observer weighs both reunions.")
+    st.table(table.set_index("scale"))
+    st.markdown("**Why the observer scored as it did** (episode "
+                f"{episode}, toward the caregiver):")
+    for name in SCORED:
+        st.markdown("- " + describe_scale(dyad.coding, 0, episode, 0, SCALES.index(name)))
+    with st.expander("The observer's whole reasoning (both reunions)", expanded=True):
+        for line in dyad.explanation.splitlines():
+            st.markdown(f"- {line}")
+    if row["d_rating"] >= 5 or lapses:
+        st.info(f"Disorganization rating: {row['d_rating']} of 9 (D at 5 or above). You "
+                f"{'did' if lapses else 'did not'} mark lapses.")
+    p = PRESETS[care_name]
+    st.markdown(f"**How this infant was cared for:** {ui.badge(row['classification'], care_name)}"
+                f" care ({p.demonstrates}).", unsafe_allow_html=True)
+    st.caption("The observer never sees the caregiving; nor did you. Same caregiving does not "
+               "always give the same classification: temperament and chance matter too.")
+
+state.save(PAGE, PARAMS)

@@ -1,0 +1,167 @@
+"""A population: N infants under one way of caring or a population preset, against the
+published distributions; subgroups, episode profiles, and any infant replayed exactly."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import compute, state, ui
+from dashboard.state import Param
+from simulation.literature import DISTRIBUTIONS
+from simulation.plots.distribution import distribution_figure, simulated_shares, subgroup_figure
+from simulation.plots.profiles import episode_profile, profile_table, reunion_profile
+from simulation.plots.timeline import ethogram
+from simulation.populations import get_population, population_names
+
+PAGE = "population"
+SIZES = (100, 200, 300, 400, 600, 800, 1000, 1500, 2000, 3000, 5000)
+AUTO = "auto"
+PARAMS = [
+    Param("source", "choice", "caregiver", options=("caregiver", "population")),
+    *ui.care_params("sensitive"),
+    Param("population", "choice", "global", options=population_names()),
+    Param("n", "int", 400, 1, 5000, options=SIZES),
+    ui.seed_param(),
+    Param("reactivity", "float", 0.5, 0.0, 1.0, ui.STEP),
+    Param("compare", "choice", AUTO, options=(AUTO, *DISTRIBUTIONS)),
+    Param("infant", "int", 0, 0, 4999),
+]
+TABLE_COLUMNS = ["infant_id", "classification", "subgroup", "d_rating", "responsiveness",
+                 "consistency", "warmth", "frightening", "sensitivity", "reactivity",
+                 "soothability", "ep5_proximity_seeking", "ep5_avoidance", "ep5_resistance",
+                 "ep8_proximity_seeking", "ep8_avoidance", "ep8_resistance"]
+
+
+def omit(values) -> set[str]:
+    out = ui.care_omit(values)
+    if values["source"] == "population":
+        out |= {p.name for p in ui.care_params("sensitive")}
+    else:
+        out.add("population")
+    return out
+
+
+ui.page_header(
+    "A population",
+    "Many infants, each with its own temperament and its own luck: how are they classified, "
+    "and how does that compare with what researchers found? In a real population caregiving "
+    "explains only part of security (De Wolff & van IJzendoorn 1997). " + ui.legend_line())
+state.load(PAGE, PARAMS, ui.care_adjust())
+
+left, right = st.columns([1, 2.7], gap="large")
+with left:
+    st.subheader("Settings")
+    source = st.radio("Infants raised by", ("caregiver", "population"), key=state.key(PAGE,
+                      "source"), horizontal=True,
+                      format_func=lambda s: {"caregiver": "one way of caring",
+                                             "population": "a population preset"}[s],
+                      help="One way of caring for every infant, or caregivers drawn from a "
+                      "population calibrated to a published sample.")
+    if source == "caregiver":
+        care = ui.care_controls(PAGE)
+        care_spec, pop_name = compute.profile_spec(care), None
+    else:
+        pop_name = st.selectbox("Population", population_names(),
+                                key=state.key(PAGE, "population"))
+        population = get_population(pop_name)
+        st.caption(population.description)
+        care_spec = None
+    n = st.select_slider("Number of infants", SIZES, key=state.key(PAGE, "n"),
+                         help="More infants: narrower confidence intervals, longer runs.")
+    reactivity = st.slider("Mean infant reactivity", 0.0, 1.0, step=ui.STEP,
+                           key=state.key(PAGE, "reactivity"),
+                           help="Temperament is drawn per infant around this mean "
+                           "(Belsky & Rovine 1987: more reactive infants toward B3-C2).")
+    seed = ui.seed_control(PAGE)
+    compare = st.selectbox("Compare with", (AUTO, *DISTRIBUTIONS), key=state.key(PAGE, "compare"),
+                           format_func=lambda k: "the matching study" if k == AUTO
+                           else DISTRIBUTIONS[k].label)
+
+temperament = ("mean", reactivity)
+if compare == AUTO:
+    key = get_population(pop_name).source if pop_name else "global"
+    published = DISTRIBUTIONS.get(key, DISTRIBUTIONS["global"])
+else:
+    published = DISTRIBUTIONS[compare]
+present = ui.presentation()
+
+with right:
+    table = compute.cohort(care_spec, pop_name, int(n), int(seed), temperament,
+                           label="Simulating the population")
+    shares = simulated_shares(table, four_way=True)
+    st.markdown(f"**{len(table):,} infants.** Share of each classification (95% interval):")
+    cols = st.columns(4)
+    for col, (name, r) in zip(cols, shares.iterrows(), strict=True):
+        col.markdown(ui.badge(name), unsafe_allow_html=True)
+        col.metric(f"{name} share", f"{r['share']:.1%}", label_visibility="collapsed",
+                   help=f"{int(r['count'])} infants; 95% Wilson interval "
+                   f"{r['ci_low']:.1%} to {r['ci_high']:.1%}")
+        col.caption(f"{int(r['count'])} infants, 95% CI {r['ci_low']:.0%}-{r['ci_high']:.0%}")
+    ui.show_figure(distribution_figure(table, published, presentation=present,
+                                       title="Simulated vs published"),
+                   "distribution", key=f"{PAGE}.png.dist")
+    if published.check:
+        st.caption("The published figures for single countries come from a secondary summary "
+                   "of van IJzendoorn & Kroonenberg (1988); small countries rest on one or two "
+                   "studies, so expect sampling error.")
+
+    tabs = st.tabs(["Subgroups", "Episode by episode", "Reunions", "Hidden distress",
+                    "The infants", "Watch one of them"])
+    with tabs[0]:
+        ui.show_figure(subgroup_figure(table, presentation=present), "subgroups",
+                       key=f"{PAGE}.png.sub")
+    with tabs[1]:
+        ui.show_figure(episode_profile(table, ("crying", "exploration"), presentation=present),
+                       "episode-profile", key=f"{PAGE}.png.prof")
+        st.markdown("Mean crying rate per episode, by classification:")
+        st.table(profile_table(table, "crying").round(2))
+    with tabs[2]:
+        ui.show_figure(reunion_profile(table, presentation=present), "reunion-profile",
+                       key=f"{PAGE}.png.reunion")
+    with tabs[3]:
+        st.markdown("Crying (what the coder hears) beside internal arousal (what it cannot "
+                    "see), episode by episode. Avoidant infants cry little in the separations "
+                    "while their arousal rises much like the others' (Sroufe & Waters 1977).")
+        ui.show_figure(episode_profile(table, ("crying", "arousal"), presentation=present),
+                       "hidden-distress", key=f"{PAGE}.png.hidden")
+    with tabs[4]:
+        shown = [c for c in TABLE_COLUMNS if c in table.columns]
+        st.dataframe(table[shown], hide_index=True, height=320)
+        st.download_button("Download the per-infant table (CSV)",
+                           table.to_csv(index=False).encode(), file_name="infants.csv",
+                           mime="text/csv", on_click="ignore", icon=":material/download:")
+        st.caption("Columns prefixed internal_ (in the CSV) are the model's working model and "
+                   "arousal: the coder never sees them.")
+    with tabs[5]:
+        ikey = state.key(PAGE, "infant")
+        if st.session_state.get(ikey, 0) > len(table) - 1:
+            st.session_state[ikey] = len(table) - 1
+        infant = int(st.number_input("Infant number", 0, len(table) - 1, step=1, key=ikey,
+                                     help="Any infant of this population, replayed alone "
+                                     "through the Mesa model: the same infant, second by "
+                                     "second."))
+        args = (care_spec, pop_name, infant, int(seed), temperament)
+        with st.spinner(f"Replaying infant {infant}..."):
+            dyad = compute.dyad(*args)
+        in_cohort = table.iloc[infant]
+        same = (dyad.row["subgroup"] == in_cohort["subgroup"]
+                and dyad.row["classification"] == in_cohort["classification"])
+        replayed = f"{dyad.row['subgroup']}: {dyad.row['classification']}"
+        st.markdown(
+            f"In the population infant {infant} was classified **{in_cohort['subgroup']}, "
+            f"{in_cohort['classification']}**; replayed alone it is "
+            f"{ui.badge(dyad.row['classification'], replayed)}"
+            f" {'(the same: it replays exactly)' if same else '(differs: please report this)'}.",
+            unsafe_allow_html=True)
+        st.caption(f"Its caregiver: responsiveness {dyad.row['responsiveness']:.2f}, consistency "
+                   f"{dyad.row['consistency']:.2f}, warmth {dyad.row['warmth']:.2f}, frightening "
+                   f"{dyad.row['frightening']:.2f}. Its temperament: reactivity "
+                   f"{dyad.row['reactivity']:.2f}, soothability {dyad.row['soothability']:.2f}.")
+        ui.show_figure(ethogram(dyad.trace, presentation=present,
+                                title=f"Infant {infant}, second by second"),
+                       f"ethogram-infant-{infant}", key=f"{PAGE}.png.eth")
+        with st.expander("Why the coder classified it so"):
+            for line in dyad.explanation.splitlines():
+                st.markdown(f"- {line}")
+
+state.save(PAGE, PARAMS, omit=omit(state.values(PAGE, PARAMS)))

@@ -1,0 +1,188 @@
+"""Page settings that live in the URL: read, validated, given to widgets, written back.
+
+Every page declares its settings as :class:`Param` objects. :func:`load` runs at the top of the
+page: on the page's first run in a session it reads each setting from ``st.query_params``
+(a link that reopens a scenario), falling back to the default with a visible notice when a value
+is missing its range, is not a number or names an unknown option; later runs keep what the
+widgets hold (remembered across page switches). Widgets are created with ``key=key(page, name)``
+and no ``value``, so they show what :func:`load` put in ``st.session_state``. :func:`save`, at the
+end of the page, writes the settings that differ from their defaults back to the URL, so the
+address bar is always a link to what is on the screen.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import streamlit as st
+
+#: Global settings every page carries in its URL (handled by the app, not the pages).
+PRESENT = "present"
+
+
+@dataclass(frozen=True)
+class Param:
+    """One page setting: its URL name, kind, default and the values it may take.
+
+    ``kind`` is ``"float"`` (``low``-``high``, quantised to ``step`` so cached results are hit),
+    ``"int"`` (``low``-``high``, and one of ``options`` if given), ``"choice"`` (one of
+    ``options``) or ``"bool"``.
+    """
+
+    name: str
+    kind: str
+    default: Any
+    low: float | None = None
+    high: float | None = None
+    step: float | None = None
+    options: tuple = field(default=())
+    label: str = ""
+
+    def parse(self, text: str) -> Any:
+        """The value a URL string stands for; ValueError with a plain message otherwise."""
+        text = str(text).strip()
+        if self.kind == "float":
+            try:
+                value = float(text)
+            except ValueError:
+                raise ValueError(
+                    f"is not a number (expected {self.low:g} to {self.high:g})") from None
+            if math.isnan(value) or not self.low <= value <= self.high:
+                raise ValueError(f"is outside {self.low:g} to {self.high:g}")
+            return self.quantise(value)
+        if self.kind == "int":
+            try:
+                value = int(text)
+            except ValueError:
+                raise ValueError(f"is not a whole number (expected {int(self.low)} to "
+                                 f"{int(self.high)})") from None
+            if not self.low <= value <= self.high:
+                raise ValueError(f"is outside {int(self.low)} to {int(self.high)}")
+            if self.options and value not in self.options:
+                raise ValueError(f"is not one of: {', '.join(map(str, self.options))}")
+            return value
+        if self.kind == "choice":
+            if text not in self.options:
+                raise ValueError(f"is not one of: {', '.join(self.options)}")
+            return text
+        if self.kind == "bool":
+            if text.lower() in ("1", "true", "yes", "on"):
+                return True
+            if text.lower() in ("0", "false", "no", "off"):
+                return False
+            raise ValueError("is not 1 or 0")
+        raise AssertionError(self.kind)
+
+    def quantise(self, value: float) -> float:
+        if self.step:
+            steps = round((value - self.low) / self.step)
+            value = self.low + steps * self.step
+        return round(min(self.high, max(self.low, value)), 6)
+
+    def format(self, value: Any) -> str:
+        if self.kind == "float":
+            return f"{float(value):g}"
+        if self.kind == "bool":
+            return "1" if value else "0"
+        return str(value)
+
+    def shown(self, value: Any) -> str:
+        return self.format(value)
+
+
+def key(page: str, name: str) -> str:
+    """The session-state key of a page's widget."""
+    return f"{page}.{name}"
+
+
+def _saved(page: str, name: str) -> str:
+    return f"_saved.{page}.{name}"
+
+
+def _query_value(name: str) -> str | None:
+    if name not in st.query_params:
+        return None
+    values = st.query_params.get_all(name)
+    return values[-1] if values else None
+
+
+def load(page: str, params: Sequence[Param],
+         adjust: Callable[[dict[str, Any], set[str]], None] | None = None) -> dict[str, Any]:
+    """Put every setting of the page into ``st.session_state`` and return them.
+
+    On the page's first run in this session, values come from the URL; a bad value falls back
+    to the default and is listed in a visible notice. ``adjust(values, from_url)`` may fix up
+    related settings (e.g. a preset sets the sliders) before they reach the widgets.
+    """
+    first = f"_url_read.{page}"
+    state = st.session_state
+    values: dict[str, Any] = {}
+    if not state.get(first, False):
+        state[first] = True
+        problems = []
+        from_url: set[str] = set()
+        for p in params:
+            text = _query_value(p.name)
+            value = p.default
+            if text is not None:
+                try:
+                    value = p.parse(text)
+                    from_url.add(p.name)
+                except ValueError as exc:
+                    problems.append(f"`{p.name}={text}` {exc}; using {p.shown(p.default)}")
+            values[p.name] = value
+        if adjust is not None:
+            adjust(values, from_url)
+        state[f"_notice.{page}"] = problems
+        for p in params:
+            state[key(page, p.name)] = values[p.name]
+            state[_saved(page, p.name)] = values[p.name]
+    else:
+        for p in params:
+            k = key(page, p.name)
+            if k not in state:  # the widget was not on screen (page switch, hidden control)
+                state[k] = state.get(_saved(page, p.name), p.default)
+            values[p.name] = state[k]
+    problems = state.get(f"_notice.{page}", [])
+    if problems:
+        st.warning("Some settings in this link could not be used, so defaults are shown "
+                   "instead:\n\n" + "\n".join(f"- {line}" for line in problems),
+                   icon=":material/link_off:")
+    return values
+
+
+def values(page: str, params: Sequence[Param]) -> dict[str, Any]:
+    """The current value of every setting (after the widgets ran)."""
+    state = st.session_state
+    return {p.name: state.get(key(page, p.name), state.get(_saved(page, p.name), p.default))
+            for p in params}
+
+
+def save(page: str, params: Sequence[Param], omit: set[str] | frozenset = frozenset(),
+         extra: dict[str, str] | None = None) -> dict:
+    """Remember the settings and write those that differ from the defaults to the URL.
+
+    ``omit`` names settings left out of the URL (e.g. sliders a named preset already sets).
+    """
+    state = st.session_state
+    current = values(page, params)
+    query: dict[str, str] = {}
+    for p in params:
+        state[_saved(page, p.name)] = current[p.name]
+        if current[p.name] != p.default and p.name not in omit:
+            query[p.name] = p.format(current[p.name])
+    if state.get(PRESENT, False):
+        query[PRESENT] = "1"
+    query.update(extra or {})
+    if dict(st.query_params.to_dict()) != query:
+        st.query_params.from_dict(query)
+    return current
+
+
+def set_value(page: str, name: str, value: Any) -> None:
+    """Change a setting from a callback (e.g. a preset moves the sliders)."""
+    st.session_state[key(page, name)] = value
+    st.session_state[_saved(page, name)] = value
