@@ -77,8 +77,9 @@ def sweep_command(args: argparse.Namespace) -> int:
             print(line)
         for cell in experiment.cells[:10]:
             settings = ", ".join(f"{k} = {v!r}" for k, v in cell.values.items())
+            label = f"[{cell.label}] " if cell.label is not None else ""
             print(f"  {cell.cell_id}  replicate {cell.replicate}  seed {cell.seed}  "
-                  f"{cell.label or ''}{settings}")
+                  f"{label}{settings}")
         if len(experiment.cells) > 10:
             print(f"  ... and {len(experiment.cells) - 10:,} more")
         return 0

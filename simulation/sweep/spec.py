@@ -44,6 +44,7 @@ A sweep path names a setting by its place in the file: ``caregiving.warmth``,
 from __future__ import annotations
 
 import copy
+import difflib
 import hashlib
 import math
 import os
@@ -130,13 +131,23 @@ def check_bool(where: str, key: str, value: Any) -> bool:
     return value
 
 
+def _unknown(where: str, key: str, name: str, allowed, noun: str = "key") -> InputError:
+    close = difflib.get_close_matches(name, list(allowed), n=1)
+    hint = f"did you mean {close[0]!r}?" if close else ""
+    if len(allowed) <= 16:
+        hint = f"{hint} allowed here: {', '.join(allowed)}".strip()
+    elif not close:
+        hint = f"{len(allowed)} names are allowed here"
+    return _fail(where, key, f"unknown {noun}; {hint}")
+
+
 def check_table(where: str, key: str, value: Any, allowed) -> dict:
     if not isinstance(value, dict):
         raise _fail(where, key, f"must be a table, got {_type_name(value)} {value!r}")
     unknown = [k for k in value if k not in allowed]
     if unknown:
         name = f"{key}.{unknown[0]}" if key else unknown[0]
-        raise _fail(where, name, f"unknown key; allowed here: {', '.join(allowed)}")
+        raise _unknown(where, name, unknown[0], tuple(allowed))
     return value
 
 
@@ -347,36 +358,35 @@ def path_kind(where: str, key: str, path: Any, raw_setup: dict) -> type:
         raise _fail(where, key, f"a sweep path must be a non-empty string, got {path!r}")
     parts = path.split(".")
     if not all(_PATH_PART.match(p) for p in parts):
-        raise _fail(where, key, f"{path!r} is not a setting path (like 'caregiving.warmth')")
+        raise _fail(where, key, "is not a setting path (like 'caregiving.warmth')")
     head, rest = parts[0], parts[1:]
     if head not in SETUP_TABLES:
-        raise _fail(where, key, f"{path!r} does not start with one of {', '.join(SETUP_TABLES)}")
+        raise _fail(where, key, f"a setting path starts with one of {', '.join(SETUP_TABLES)}")
     if head in ("caregiving", "secondary"):
         if head not in raw_setup:
-            raise _fail(where, key, f"{path!r} sweeps [{head}], which the file does not have")
+            raise _fail(where, key, f"sweeps [{head}], which the file does not have")
         extra = ("share", "from_month") if head == "secondary" else ()
         if len(rest) == 3 and rest[0] == "spells":
             spells = raw_setup[head].get("spells") if isinstance(raw_setup[head], dict) else None
             if not isinstance(spells, list):
-                raise _fail(where, key, f"{path!r}: [{head}] has no spells")
+                raise _fail(where, key, f"[{head}] has no spells")
             if not rest[1].isdigit() or int(rest[1]) >= len(spells):
-                raise _fail(where, key, f"{path!r}: spell {rest[1]} does not exist (there are "
+                raise _fail(where, key, f"spell {rest[1]} does not exist (there are "
                             f"{len(spells)}, numbered from 0)")
             leaf, allowed = rest[2], ("from_month", "preset", *PROFILE_PARAMETERS)
         elif len(rest) == 1:
             leaf, allowed = rest[0], (*extra, "preset", *PROFILE_PARAMETERS)
             if (leaf not in extra and isinstance(raw_setup[head], dict)
                     and "spells" in raw_setup[head]):
-                raise _fail(where, key, f"{path!r}: [{head}] is a history; sweep "
+                raise _fail(where, key, f"[{head}] is a history; sweep "
                             f"'{head}.spells.N.{leaf}'")
         else:
-            raise _fail(where, key, f"{path!r} is not a setting path")
+            raise _fail(where, key, "is not a setting path")
         if leaf not in allowed:
-            raise _fail(where, key, f"{path!r}: unknown setting {leaf!r}; allowed: "
-                        f"{', '.join(allowed)}")
+            raise _unknown(where, key, leaf, allowed, "setting")
         return str if leaf == "preset" else float
     if len(rest) != 1:
-        raise _fail(where, key, f"{path!r} is not a setting path (like '{head}.NAME')")
+        raise _fail(where, key, f"is not a setting path (like '{head}.NAME')")
     leaf = rest[0]
     allowed = {"population": ("name",),
                "temperament": TEMPERAMENT_FIXED + TEMPERAMENT_SPREAD,
@@ -384,12 +394,13 @@ def path_kind(where: str, key: str, path: Any, raw_setup: dict) -> type:
                "ssp": SSP_KEYS}[head]
     if leaf not in allowed:
         if head == "params":
-            raise _fail(where, key, f"{path!r}: unknown model parameter {leaf!r} (see "
-                        "ModelParams.describe())")
-        raise _fail(where, key, f"{path!r}: unknown setting {leaf!r}; allowed: "
-                    f"{', '.join(allowed)}")
+            close = difflib.get_close_matches(leaf, list(allowed), n=1)
+            hint = f"; did you mean 'params.{close[0]}'?" if close else ""
+            raise _fail(where, key, f"unknown model parameter {leaf!r} (see "
+                        f"ModelParams.describe()){hint}")
+        raise _unknown(where, key, leaf, allowed, "setting")
     if head == "population" and "population" not in raw_setup:
-        raise _fail(where, key, f"{path!r} sweeps [population], which the file does not have")
+        raise _fail(where, key, "sweeps [population], which the file does not have")
     if head == "population" or leaf == "caregiver":
         return str
     if leaf == "frozen":
@@ -517,7 +528,7 @@ def _scalar(where: str, key: str, value: Any, kind: type) -> Any:
 
 
 def _axis(where: str, design: str, path: str, spec: Any, kind: type) -> Axis:
-    key = f"sweep.axes.{path!r}" if "." in path else f"sweep.axes.{path}"
+    key = f"sweep.axes.{path!r}"
     if isinstance(spec, list):
         if not spec:
             raise _fail(where, key, "has no values (an empty axis makes an empty sweep)")
