@@ -50,13 +50,25 @@ def test_prolonged_freezing_is_d():
     assert d_of(RecordBuilder().act(8, 50, 70, A.FREEZE)) == 5  # (1 + 2 long) x 2 = 6 points
 
 
-def test_seeking_then_avoiding_within_three_seconds_is_contradictory():
-    quick = RecordBuilder().approach(8, 10, 14, reach=False).act(8, 16, 17, A.AVOID, "caregiver")
-    slow = RecordBuilder().approach(8, 10, 14, reach=False).act(8, 18, 19, A.AVOID, "caregiver")
+def test_strong_seeking_then_abrupt_avoidance_is_contradictory():
+    """Approach for 4 s, then turning away for 3 s beginning 2 s later."""
+    quick = RecordBuilder().approach(8, 10, 14, reach=False).act(8, 16, 19, A.AVOID, "caregiver")
     coding = code_record(quick.build())
     assert coding.disorganization["contradictions"][0, 7] == 1
     assert coding.d_rating[0] == 3
-    assert d_of(slow) == 1
+
+
+@pytest.mark.parametrize(
+    "approach, avoid",
+    [((10, 14), (17, 20)),  # avoidance begins 3 s after the approach: not sudden
+     ((10, 14), (16, 18)),  # only 2 s of avoidance: not abrupt avoidance
+     ((10, 12), (12, 16))],  # a 2-s approach then turning away: A2 mixing, organized
+)
+def test_mixed_approach_and_avoidance_is_not_disorganized(approach, avoid):
+    b = RecordBuilder().approach(8, *approach, reach=False).act(8, *avoid, A.AVOID, "caregiver")
+    coding = code_record(b.build())
+    assert coding.disorganization["contradictions"][0].sum() == 0
+    assert coding.d_rating[0] == 1
 
 
 def test_clinging_then_freezing_is_contradictory():

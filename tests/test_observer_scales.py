@@ -162,6 +162,7 @@ AV_CASES = [
                  id="AV5-a-minute-of-ignoring-then-interaction"),
     pytest.param(6, lambda: b().bouts(5, [20], 50, AVOID, "caregiver"),
                  id="AV6-less-prolonged-no-response"),
+
     pytest.param(6, lambda: b().bouts(5, [20], 95, AVOID, "caregiver")
                  .act(5, 150, 152, A.SIGNAL, "caregiver"), id="AV6-high-with-some-response"),
     pytest.param(7, lambda: b().bouts(5, [20], 95, AVOID, "caregiver"),
@@ -172,6 +173,12 @@ AV_CASES = [
 @pytest.mark.parametrize("expected, make", AV_CASES)
 def test_avoidance_anchor(expected, make):
     assert scale_of(make(), 5, 0, AV) == expected
+
+
+def test_brief_turning_away_however_often_is_4():
+    """Brief avoidance mixed with interaction is 4 (Appendix III): eight 2-s bouts."""
+    rec = b().bouts(5, range(10, 170, 20), 2, AVOID, "caregiver")
+    assert scale_of(rec, 5, 0, AV) == 4
 
 
 def test_greeting_her_entrance_is_not_ignoring():

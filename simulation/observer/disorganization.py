@@ -11,8 +11,12 @@ Indices used here, counted per episode **in the caregiver's presence** only:
 - *lapses*: bouts of ``Action.FREEZE``, ``APPROACH_BROKEN`` or ``APPREHENSION``;
 - *lapses with distress*: lapse bouts while the infant fusses or cries (they count again);
 - *long lapses*: each full 10 s of lapse in the episode (prolonged freezing or stilling);
-- *contradictory sequences*: bouts in which the infant avoids the caregiver, freezes or shows
-  apprehension within 3 s of seeking her (approaching, signalling or clinging).
+- *contradictory sequences*: strong seeking of the caregiver (approaching, signalling or
+  clinging for 3 s or more in a row) followed within 3 s by freezing or apprehension, or by
+  abrupt avoidance of her lasting 3 s or more. Main & Solomon count these only when both sides
+  are strong ("very strong attachment behaviour suddenly followed by avoidance, freezing"): the
+  brief turning away mixed with approach of an A2 or B2 infant is organized avoidance
+  (Ainsworth et al. 1978) and is not counted.
 
 Each episode's count is weighted 2 in the reunions (5 and 8), where Main & Solomon's indices are
 most diagnostic, and 1 elsewhere. The weighted sum (points) maps to the rating through
@@ -25,6 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from simulation.observer.bitsets import Packed
 from simulation.observer.primitives import Primitives
 from simulation.observer.segments import N_EPISODES
 
@@ -34,7 +39,9 @@ D_CUTOFF = 5
 EPISODE_WEIGHTS = np.array([1, 1, 1, 1, 2, 1, 1, 2], dtype=np.int64)
 #: Rating = 1 + number of these thresholds the points reach (so 0 points = 1, 16+ points = 9).
 RATING_THRESHOLDS = (1, 2, 3, 5, 7, 9, 12, 16)
-#: Seeking, then flight within this many seconds, is a contradictory sequence.
+#: Strong seeking (this many seconds in a row), then flight within this many seconds, is a
+#: contradictory sequence; avoidance must last this long to be abrupt avoidance.
+STRONG_RUN = 3
 CONTRADICTION_WINDOW = 3
 #: Every this many seconds of lapse in an episode count as one more index (prolonged stilling).
 LONG_LAPSE = 10
@@ -60,6 +67,25 @@ class Disorganization:
         )
 
 
+def _run_of(mask: Packed, seconds: int) -> Packed:
+    """True at t when ``mask`` held for the ``seconds`` seconds up to and including t."""
+    out, shifted = mask, mask
+    for _ in range(seconds - 1):
+        shifted = shifted.later()
+        out = out & shifted
+    return out
+
+
+def _within(mask: Packed, first: int, last: int) -> Packed:
+    """True at t when ``mask`` held at some second from t - last to t - first."""
+    shifted = mask.later(first)
+    out = shifted
+    for _ in range(last - first):
+        shifted = shifted.later()
+        out = out | shifted
+    return out
+
+
 def rating_from_points(points: np.ndarray) -> np.ndarray:
     """Map weighted points to the 1-9 rating (Main & Solomon 1990: 1 none, 9 strongest)."""
     points = np.asarray(points)
@@ -70,13 +96,13 @@ def rate_disorganization(p: Primitives) -> Disorganization:
     """Count the Main & Solomon (1990) indices per episode and rate disorganization 1-9."""
     cg = p.caregiver
     lapse = p.lapse & cg.present
-    seek = cg.approach | cg.signal | cg.clinging
-    recent = seek.later()
-    shifted = recent
-    for _ in range(CONTRADICTION_WINDOW - 1):
-        shifted = shifted.later()
-        recent = recent | shifted
-    contradiction = (cg.avoid | p.lapse) & cg.present & recent & ~seek
+    strong_seek = _run_of(cg.approach | cg.signal | cg.clinging, STRONG_RUN)  # at its 3rd s
+    # a strong seeking run was going on 1..3 s before t: flight at t is sudden
+    recent = _within(strong_seek, 1, CONTRADICTION_WINDOW)
+    # avoidance that began 0..2 s after the seeking and has lasted 3 s by t
+    avoid_run = _run_of(cg.avoid, STRONG_RUN)
+    before_avoid = _within(strong_seek, STRONG_RUN, STRONG_RUN + CONTRADICTION_WINDOW - 1)
+    contradiction = ((p.lapse & recent) | (avoid_run & before_avoid)) & cg.present
     lapses = lapse.bouts()[0]
     lapse_seconds = lapse.seconds()[0]
     distressed = (lapse & p.crying).bouts()[0]

@@ -307,7 +307,8 @@ def av6(f: Features) -> np.ndarray:
 
 def av5(f: Features) -> np.ndarray:
     """AV 5 (App. III): clear avoidance but less persistent: 15 % of the episode or more (27 s
-    of a 3-min episode; e.g. a minute of ignoring, then some interaction)."""
+    of a 3-min episode; e.g. a minute of ignoring, then some interaction). Brief turning away,
+    however often, mixed with interaction is 4."""
     return _share(f.avoid, f) >= 0.15
 
 
