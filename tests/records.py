@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from hypothesis import strategies as st
 
 from simulation.procedure import NOMINAL
 from simulation.record import (
@@ -164,3 +165,35 @@ def stack(*records: BehaviourRecord) -> BehaviourRecord:
             rows.append(np.concatenate([a, pad], axis=1))
         out[name] = np.concatenate(rows, axis=0)
     return BehaviourRecord(**out)
+
+
+@st.composite
+def random_records(draw) -> BehaviourRecord:
+    """Hypothesis strategy: 1-4 infants, valid episode layouts (some episodes missing, padding),
+    every other field random codes held in runs, as behaviour is."""
+    n = draw(st.integers(1, 4))
+    t_len = draw(st.integers(1, 260))
+    seed = draw(st.integers(0, 2**32 - 1))
+    rng = np.random.default_rng(seed)
+    ep = np.zeros((n, t_len), np.uint8)
+    for i in range(n):
+        eps = np.sort(rng.choice(np.arange(1, 9), rng.integers(0, 9), replace=False))
+        cuts = np.sort(rng.integers(0, t_len + 1, len(eps) + 1))
+        cuts -= cuts[0]
+        for k, e in enumerate(eps):
+            ep[i, cuts[k]: cuts[k + 1]] = e
+    limits = {"action": 14, "target": 5, "cry": 3, "gaze": 5, "zone_caregiver": 4,
+              "zone_stranger": 4, "held": 3, "caregiver_act": 9, "stranger_act": 9,
+              "present": 4}
+    data = {}
+    for name in RECORD_FIELDS:
+        if name == "episode":
+            data[name] = ep
+            continue
+        # runs of repeated codes, as behaviour has, mixed with noise
+        codes = rng.integers(0, limits[name], (n, t_len)).astype(np.uint8)
+        hold = rng.random((n, t_len)) < 0.7
+        idx = np.where(hold, 0, np.arange(t_len))
+        np.maximum.accumulate(idx, axis=1, out=idx)
+        data[name] = np.take_along_axis(codes, idx, axis=1)
+    return BehaviourRecord(**data)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from records import RecordBuilder, stack
+from hypothesis import given, settings
+from records import RecordBuilder, random_records, stack
 
 from simulation.observer import code_record, describe_scale, explain
 from simulation.record import Action, AdultAct
@@ -73,3 +74,14 @@ def test_describe_scale_not_applicable():
     coding = code_record(RecordBuilder().build())
     assert "not applicable" in describe_scale(coding, 0, 6, 0, 0)
     assert "scored 1" in describe_scale(coding, 0, 2, 0, 0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(random_records())
+def test_every_infant_of_any_record_can_be_explained(record):
+    coding = code_record(record)
+    for k in range(len(coding)):
+        text = explain(coding, k)
+        assert f"classified {coding.subgroup[k]}" in text or "disorganized (D)" in text
+        assert f"step {coding.step[k]}" in text
+        assert "Disorganization rated" in text

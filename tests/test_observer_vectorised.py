@@ -8,12 +8,12 @@ from dataclasses import fields
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from records import RecordBuilder, stack
+from records import RecordBuilder, random_records, stack
 
 from simulation.observer import Coding, code_record
 from simulation.observer.bitsets import Packed
 from simulation.observer.segments import episodes_of
-from simulation.record import RECORD_FIELDS, Action, AdultAct, BehaviourRecord
+from simulation.record import Action, AdultAct, BehaviourRecord
 
 A = Action
 
@@ -64,36 +64,6 @@ def test_chunks_concatenate_to_the_whole():
 
 
 # --- random records ----------------------------------------------------------------------------
-
-@st.composite
-def random_records(draw) -> BehaviourRecord:
-    n = draw(st.integers(1, 4))
-    t_len = draw(st.integers(1, 260))
-    seed = draw(st.integers(0, 2**32 - 1))
-    rng = np.random.default_rng(seed)
-    ep = np.zeros((n, t_len), np.uint8)
-    for i in range(n):
-        eps = np.sort(rng.choice(np.arange(1, 9), rng.integers(0, 9), replace=False))
-        cuts = np.sort(rng.integers(0, t_len + 1, len(eps) + 1))
-        cuts -= cuts[0]
-        for k, e in enumerate(eps):
-            ep[i, cuts[k]: cuts[k + 1]] = e
-    limits = {"action": 14, "target": 5, "cry": 3, "gaze": 5, "zone_caregiver": 4,
-              "zone_stranger": 4, "held": 3, "caregiver_act": 9, "stranger_act": 9,
-              "present": 4}
-    data = {}
-    for name in RECORD_FIELDS:
-        if name == "episode":
-            data[name] = ep
-            continue
-        # runs of repeated codes, as behaviour has, mixed with noise
-        codes = rng.integers(0, limits[name], (n, t_len)).astype(np.uint8)
-        hold = rng.random((n, t_len)) < 0.7
-        idx = np.where(hold, 0, np.arange(t_len))
-        np.maximum.accumulate(idx, axis=1, out=idx)
-        data[name] = np.take_along_axis(codes, idx, axis=1)
-    return BehaviourRecord(**data)
-
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(random_records())

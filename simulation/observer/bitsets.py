@@ -55,7 +55,7 @@ def pack(mask: np.ndarray) -> np.ndarray:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Plan:
     """Flat gather indices into a (K, n, width) stack at positions x (n, m)."""
 

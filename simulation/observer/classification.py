@@ -82,7 +82,7 @@ STEPS: tuple[Step, ...] = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Reunions:
     """Reunion scores toward the caregiver (each (n,), N/A counted as 1) and the indices."""
 
@@ -126,7 +126,7 @@ def reunions_of(
     return Reunions(caregiver[:, 4], caregiver[:, 7], angry_share, late_distress)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Classification:
     """Forced A/B/C group, subgroup and the deciding step (1-7), each (n,)."""
 
@@ -136,7 +136,11 @@ class Classification:
 
 
 def classify(r: Reunions) -> Classification:
-    """Apply the ordered steps (Ainsworth et al. 1978, pp. 59-63); the first that holds decides."""
+    """Apply the ordered steps (Ainsworth et al. 1978, pp. 59-63); the first that holds decides.
+
+    The classification is forced: an infant whose reunions were not run (scales not
+    applicable, counted as 1) falls through to step 7 (B1).
+    """
     ps, cm, rs, av = (r.index(s) for s in (_PS, _CM, _RS, _AV))
     no_approach = r.best(_PS) <= SOME
     rules = [

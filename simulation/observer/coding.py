@@ -32,7 +32,7 @@ FRAME_SCALES = tuple(s for s in SCALES if s != "search")
 FRAME_FREQUENCIES = ("exploration", "crying", "look_caregiver", "look_stranger", "locomotion")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Coding:
     """What the observer coded, for n infants (row k = infant k of the record).
 

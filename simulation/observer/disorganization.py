@@ -47,7 +47,7 @@ CONTRADICTION_WINDOW = 3
 LONG_LAPSE = 10
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Disorganization:
     """Per-episode indices (n, 8), the weighted points and the rating (n,)."""
 

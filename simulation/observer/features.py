@@ -26,7 +26,7 @@ from simulation.observer.primitives import AdultPrimitives, Primitives
 TOWARD = ("caregiver", "stranger")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Features:
     """Per-episode observable features, each (n, 8, 2) (see the module docstring)."""
 

@@ -61,12 +61,16 @@ def frequency_rates(
         flags |= masks[name].view(np.uint8) * np.uint8(1 << bit)
     del masks
     hit = np.bitwise_or.reduceat(flags.reshape(-1), intervals.bounds)
-    occurred = np.zeros((hit.size + 1, len(FREQUENCIES)), np.uint8)  # spare row: empty cells
-    occurred[:-1] = np.unpackbits(hit[:, None], axis=1, bitorder="little")[:, : len(FREQUENCIES)]
-    # Intervals with the behaviour per cell, then the last (partial) interval prorated.
-    per_cell = np.add.reduceat(occurred, intervals.cell_first, axis=0, dtype=np.float64)
     last = np.maximum(intervals.cell_first + intervals.cell_count - 1, 0)
-    per_cell -= occurred[last] * (1.0 - intervals.weight[np.minimum(last, hit.size - 1)])[:, None]
+    shortfall = 1.0 - intervals.weight[np.minimum(last, hit.size - 1)]
+    occurred = np.zeros(hit.size + 1, dtype=np.uint8)  # a spare 0 at the end for empty cells
+    columns = []
+    for bit in range(len(FREQUENCIES)):
+        np.bitwise_and(hit >> np.uint8(bit), np.uint8(1), out=occurred[:-1])
+        # intervals with the behaviour per cell, the last (partial) one prorated
+        count = np.add.reduceat(occurred, intervals.cell_first, dtype=np.int32)
+        columns.append(count - occurred[last] * shortfall)
+    per_cell = np.stack(columns, axis=1)
     per_cell[intervals.cell_count == 0] = 0.0
     per_cell = per_cell.reshape(n, N_EPISODES + 1, len(FREQUENCIES))[:, :N_EPISODES]
     length = (episodes.duration / INTERVAL)[:, :, None]

@@ -38,7 +38,7 @@ if not (
     raise ImportError("simulation.observer.primitives: unexpected layout of the record codes")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class AdultPrimitives:
     """Per-second masks concerning one adult (caregiver or stranger)."""
 
@@ -58,7 +58,7 @@ class AdultPrimitives:
     overture: Packed  # she is ENTERING, APPROACHING or HOLDING: an overture to respond to
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Primitives:
     """All packed per-second masks of a record; ``adults`` = (caregiver, stranger)."""
 

@@ -465,7 +465,7 @@ SCALE_TABLES: tuple[Scale, ...] = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ScaleScores:
     """Scores and evidence, each (n, 8, 2, 6) over [infant, episode - 1, toward, scale]."""
 

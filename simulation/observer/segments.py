@@ -17,7 +17,7 @@ N_EPISODES = 8
 #: Seconds per scoring interval for the frequency measures (Ainsworth et al. 1978, ch. 3).
 INTERVAL = 15
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Episodes:
     """Where each episode lies in each infant's row of the record.
 
@@ -90,7 +90,7 @@ def episodes_of(episode: np.ndarray) -> Episodes:
     return Episodes(start, duration, bounds[:, N_EPISODES + 1].copy(), int(t_len))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Intervals:
     """The 15-s scoring intervals of every episode, in record order, for a ``reduceat``.
 
