@@ -176,9 +176,15 @@ class Packed:
         byte = self.bytes.reshape(-1)[plan.byte]
         return ((byte >> plan.bit) & np.uint8(1)).astype(bool)
 
+    def _at_bounds(self) -> np.ndarray:
+        """Running counts at the 9 episode bounds (starts, and the end of episode 8)."""
+        if getattr(self, "_bounds_count", None) is None:
+            self._bounds_count = self.prefix(self._plan("bounds"))
+        return self._bounds_count
+
     def seconds(self) -> np.ndarray:
         """Seconds with the behaviour in each episode, (K, n, 8)."""
-        return np.diff(self.prefix(self._plan("bounds")), axis=2).astype(np.int32)
+        return np.diff(self._at_bounds(), axis=2).astype(np.int32)
 
     def bouts(self) -> np.ndarray:
         """Bouts (runs of consecutive seconds) in each episode, (K, n, 8).
@@ -195,16 +201,21 @@ class Packed:
         (K, n, 8).
 
         The first set second at or after an episode's start is the q-th set second of its row
-        (q = the count before the start). One binary search over the running word counts of all
-        rows finds its word; the byte within the word comes from a bytewise running count
-        (SWAR), the bit from a table.
+        (q = the count before the start). It lies in the start's own word, or else a binary
+        search over the running word counts of all rows finds its word; the byte within the word
+        comes from a bytewise running count (SWAR), the bit from a table.
         """
         n_words = self.bytes.shape[2] // 8
         ep = self.episodes
         rows = self._rows()
         cum = self._cumulative()
-        q = self.prefix(self._plan("start"))
-        glob = np.searchsorted(cum, q.astype(cum.dtype), side="right") - 1
+        counts = self._at_bounds()
+        q = counts[..., :-1]  # set seconds before each episode's start
+        present = np.diff(counts, axis=2) > 0
+        # Most often the bit lies in the word of the start itself; else binary search.
+        glob = self._plan("start").word.copy()
+        later = present & (cum[glob + 1] <= q)
+        glob[later] = np.searchsorted(cum, q[later].astype(cum.dtype), side="right") - 1
         glob = np.minimum(glob, cum.size - 2)  # the word holding the q-th set bit
         rank = (q - cum[glob]).astype(np.uint64)
         w = glob - rows * n_words  # word within the row (beyond the row: nothing found)
@@ -221,5 +232,5 @@ class Packed:
         value = (word >> np.minimum(shift, np.uint64(56))) & np.uint64(0xFF)
         within = np.clip((rank - before).astype(np.int64), 0, 7)
         pos = w * 64 + byte_i.astype(np.int64) * 8 + _SELECT[value.astype(np.int64), within]
-        ok = (rank < 64) & (byte_i < 8) & (pos < ep.end)
+        ok = present & (rank < 64) & (byte_i < 8) & (pos < ep.end)
         return np.where(ok, pos - ep.start, -1).astype(np.int32)
