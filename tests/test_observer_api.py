@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from records import RecordBuilder, stack
 
-from simulation.observer import SCALES, Coding, code_record
+from simulation.observer import SCALES, Coding, code_record, frame_columns
 from simulation.record import RECORD_FIELDS, Action, BehaviourRecord
 
 
@@ -41,6 +41,8 @@ def test_to_frame_columns(coding):
                                              "look_stranger", "locomotion")]
     expected += [f"ep{ep}_duration" for ep in range(1, 9)]
     assert list(frame.columns) == expected
+    assert list(frame_columns()) == expected
+    assert "per 15-s interval" in frame_columns()["ep6_crying"]
     assert len(frame) == 3
     assert frame["ep8_avoidance"].tolist() == coding.scales[:, 7, 0, 3].tolist()
     assert frame["ep6_duration"].tolist() == [180, 61, 180]

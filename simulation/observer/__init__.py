@@ -19,7 +19,7 @@ Modules: ``segments`` (episodes as run, 15-s intervals), ``bitsets`` (packed per
 """
 
 from simulation.observer.classification import STEPS
-from simulation.observer.coding import CLASSIFICATION, Coding, code_record
+from simulation.observer.coding import CLASSIFICATION, Coding, code_record, frame_columns
 from simulation.observer.explanation import describe_scale, explain
 from simulation.observer.features import TOWARD
 from simulation.observer.frequencies import FREQUENCIES
@@ -36,4 +36,5 @@ __all__ = [
     "code_record",
     "describe_scale",
     "explain",
+    "frame_columns",
 ]

@@ -135,6 +135,32 @@ class Coding:
         )
 
 
+def frame_columns() -> dict[str, str]:
+    """The columns of :meth:`Coding.to_frame`, in order, with their meaning and units."""
+    docs = {
+        "abc_group": "forced A/B/C group (Ainsworth et al. 1978, pp. 59-63)",
+        "group": "A, B, C, or D when the disorganization rating is 5 or more",
+        "classification": "secure (B), avoidant (A), ambivalent (C) or disorganized (D)",
+        "subgroup": "A1, A2, B1-B4, C1, C2 (the forced one for D)",
+        "d_rating": "disorganization 1-9 (Main & Solomon 1990); D at 5 or more",
+    }
+    for ep in (5, 8):
+        for name in FRAME_SCALES:
+            docs[f"ep{ep}_{name}"] = (
+                f"{name.replace('_', ' ')} toward the caregiver in episode {ep}, 1-7 "
+                "(Ainsworth et al. 1978, Appendix III)"
+            )
+    for ep in range(1, N_EPISODES + 1):
+        for name in FRAME_FREQUENCIES:
+            docs[f"ep{ep}_{name}"] = (
+                f"{name.replace('_', ' ')} in episode {ep}: intervals with the behaviour per "
+                "15-s interval, 0-1"
+            )
+    for ep in range(1, N_EPISODES + 1):
+        docs[f"ep{ep}_duration"] = f"seconds episode {ep} actually ran"
+    return docs
+
+
 def _map(coding: Coding, fn) -> Coding:
     out = {}
     for f in fields(Coding):

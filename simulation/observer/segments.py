@@ -17,6 +17,7 @@ N_EPISODES = 8
 #: Seconds per scoring interval for the frequency measures (Ainsworth et al. 1978, ch. 3).
 INTERVAL = 15
 
+
 @dataclass(frozen=True, eq=False)
 class Episodes:
     """Where each episode lies in each infant's row of the record.
