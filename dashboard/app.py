@@ -23,23 +23,33 @@ st.set_page_config(page_title="Strange Situation simulation", page_icon=":materi
                    layout="wide", initial_sidebar_state="expanded")
 
 PAGES = [
-    st.Page(HERE / "pages" / "watch.py", title="Watch one infant", url_path="watch",
-            icon=":material/visibility:", default=True),
-    st.Page(HERE / "pages" / "patterns.py", title="Three patterns", url_path="patterns",
+    st.Page(HERE / "views" / "watch.py", title="Watch one infant", url_path="watch",
+            icon=":material/visibility:"),
+    st.Page(HERE / "views" / "patterns.py", title="Three patterns", url_path="patterns",
             icon=":material/view_column:"),
-    st.Page(HERE / "pages" / "population.py", title="A population", url_path="population",
+    st.Page(HERE / "views" / "population.py", title="A population", url_path="population",
             icon=":material/groups:"),
-    st.Page(HERE / "pages" / "explore.py", title="Explore", url_path="explore",
+    st.Page(HERE / "views" / "explore.py", title="Explore", url_path="explore",
             icon=":material/grid_on:"),
-    st.Page(HERE / "pages" / "change.py", title="Change over time", url_path="change",
+    st.Page(HERE / "views" / "change.py", title="Change over time", url_path="change",
             icon=":material/trending_up:"),
-    st.Page(HERE / "pages" / "coder.py", title="You be the coder", url_path="coder",
+    st.Page(HERE / "views" / "coder.py", title="You be the coder", url_path="coder",
             icon=":material/edit_note:"),
-    st.Page(HERE / "pages" / "learn.py", title="Learn", url_path="learn",
+    st.Page(HERE / "views" / "learn.py", title="Learn", url_path="learn",
             icon=":material/school:"),
 ]
 
-page = st.navigation(PAGES)
+
+
+def home() -> None:
+    """The root address opens "Watch one infant" under its own name, keeping the settings."""
+    st.switch_page(PAGES[0], query_params=st.query_params.to_dict())
+
+
+# Streamlit serves the default page at "/" only, so every page that a link may name has its
+# own address, and the (hidden) default page forwards to the first of them.
+page = st.navigation([st.Page(home, title="Home", url_path="home", default=True,
+                              visibility="hidden"), *PAGES])
 
 # presentation mode: read from the URL once per session, then held by the toggle
 if state.PRESENT not in st.session_state:

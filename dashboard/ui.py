@@ -55,7 +55,7 @@ def page_header(title: str, intro: str) -> None:
     if presentation():
         st.html(PRESENTATION_CSS)
     st.title(title)
-    st.markdown(intro)
+    st.markdown(intro, unsafe_allow_html=True)
 
 
 def png_bytes(fig: Figure, dpi: int | None = None) -> bytes:

@@ -51,8 +51,11 @@ present = ui.presentation()
 with right:
     shares = compute.grid(float(warmth), float(frightening), int(per_cell), int(seed))
     grid = np.array(compute.GRID)
-    nx = float(grid[np.argmin(np.abs(grid - resp))])
-    ny = float(grid[np.argmin(np.abs(grid - cons))])
+
+    def nearest(v: float) -> float:  # halves round up: 0.85 is in the 0.9 square
+        return float(grid[np.argmin(np.abs(grid - (v + 1e-6)))])
+
+    nx, ny = nearest(resp), nearest(cons)
     cell = shares[(shares["responsiveness"] == nx) & (shares["consistency"] == ny)].iloc[0]
     st.markdown(f"**At the star's square** (responsiveness {nx:g}, consistency {ny:g}; "
                 f"{int(cell['n'])} infants): mostly "

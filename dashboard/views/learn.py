@@ -123,17 +123,17 @@ st.markdown(
     "signals sometimes get through.")
 
 st.header("Things to try")
-st.page_link("pages/watch.py", label="Rejecting care: watch the infant ignore her at reunion",
+st.page_link("views/watch.py", label="Rejecting care: watch the infant ignore her at reunion",
              query_params={"preset": "rejecting", "episode": "8"}, icon=":material/play_arrow:")
-st.page_link("pages/watch.py", label="Inconsistent care: seeking and resisting contact",
+st.page_link("views/watch.py", label="Inconsistent care: seeking and resisting contact",
              query_params={"preset": "inconsistent", "episode": "5"},
              icon=":material/play_arrow:")
-st.page_link("pages/population.py", label="A population like the 32 studies of the 1988 "
+st.page_link("views/population.py", label="A population like the 32 studies of the 1988 "
              "meta-analysis", query_params={"source": "population", "population": "global"},
              icon=":material/groups:")
-st.page_link("pages/explore.py", label="Lower the warmth and watch avoidance spread",
+st.page_link("views/explore.py", label="Lower the warmth and watch avoidance spread",
              query_params={"warmth": "0.2"}, icon=":material/grid_on:")
-st.page_link("pages/change.py", label="Inconsistent care that becomes sensitive at 6 months",
+st.page_link("views/change.py", label="Inconsistent care that becomes sensitive at 6 months",
              query_params={"before": "inconsistent", "after": "sensitive", "month": "6"},
              icon=":material/trending_up:")
 st.markdown(

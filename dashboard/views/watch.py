@@ -75,17 +75,16 @@ with right:
     sep_cry = summary.loc[list(SEPARATIONS), "crying"].mean()
     sep_arousal = summary.loc[list(SEPARATIONS), "arousal"].mean()
     ui.metrics_row(
-        [("Classification", row["classification"]), ("Subgroup", row["subgroup"]),
-         ("D rating (1-9)", str(row["d_rating"])),
+        [("Subgroup", row["subgroup"]), ("D rating (1-9)", str(row["d_rating"])),
          ("Crying in separations", f"{sep_cry:.0%}"),
          ("Arousal in separations", f"{sep_arousal:.2f}")],
-        [None, "Forced best-fitting A/B/C subgroup (Ainsworth et al. 1978).",
+        ["Forced best-fitting A/B/C subgroup (Ainsworth et al. 1978).",
          "Main & Solomon (1990): D at 5 or above, always with a best-fitting A/B/C.",
          "Share of seconds with fussing or crying in episodes 4, 6 and 7 (what the coder "
          "hears).",
          "Mean internal arousal in episodes 4, 6 and 7 (0-1): hidden from the coder."])
-    first_line = dyad.explanation.splitlines()[0]
-    st.info(first_line)
+    lines = dyad.explanation.splitlines()
+    st.info(lines[1] if len(lines) > 1 else lines[0], icon=":material/gavel:")
 
     tab_room, tab_strip, tab_arousal, tab_sheet, tab_why = st.tabs(
         ["The room", "The whole procedure", "Arousal and crying", "Coder's score sheet",

@@ -53,6 +53,7 @@ def streamlit_command(host: str, port: int, browser: bool = False) -> list[str]:
         "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
         "--theme.base", "light",
+        "--theme.primaryColor", "#3A3A3A",
     ]
 
 
@@ -73,6 +74,7 @@ def dashboard_command(args: argparse.Namespace) -> int:
     cmd = streamlit_command(host, port, args.browser)
     print(f"Starting the dashboard at http://{host}:{port} (Ctrl+C to stop)", flush=True)
     try:
-        return subprocess.call(cmd)
+        # run in the app's directory so its .streamlit/config.toml applies
+        return subprocess.call(cmd, cwd=app_path().parent)
     except KeyboardInterrupt:
         return 130
