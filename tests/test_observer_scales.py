@@ -65,6 +65,12 @@ def test_ps7_latency_rule_toward_the_stranger(episode, expected):
     assert scale_of(rec, episode, 1, PS) == expected
 
 
+def test_ps6_needs_the_approach_to_end_in_contact():
+    """A step toward her long after being held passively is not 'approach and contact'."""
+    rec = b().contact(8, 5, 20, active=False).approach(8, 100, 102, reach=False)
+    assert scale_of(rec, 8, 0, PS) == 4
+
+
 def test_ps_latency_counts_the_first_approach_even_if_partial():
     rec = b().approach(8, 5, 7, reach=False).approach(8, 60, 65).contact(8, 65, 100)
     assert scale_of(rec, 8, 0, PS) == 7

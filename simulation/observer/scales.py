@@ -116,9 +116,10 @@ def ps7(f: Features) -> np.ndarray:
 
 
 def ps6(f: Features) -> np.ndarray:
-    """PS 6 (App. III): nearly 7: approach and contact, but with help (the adult met it or
-    picked it up), kept briefly, or after a delay."""
-    return (f.approach_contact > 0) | ((f.approach > 0) & (f.contact > 0))
+    """PS 6 (App. III): nearly 7: an approach that ends in contact, but with help (the adult
+    came to meet it and picked it up), or contact kept only briefly (15 s or less), or after a
+    delay (first approach more than 30 s into episodes 5, 7, 8)."""
+    return f.approach_contact > 0
 
 
 def ps5(f: Features) -> np.ndarray:
