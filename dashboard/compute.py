@@ -221,23 +221,25 @@ def monthly_course(care: CareSpec, n: int, seed: int, age: float = 12.0) -> pd.D
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def room_png(dyad_args: tuple, t: int, presentation: bool) -> bytes:
+def room_png(dyad_args: tuple, t: int, presentation: bool, text_scale: float = 1.0) -> bytes:
     from dashboard.ui import png_bytes
     from simulation.plots.room import room_frame
 
-    return png_bytes(room_frame(dyad(*dyad_args).trace, int(t), presentation=presentation),
-                     dpi=90)
+    fig = room_frame(dyad(*dyad_args).trace, int(t), presentation=presentation,
+                     text_scale=text_scale)
+    return png_bytes(fig, dpi=90)
 
 
 @st.cache_data(max_entries=48, show_spinner=False)
 def episode_gif(dyad_args: tuple, episode: int | None, presentation: bool, step: int = 3,
-                width: int = 620) -> bytes:
+                width: int = 620, text_scale: float = 1.0) -> bytes:
     """The room animated over one episode (or the whole procedure if ``episode`` is None)."""
     from simulation.plots.room import episode_seconds, room_gif
 
     trace = dyad(*dyad_args).trace
     seconds = None if episode is None else episode_seconds(trace, int(episode))
-    return room_gif(trace, seconds, step=step, fps=8, presentation=presentation, width=width)
+    return room_gif(trace, seconds, step=step, fps=8, presentation=presentation, width=width,
+                    text_scale=text_scale)
 
 
 # --- warming the cache at start -----------------------------------------------------------

@@ -35,15 +35,8 @@ CARE_LABELS = {
 }
 CARE_HELP = {name: text[0].upper() + text[1:] + "." for name, text in PROFILE_PARAMETERS.items()}
 
-PRESENTATION_CSS = """
-<style>
-html, body, [class*="st-"], .stMarkdown p, .stMarkdown li { font-size: 1.3rem !important; }
-h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; }
-h3 { font-size: 1.9rem !important; }
-[data-testid="stMetricValue"] { font-size: 3rem !important; }
-[data-testid="stMetricLabel"] p { font-size: 1.3rem !important; }
-</style>
-"""
+#: Presentation mode: Streamlit sizes text in rem, so a larger root font enlarges everything.
+PRESENTATION_CSS = "<style>html { font-size: 21px !important; }</style>"
 
 
 def presentation() -> bool:

@@ -216,6 +216,8 @@ def test_you_be_the_coder(server, browser_page, shots):
     page = browser_page
     _open(page, f"{server}/coder", "Your scores toward the caregiver")
     _shoot(page, shots, "6-coder")
+    page.get_by_test_id("stRadioGroup").get_by_text("avoidant").click()
+    _idle(page)
     page.get_by_role("button", name="Compare with the observer").click()
     expect(page.get_by_text("Scales within one point").first).to_be_visible(timeout=SLOW)
     _shoot(page, shots, "6-coder-compared")

@@ -94,9 +94,10 @@ with right:
         changed = ("history", ((0.0, profile(before)), (float(month), profile(after))))
         runs = {
             f"{before}, then {after} from month {month}": changed,
-            f"{before} all year (no change)": ("profile", profile(before)),
+            f"{before} all year": ("profile", profile(before)),
             f"{after} from birth": ("profile", profile(after)),
         }
+        short = ("With the change", "Without the change", f"{after.capitalize()} from birth")
         tables = {}
         bar = st.progress(0.0, text="Raising three groups of infants...")
         for i, (label, spec) in enumerate(runs.items()):
@@ -105,9 +106,9 @@ with right:
         bar.empty()
         labels = list(tables)
         cols = st.columns(3)
-        for col, label in zip(cols, labels, strict=True):
-            col.metric(f"Secure at 12 months: {label}",
-                       f"{shares_row(tables[label])['secure']:.0%}")
+        for col, label, name in zip(cols, labels, short, strict=True):
+            col.metric(f"Secure: {name.lower()}", f"{shares_row(tables[label])['secure']:.0%}",
+                       help=f"Share of infants classified secure at 12 months: {label}.")
         st.markdown("**Classification at 12 months** (the Strange Situation with the caregiver):")
         st.table(shares_table(tables))
         course = compute.monthly_course(changed, COURSE_N, int(seed))
@@ -130,13 +131,13 @@ with right:
         with_second = compute.cohort(spec, None, int(n), int(seed), caregiver="secondary",
                                      label="The Strange Situation with the second caregiver")
         c1, c2, c3 = st.columns(3)
-        c1.metric(f"Secure with the first ({primary})",
-                  f"{shares_row(with_first)['secure']:.0%}")
-        c2.metric(f"Secure with the second ({second})",
-                  f"{shares_row(with_second)['secure']:.0%}")
+        c1.metric("Secure with the first", f"{shares_row(with_first)['secure']:.0%}",
+                  help=f"The Strange Situation with the first caregiver ({primary} care).")
+        c2.metric("Secure with the second", f"{shares_row(with_second)['secure']:.0%}",
+                  help=f"The Strange Situation with the second caregiver ({second} care).")
         agree = float((with_first["classification"].to_numpy()
                        == with_second["classification"].to_numpy()).mean())
-        c3.metric("Same classification with both", f"{agree:.0%}",
+        c3.metric("Same with both", f"{agree:.0%}",
                   help="The same infants observed twice, once with each caregiver. With mother "
                   "and with father, agreement is only modest (Fox, Kimmerly & Schafer 1991).")
         st.markdown("**Classification with each caregiver** (same infants):")

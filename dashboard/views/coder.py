@@ -89,12 +89,18 @@ with score:
         i = SCALES.index(name)
         yours[name] = st.slider(SCALE_TABLES[i].title, 1, 7, 1, key=f"{PAGE}.score.{name}",
                                 help=anchors_help(i))
-    choice = st.radio("Your classification", CHOICES, key=f"{PAGE}.choice", horizontal=True)
+    choice = st.radio("Your classification", CHOICES, key=f"{PAGE}.choice", horizontal=True,
+                      index=None)
     lapses = st.checkbox("I saw disorganized lapses (freezing, broken-off approach, "
                          "apprehension)", key=f"{PAGE}.d")
     if st.button("Compare with the observer", type="primary", key=f"{PAGE}.compare"):
-        st.session_state[f"{PAGE}.submitted"] = case
-        submitted = True
+        if choice is None:
+            st.warning("Choose a classification first.")
+        else:
+            st.session_state[f"{PAGE}.submitted"] = case
+            submitted = True
+    if choice is None:
+        submitted = False
 
 if submitted:
     st.divider()
@@ -132,8 +138,7 @@ if submitted:
         st.info(f"Disorganization rating: {row['d_rating']} of 9 (D at 5 or above). You "
                 f"{'did' if lapses else 'did not'} mark lapses.")
     p = PRESETS[care_name]
-    st.markdown(f"**How this infant was cared for:** {ui.badge(row['classification'], care_name)}"
-                f" care ({p.demonstrates}).", unsafe_allow_html=True)
+    st.markdown(f"**How this infant was cared for:** {care_name} care ({p.demonstrates}).")
     st.caption("The observer never sees the caregiving; nor did you. Same caregiving does not "
                "always give the same classification: temperament and chance matter too.")
 

@@ -70,6 +70,9 @@ with right:
     with tab_each:
         ui.show_figure(share_maps(shares, current=(resp, cons), presentation=present),
                        "share-maps", key=f"{PAGE}.png.shares")
+    counts = shares["dominant"].value_counts()
+    st.markdown("**Most common classification, across the map:** " + ", ".join(
+        f"{name} in {int(counts.get(name, 0))} squares" for name in CLASSES) + ".")
     secure = shares.pivot(index="consistency", columns="responsiveness", values="secure")
     st.caption(f"Secure share across the map: from {secure.min().min():.0%} to "
                f"{secure.max().max():.0%}. {int(shares['n'].sum()):,} infants in "

@@ -46,7 +46,7 @@ episodes = pd.DataFrame({
     "nominal length": [f"{e.nominal // 60} min" if e.nominal >= 60 else f"{e.nominal} s"
                        for e in EPISODES],
 })
-st.table(episodes.set_index("episode"))
+st.table(episodes, hide_index=True)
 st.caption("A separation is cut short when the infant has cried hard for about a minute and "
            "will not calm; a reunion is lengthened until it is reasonably comforted (Waters "
            "2002). Behaviour is scored as rates per 15-s interval, so a short episode is not "

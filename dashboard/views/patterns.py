@@ -90,11 +90,12 @@ for col, name in zip(columns, TRIO, strict=True):
             m3.metric("Arousal", f"{ep_row['arousal']:.2f}",
                       help="Mean internal arousal (0-1), hidden from the coder.")
         if play:
-            st.image(compute.episode_gif(args, episode, present), width="stretch")
+            st.image(compute.episode_gif(args, episode, present, width=460, text_scale=1.5),
+                     width="stretch")
         else:
             start = int(dyad.trace.index[dyad.trace["episode"] == episode][0])
             second = start + int(t)
-            st.image(compute.room_png(args, second, present), width="stretch")
+            st.image(compute.room_png(args, second, present, 1.5), width="stretch")
             st.markdown(describe_second(dyad.trace.iloc[second]) + ".")
 
 st.subheader("Reunion scores toward the caregiver")
@@ -105,7 +106,7 @@ for name in TRIO:
         rows.append({"care": name, "episode": e,
                      **{s.replace("_", " "): int(coding.scales[0, e - 1, 0, SCALES.index(s)])
                         for s in REUNION_SCALES}})
-st.table(pd.DataFrame(rows).set_index(["care", "episode"]))
+st.table(pd.DataFrame(rows), hide_index=True)
 st.caption("Ainsworth's interactive scales, 1 (none) to 7 (very strong). High avoidance in the "
            "reunions points to A, resistance together with proximity seeking to C.")
 

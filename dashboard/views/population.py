@@ -17,7 +17,7 @@ PAGE = "population"
 SIZES = (100, 200, 300, 400, 600, 800, 1000, 1500, 2000, 3000, 5000)
 AUTO = "auto"
 PARAMS = [
-    Param("source", "choice", "caregiver", options=("caregiver", "population")),
+    Param("source", "choice", "population", options=("caregiver", "population")),
     *ui.care_params("sensitive"),
     Param("population", "choice", "global", options=population_names()),
     Param("n", "int", 400, 1, 5000, options=SIZES),

@@ -130,8 +130,8 @@ with right:
             b3.button("+5 s", on_click=step, args=(5,), key=f"{PAGE}.fwd",
                       icon=":material/skip_next:")
             second = int(starts[episode]) + min(int(t), length - 1)
-            st.markdown(f"**{t // 60}:{t % 60:02d}** into episode {episode}: "
-                        f"{describe_second(trace.iloc[second])}.")
+            st.markdown(f"{t // 60}:{t % 60:02d} into episode {episode}: "
+                        f"**{describe_second(trace.iloc[second])}.**")
             ui.show_png(compute.room_png(dyad_args, second, present), "room",
                         key=f"{PAGE}.png.room")
         with st.expander("A GIF of the whole procedure"):
@@ -173,7 +173,7 @@ with right:
             "toward each adult in the room (Ainsworth et al. 1978, Appendix III). The reunion "
             f"episodes {REUNIONS[0]} and {REUNIONS[1]} weigh most. '-' means not scored (the "
             "scale does not apply there).")
-        st.table(score_sheet(dyad.coding).set_index(["episode", "toward"]))
+        st.table(score_sheet(dyad.coding), hide_index=True)
 
     with tab_why:
         st.markdown("The coder's reasoning, in plain words (it never sees the caregiving, the "

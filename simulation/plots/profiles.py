@@ -170,9 +170,12 @@ def working_model_course(
     vertical line where care changed.
     """
     k = figure_scale(presentation)
-    fs = 9 * k
-    fig = Figure(figsize=(2.5 * len(variables) * k, 3.4 * k), dpi=100, layout="constrained")
-    axes = fig.subplots(1, len(variables), sharex=True, squeeze=False)[0]
+    fs = 10 * k
+    ncols = min(3, len(variables))
+    nrows = -(-len(variables) // ncols)
+    fig = Figure(figsize=(3.3 * ncols * k, 2.7 * nrows * k), dpi=100, layout="constrained")
+    grid = fig.subplots(nrows, ncols, sharex=True, squeeze=False).ravel()
+    axes = grid[:len(variables)]
     lines = list(dict.fromkeys(course["line"]))
     for ax, var in zip(axes, variables, strict=True):
         for i, line in enumerate(lines):
@@ -191,8 +194,15 @@ def working_model_course(
         ax.tick_params(labelsize=fs * 0.9)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-    axes[0].set_ylabel("mean (band: middle half of infants)", fontsize=fs)
-    axes[-1].legend(fontsize=fs * 0.85, frameon=False, loc="lower right")
+    for ax in axes[::ncols]:
+        ax.set_ylabel("mean (band: middle half)", fontsize=fs * 0.9)
+    handles, labels = axes[0].get_legend_handles_labels()
+    if len(grid) > len(variables):
+        for spare in grid[len(variables):]:
+            spare.axis("off")
+        grid[-1].legend(handles, labels, fontsize=fs, frameon=False, loc="center")
+    else:
+        axes[-1].legend(fontsize=fs * 0.85, frameon=False, loc="lower right")
     fig.suptitle(title or "The working model, month by month (internal: the coder never sees "
                  "it)", fontsize=fs * 1.2, x=0.01, ha="left")
     return fig

@@ -11,6 +11,7 @@ The layout is :mod:`simulation.room` (after Ainsworth et al. 1978, Fig. 1).
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Sequence
 
 import numpy as np
@@ -83,13 +84,16 @@ class RoomDrawer:
     """A room figure whose moving parts are updated in place (fast animation frames)."""
 
     def __init__(self, trace: pd.DataFrame, presentation: bool = False, trail: int = 20,
-                 size: tuple[float, float] = (7.0, 5.9), dpi: int = 100) -> None:
+                 size: tuple[float, float] = (7.0, 5.9), dpi: int = 100,
+                 text_scale: float = 1.0) -> None:
         self.trace = trace.reset_index(drop=True)
         self.trail = int(trail)
-        k = figure_scale(presentation)
-        self.k = k
-        self.fig = Figure(figsize=(size[0] * k, size[1] * k), dpi=dpi)
-        ax = self.fig.add_axes((0.02, 0.1, 0.96, 0.78))
+        scale = figure_scale(presentation)
+        self.text_scale = float(text_scale)
+        self.k = scale * self.text_scale  # font and line sizes
+        k = self.k
+        self.fig = Figure(figsize=(size[0] * scale, size[1] * scale), dpi=dpi)
+        ax = self.fig.add_axes((0.02, 0.1 + 0.04 * (self.text_scale - 1), 0.96, 0.78))
         self.ax = ax
         self._background()
         fs = 11 * k
@@ -176,7 +180,7 @@ class RoomDrawer:
         self.title.set_text(f"Episode {ep}: {episode.name}")
         self.subtitle.set_text(f"{_clock(int(row['t_in_episode']))} into the episode  "
                                f"(second {int(row['second'])} of {len(self.trace)})")
-        self.caption.set_text(describe_second(row))
+        self.caption.set_text(textwrap.fill(describe_second(row), int(88 / self.text_scale)))
         x, y = float(row["x"]), float(row["y"])
         present_cg = int(row["zone_caregiver"]) != 9
         present_st = int(row["zone_stranger"]) != 9
@@ -222,9 +226,13 @@ class RoomDrawer:
 
 
 def room_frame(trace: pd.DataFrame, t: int, *, presentation: bool = False,
-               trail: int = 20) -> Figure:
-    """The room at second ``t`` of a trace (0-based, over the whole procedure)."""
-    return RoomDrawer(trace, presentation=presentation, trail=trail).draw(int(t))
+               trail: int = 20, text_scale: float = 1.0) -> Figure:
+    """The room at second ``t`` of a trace (0-based, over the whole procedure).
+
+    ``text_scale`` enlarges the labels relative to the room (for small panels).
+    """
+    return RoomDrawer(trace, presentation=presentation, trail=trail,
+                      text_scale=text_scale).draw(int(t))
 
 
 def episode_seconds(trace: pd.DataFrame, episode: int) -> np.ndarray:
@@ -233,7 +241,8 @@ def episode_seconds(trace: pd.DataFrame, episode: int) -> np.ndarray:
 
 
 def room_gif(trace: pd.DataFrame, seconds: Sequence[int] | np.ndarray | None = None, *,
-             step: int = 2, fps: int = 8, presentation: bool = False, width: int = 560) -> bytes:
+             step: int = 2, fps: int = 8, presentation: bool = False, width: int = 560,
+             text_scale: float = 1.0) -> bytes:
     """An animated GIF of the room over ``seconds`` (default: the whole procedure).
 
     One frame every ``step`` seconds, played at ``fps`` frames per second; ``width`` pixels
@@ -246,7 +255,8 @@ def room_gif(trace: pd.DataFrame, seconds: Sequence[int] | np.ndarray | None = N
     seconds = np.asarray(seconds, dtype=int)[:: max(1, int(step))]
     if seconds.size == 0:
         raise ValueError("no seconds to animate")
-    drawer = RoomDrawer(trace, presentation=presentation, trail=max(8, 4 * int(step)))
+    drawer = RoomDrawer(trace, presentation=presentation, trail=max(8, 4 * int(step)),
+                        text_scale=text_scale)
     drawer.fig.set_dpi(width / drawer.fig.get_figwidth())
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
