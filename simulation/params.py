@@ -104,7 +104,7 @@ class ModelParams:
         0.35, 0.0, 1.0, "expected rebuff at which approach gives way to deactivation: the pull "
         "to approach is a logistic switch, 1 / (1 + exp((rebuff - threshold) / steepness))")
     rebuff_steepness: float = _p(
-        0.06, 0.01, 1.0, "how sharp that switch is (small: a strategy, large: a gradient)")
+        0.05, 0.01, 1.0, "how sharp that switch is (small: a strategy, large: a gradient)")
     greeting_weight: float = _p(
         4.0, 0.0, 20.0, "extra pull to greet or approach the caregiver while she enters and "
         "comes toward the infant (reunion salience), scaled by the pull to approach")
@@ -113,7 +113,7 @@ class ModelParams:
     avoid_weight: float = _p(
         1.5, 0.0, 5.0, "turning or moving away from an adult who makes an overture")
     resist_weight: float = _p(1.2, 0.0, 5.0, "angry resistance per unit of volatility x arousal")
-    passive_weight: float = _p(0.8, 0.0, 5.0, "passive resistance and helpless signalling")
+    passive_weight: float = _p(1.5, 0.0, 5.0, "passive resistance and helpless signalling")
     approach_weight: float = _p(1.5, 0.0, 5.0, "approach to the caregiver per unit of pull")
     explore_weight: float = _p(1.0, 0.0, 5.0, "exploration per unit of calm")
     vigilance_explore: float = _p(
@@ -121,7 +121,11 @@ class ModelParams:
     distance_weight: float = _p(0.35, 0.0, 5.0, "smiling, showing toys from a distance")
     search_weight: float = _p(0.8, 0.0, 5.0, "going to the door in separations")
     lapse_weight: float = _p(
-        1.2, 0.0, 5.0, "disorganized lapses per unit of fear x arousal near the caregiver")
+        0.6, 0.0, 5.0, "disorganized lapses per unit of arousal near a feared caregiver")
+    fear_threshold: float = _p(
+        0.4, 0.0, 1.0, "fear of the caregiver at which the strategy starts to break down: "
+        "lapses scale with 1 / (1 + exp(-(fear - threshold) / steepness))")
+    fear_steepness: float = _p(0.05, 0.01, 1.0, "how sharp that breakdown is")
     persistence: float = _p(4.0, 0.0, 20.0, "bout persistence: weight on continuing an action")
     checkback: float = _p(0.12, 0.0, 1.0, "glances to the caregiver while exploring")
 

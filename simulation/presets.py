@@ -37,7 +37,7 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
            "rarely answers unless the infant escalates: loud signalling is intermittently "
            "rewarded; the infant wants contact but is passive and hard to soothe (C2)",
            "Isabella & Belsky 1991; Cassidy & Berlin 1994"),
-    Preset("frightening", CaregiverProfile(0.6, 0.6, 0.5, 0.6),
+    Preset("frightening", CaregiverProfile(0.6, 0.6, 0.5, 0.25),
            "the haven is at times the source of fear: approach breaks off, the infant freezes "
            "in her presence (D, with a best-fitting A/B/C)",
            "Main & Hesse 1990; Main & Solomon 1990"),

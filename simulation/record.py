@@ -94,6 +94,7 @@ class AdultAct(IntEnum):
     RELEASING = 6  # tries to put the infant down and resettle it in play
     PLAYING = 7  # plays with the infant on the floor
     LEAVING = 8  # walks to the door and out
+    CALLING = 9  # from her chair, calls the infant and invites it to play (reunions)
 
 
 class Held(IntEnum):

@@ -10,7 +10,8 @@ Indices used here, counted per episode **in the caregiver's presence** only:
 
 - *lapses*: bouts of ``Action.FREEZE``, ``APPROACH_BROKEN`` or ``APPREHENSION``;
 - *lapses with distress*: lapse bouts while the infant fusses or cries (they count again);
-- *long lapses*: each full 10 s of lapse in the episode (prolonged freezing or stilling);
+- *long lapses*: each full 10 s of lapse in the episode counts two points (prolonged freezing
+  or stilling);
 - *contradictory sequences*: strong seeking of the caregiver (approaching, signalling or
   clinging for 3 s or more in a row) followed within 3 s by freezing or apprehension, or by
   abrupt avoidance of her lasting 3 s or more. Main & Solomon count these only when both sides
@@ -37,14 +38,19 @@ from simulation.observer.segments import N_EPISODES
 D_CUTOFF = 5
 #: Weight of each episode's indices (reunions 5 and 8 count double).
 EPISODE_WEIGHTS = np.array([1, 1, 1, 1, 2, 1, 1, 2], dtype=np.int64)
-#: Rating = 1 + number of these thresholds the points reach (so 0 points = 1, 16+ points = 9).
-RATING_THRESHOLDS = (1, 2, 3, 5, 7, 9, 12, 16)
+#: Rating = 1 + number of these thresholds the points reach (0 points = 1, 26+ points = 9): a
+#: single brief lapse is a slight sign (2-3); D (5, 8 points) needs repeated indications, e.g.
+#: four lapses in the reunions, two of them with distress, or 20 s of freezing in a reunion
+#: (Main & Solomon 1990: moderate, repeated or prolonged indices).
+RATING_THRESHOLDS = (1, 3, 5, 8, 11, 15, 20, 26)
 #: Strong seeking (this many seconds in a row), then flight within this many seconds, is a
 #: contradictory sequence; avoidance must last this long to be abrupt avoidance.
 STRONG_RUN = 3
 CONTRADICTION_WINDOW = 3
-#: Every this many seconds of lapse in an episode count as one more index (prolonged stilling).
+#: Every this many seconds of lapse in an episode count as LONG_LAPSE_POINTS more (prolonged
+#: freezing or stilling is among Main & Solomon's strongest indices).
 LONG_LAPSE = 10
+LONG_LAPSE_POINTS = 2
 
 
 @dataclass(frozen=True, eq=False)
@@ -63,7 +69,7 @@ class Disorganization:
         """Unweighted points per episode, (n, 8)."""
         return (
             self.lapses + self.distressed + self.contradictions
-            + self.lapse_seconds // LONG_LAPSE
+            + LONG_LAPSE_POINTS * (self.lapse_seconds // LONG_LAPSE)
         )
 
 
@@ -108,7 +114,8 @@ def rate_disorganization(p: Primitives) -> Disorganization:
     distressed = (lapse & p.crying).bouts()[0]
     contradictions = contradiction.bouts()[0]
     first = (lapse | contradiction).first()[0]
-    per_episode = lapses + distressed + contradictions + lapse_seconds // LONG_LAPSE
+    per_episode = (lapses + distressed + contradictions
+                   + LONG_LAPSE_POINTS * (lapse_seconds // LONG_LAPSE))
     points = (per_episode * EPISODE_WEIGHTS[None, :N_EPISODES]).sum(axis=1)
     return Disorganization(
         lapses=lapses,

@@ -84,6 +84,10 @@ class Features:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
+#: Seconds after a response to the adult during which the infant is not "ignoring" her.
+RESPONSE_WINDOW = 4
+
+
 def _one(p: Packed, what: str) -> np.ndarray:
     return getattr(p, what)()[0]
 
@@ -115,9 +119,14 @@ def _adult_features(a: AdultPrimitives, explore_idle: Packed) -> dict[str, np.nd
     f["passive_bouts"] = _one(a.passive, "bouts")
     f["resist_first"] = _one(a.angry | a.passive, "first")
 
-    # Ignoring: busy with the toys or nothing, gaze elsewhere, while she enters, approaches or
-    # holds the infant: no greeting, no response to her overture.
-    avoid = a.avoid | (a.overture & explore_idle & ~a.gaze)
+    # Ignoring: busy with the toys or nothing, gaze elsewhere, while she enters, approaches,
+    # holds or calls the infant, and no response to her (a look, an approach, a signal, a smile
+    # or a toy shown) in the last few seconds: no greeting, no answer to her overture.
+    response = a.gaze | a.approach | a.signal | a.interact | a.clinging
+    answered = response
+    for lag in range(1, RESPONSE_WINDOW + 1):
+        answered = answered | response.later(lag)
+    avoid = a.avoid | (a.overture & explore_idle & ~answered)
     f["avoid"] = _one(avoid, "seconds")
     f["avoid_bouts"] = _one(avoid, "bouts")
     f["avoid_first"] = _one(avoid, "first")

@@ -55,7 +55,7 @@ class AdultPrimitives:
     gaze: Packed  # infant looks at her
     approaching: Packed  # she is APPROACHING the infant
     releasing: Packed  # she is RELEASING (trying to put the infant down)
-    overture: Packed  # she is ENTERING, APPROACHING or HOLDING: an overture to respond to
+    overture: Packed  # she ENTERS, APPROACHES, HOLDS or CALLS the infant: an overture to answer
 
 
 @dataclass(frozen=True, eq=False)
@@ -109,7 +109,8 @@ def _adult(
         gaze=packed(record.gaze == u8(gaze_at)),
         approaching=packed(act == u8(AdultAct.APPROACHING)),
         releasing=packed(act == u8(AdultAct.RELEASING)),
-        overture=packed((act == u8(AdultAct.ENTERING)) | holding_or_approaching),
+        overture=packed((act == u8(AdultAct.ENTERING)) | holding_or_approaching
+                        | (act == u8(AdultAct.CALLING))),
     )
 
 

@@ -28,6 +28,9 @@ C = CODE  # act codes are int8 scalars, so the state keeps its dtype
 DOOR_PAUSE = 3
 #: Seconds it takes to put an infant down.
 RELEASE_SECONDS = 2
+#: In the reunions, seconds of sitting between calls to the infant, and a call's length.
+CALL_EVERY = 25
+CALL_SECONDS = 4
 
 
 def _counter(run: np.ndarray, condition: np.ndarray) -> np.ndarray:
@@ -69,14 +72,21 @@ def caregiver_decide(s: SSPState, per: Perception) -> None:
     go_to_infant = (ep == 8) | (s.cg_bid_run > 0)
     new = np.where(entering_done, np.where(go_to_infant, C(A.APPROACHING), C(A.SITTING)), new)
 
-    seated = (act == A.SITTING) | (act == A.TALKING)
+    seated = (act == A.SITTING) | (act == A.TALKING) | (act == A.CALLING)
     in_reach = per.contact_cg & wants_her
     new = np.where(seated & in_reach, C(A.HOLDING), new)
     responds = seated & ~in_reach & (s.cg_bid_run >= 3)
     new = np.where(responds, C(A.APPROACHING), new)
     stays = seated & ~in_reach & ~responds
     talk = (ep == 3) & (t >= 60) & (t < 120)
-    new = np.where(stays, np.where(talk, C(A.TALKING), C(A.SITTING)), new)
+    reunion = (ep == 5) | (ep == 8)
+    # in the reunions she tries to re-engage the infant: every so often she calls it and
+    # invites it to play from her chair (Ainsworth et al. 1978: "tries to settle him again
+    # in play")
+    call = reunion & (((act == A.SITTING) & (s.cg_timer >= CALL_EVERY))
+                      | ((act == A.CALLING) & (s.cg_timer < CALL_SECONDS - 1)))
+    new = np.where(stays, np.where(talk, C(A.TALKING), np.where(call, C(A.CALLING),
+                                                                   C(A.SITTING))), new)
     new = np.where(stays & leave, C(A.LEAVING), new)
 
     approaching = act == A.APPROACHING
@@ -151,8 +161,9 @@ def stranger_decide(s: SSPState, per: Perception) -> None:
 
 def _adult_target(act: np.ndarray, x: np.ndarray, y: np.ndarray, chair: tuple[float, float],
                   s: SSPState, carry_to_start: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    tx = np.where((act == A.SITTING) | (act == A.TALKING), chair[0], x)
-    ty = np.where((act == A.SITTING) | (act == A.TALKING), chair[1], y)
+    seated = (act == A.SITTING) | (act == A.TALKING) | (act == A.CALLING)
+    tx = np.where(seated, chair[0], x)
+    ty = np.where(seated, chair[1], y)
     d_inf = room.distance(x, y, s.x, s.y)
     frac = np.where(d_inf > 0.9 * room.CONTACT_DISTANCE,
                     (d_inf - 0.9 * room.CONTACT_DISTANCE) / np.maximum(d_inf, 1e-9), 0.0)

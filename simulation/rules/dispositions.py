@@ -45,12 +45,14 @@ class Dispositions:
     avoid: np.ndarray  # avoidance of the caregiver per unit arousal (R: A)
     avoid_stranger: np.ndarray  # wariness of the stranger's overtures
     search: np.ndarray  # going to the door in separations (expects her back, not deactivated)
-    distance: np.ndarray  # positive interaction from a distance when calm (T, not R: B1)
+    distance: np.ndarray  # positive interaction from a distance when calm (T, not if R: B1)
     distance_stranger: np.ndarray
     reach: np.ndarray  # reaching up when near her, per unit arousal
-    lapse: np.ndarray  # disorganized lapses per unit arousal in her presence (F)
+    lapse: np.ndarray  # disorganized lapses per unit arousal in her presence (F past a point)
     cry: np.ndarray  # crying per unit arousal: cry_floor + cry_gain x G (Sroufe & Waters 1977)
     checkback: np.ndarray  # glances to her while exploring (secure-base use)
+    orient: np.ndarray  # looking up at her when she enters, comes over or calls (not if R)
+    watch: np.ndarray  # sitting idle, watching her rather than looking away (not if R)
 
     @classmethod
     def of(cls, wm: WorkingModel, reactivity: np.ndarray, soothability: np.ndarray,
@@ -86,12 +88,14 @@ class Dispositions:
             avoid=p.avoid_weight * R,
             avoid_stranger=0.3 * p.avoid_weight * ones,
             search=p.search_weight * (0.3 + 0.7 * T) * (1.0 - R),
-            distance=p.distance_weight * T * (1.0 - R),
+            distance=p.distance_weight * T * inh2,
             distance_stranger=0.4 * p.distance_weight * ones,
             reach=0.5 * inh2,
-            lapse=p.lapse_weight * F,
+            lapse=p.lapse_weight / (1.0 + np.exp(-(F - p.fear_threshold) / p.fear_steepness)),
             cry=p.cry_floor + p.cry_gain * G,
-            checkback=p.checkback * (0.3 + 0.7 * T) * (1.0 - R),
+            checkback=p.checkback * (0.3 + 0.7 * T) * inh2,
+            watch=0.15 + 0.45 * inh2,
+            orient=0.6 * inh2,
         )
         return cls(**{k: np.asarray(v, dtype=FLOAT) for k, v in values.items()})
 

@@ -145,10 +145,11 @@ def gaze(action: np.ndarray, target: np.ndarray, per: Perception, d: Disposition
     """Where the infant looks, given what it does (secure-base glances while exploring)."""
     code = np.int8
     g = _GAZE_AT_TARGET[target]
-    explore_gaze = np.where(u < per.f.cg_in * d.checkback, code(Gaze.CAREGIVER),
+    looks_up = per.f.cg_in * (d.checkback + per.cg_overture.astype(REAL) * d.orient)
+    explore_gaze = np.where(u < looks_up, code(Gaze.CAREGIVER),
                             np.where(u > 1.0 - 0.08 * per.f.st_in, code(Gaze.STRANGER),
                                      code(Gaze.TOYS)))
-    idle_gaze = np.where(per.cg_in, np.where(u < 0.4, code(Gaze.CAREGIVER), code(Gaze.AWAY)),
+    idle_gaze = np.where(per.cg_in, np.where(u < d.watch, code(Gaze.CAREGIVER), code(Gaze.AWAY)),
                          np.where(u < 0.5, code(Gaze.DOOR),
                                   np.where(per.st_in, code(Gaze.STRANGER), code(Gaze.AWAY))))
     g = np.where(action == Action.EXPLORE, explore_gaze, g)

@@ -17,7 +17,8 @@ from ..record import Action, AdultAct, Held
 from ..ssp_state import REAL, SSPState
 from .dispositions import Dispositions
 
-_CG_OVERTURES = (AdultAct.ENTERING, AdultAct.APPROACHING, AdultAct.HOLDING, AdultAct.RELEASING)
+_CG_OVERTURES = (AdultAct.ENTERING, AdultAct.APPROACHING, AdultAct.HOLDING, AdultAct.RELEASING,
+                 AdultAct.CALLING)
 _ST_OVERTURES = (AdultAct.APPROACHING, AdultAct.PLAYING, AdultAct.HOLDING, AdultAct.RELEASING)
 
 
