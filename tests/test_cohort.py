@@ -1,6 +1,5 @@
 """The cohort engine: same seed, same table, whatever the chunking; infant k replays alone."""
 
-import numpy as np
 import pandas as pd
 import pytest
 
