@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from simulation.sweep import load_experiment, load_results, run_sweep
+from simulation.sweep import load_experiment, load_results, run_sweep, runner
 from simulation.sweep.cells import cell_setup, cell_task
 from simulation.sweep.manifest import (
     CODE_ID_VARIABLE,
@@ -153,10 +153,12 @@ def test_dask_local_cluster_gives_identical_tables(reference, tmp_path):
     assert manifest["runs"][-1]["backend"].startswith("dask")
 
 
-def test_dask_scheduler_that_is_not_there(tmp_path):
+def test_dask_scheduler_that_is_not_there(tmp_path, monkeypatch):
     pytest.importorskip("distributed")
+    monkeypatch.setattr(runner, "DASK_CONNECT_TIMEOUT", 2)
     with pytest.raises(InputError, match="cannot connect to the Dask scheduler"):
         run_sweep(REPRO, tmp_path / "x", scheduler="tcp://127.0.0.1:1", progress=False)
+    assert not (tmp_path / "x").exists()  # refused before anything was written
 
 
 def test_a_cell_is_the_cohort_with_the_cell_seed(reference):
@@ -257,6 +259,27 @@ def test_resume_runs_only_missing_cells(reference, tmp_path):
     assert again.ran == 0 and again.skipped == 6
 
 
+def test_an_interrupted_run_says_so_and_resumes(reference, tmp_path):
+    out = tmp_path / "interrupted"
+    shutil.copytree(reference, out)
+    experiment = load_experiment(REPRO)
+    for cell in experiment.cells[3:]:
+        (out / "cells" / f"{cell.cell_id}.parquet").unlink()
+
+    def stop(cell_id, status):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_sweep(REPRO, out, workers=1, progress=False, on_cell=stop)
+    manifest = read_manifest(out)
+    assert manifest["status"] == "interrupted"
+    assert manifest["runs"][-1]["interrupted"] is True
+    assert [c["status"] for c in manifest["cells"]] == ["done"] * 4 + ["missing"] * 2
+    result = run_sweep(REPRO, out, workers=1, progress=False)
+    assert result.ran == 2 and result.complete
+    assert_same_cells(out, reference)
+
+
 def test_failed_cells_are_recorded_and_retried(reference, tmp_path):
     out = tmp_path / "fail"
     shutil.copytree(reference, out)
@@ -312,7 +335,7 @@ def test_directories_that_are_not_ours_are_refused(tmp_path):
     (busy / "notes.txt").write_text("mine")
     with pytest.raises(InputError, match="is not empty and holds no sweep manifest"):
         run_sweep(REPRO, busy, workers=1, progress=False)
-    assert sorted(p.name for p in busy.iterdir()) == [".lock", "cells", "notes.txt"]
+    assert sorted(p.name for p in busy.iterdir()) == ["notes.txt"]  # untouched
     a_file = tmp_path / "file"
     a_file.write_text("x")
     with pytest.raises(InputError, match="is a file, not a directory"):

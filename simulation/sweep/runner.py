@@ -39,6 +39,9 @@ from .worker import run_cell, watch_client
 
 #: Seconds between manifest rewrites while cells finish (it is always written at the end).
 MANIFEST_INTERVAL = 1.0
+#: Seconds to wait for a Dask scheduler to answer, and for its first worker.
+DASK_CONNECT_TIMEOUT = 20
+DASK_WORKER_TIMEOUT = 60
 #: Cells submitted ahead of the workers (per worker), bounding memory and work lost to a kill.
 IN_FLIGHT_PER_WORKER = 2
 
@@ -90,9 +93,30 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _prepare_directory(out: Path) -> None:
+def _inspect_directory(out: Path) -> dict | None:
+    """Refuse, without touching anything, an ``--out`` that is not ours; return its manifest."""
     if out.exists() and not out.is_dir():
         raise InputError(f"--out {str(out)!r} is a file, not a directory")
+    for ancestor in out.parents:
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                raise InputError(f"cannot create the output directory {str(out)!r}: "
+                                 f"{str(ancestor)!r} is a file")
+            break
+    if not out.exists():
+        return None
+    previous = mf.read_manifest(out)
+    if previous is None:
+        cells = out / mf.CELLS
+        stray = [p.name for p in out.iterdir() if p.name not in (mf.LOCK, mf.CELLS)]
+        stray += [p.name for p in cells.iterdir()] if cells.is_dir() else []
+        if stray:
+            raise InputError(f"--out {str(out)!r} is not empty and holds no sweep manifest "
+                             f"(found {stray[0]!r}); use a new or empty directory")
+    return previous
+
+
+def _make_directory(out: Path) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
         (out / mf.CELLS).mkdir(exist_ok=True)
@@ -105,13 +129,13 @@ def _prepare_directory(out: Path) -> None:
 
 def _check_previous(out: Path, previous: dict | None, experiment: Experiment, fmt: str,
                     versions: dict[str, str], force: bool) -> bool:
-    """Compare an existing directory with this run. Return whether its cells may be kept."""
+    """Compare an existing sweep directory with this run. Return whether its cells may be kept.
+
+    A different experiment file, other model code or another cell format is refused unless
+    ``force``; cells are kept only if the code is the same (their ids then say whether their
+    settings are).
+    """
     if previous is None:
-        stray = [p.name for p in out.iterdir() if p.name not in (mf.LOCK, mf.CELLS)]
-        stray += [p.name for p in (out / mf.CELLS).iterdir()]
-        if stray:
-            raise InputError(f"--out {str(out)!r} is not empty and holds no sweep manifest "
-                             f"(found {stray[0]!r}); use a new or empty directory")
         return True
     problems = []
     old_exp = previous.get("experiment", {})
@@ -146,34 +170,77 @@ def _clean(out: Path, keep: set[str], keep_cells: bool) -> None:
             path.unlink(missing_ok=True)
 
 
-def _dask_executor(address: str, versions: dict[str, str]):
-    """A Dask client on ``address`` and its executor, after checking the workers' versions."""
+def _worker_versions() -> dict[str, str]:
+    return mf.package_versions()
+
+
+def _connect_dask(address: str, versions: dict[str, str]):
+    """A Dask client on ``address``, after checking every worker runs what the client runs."""
     try:
         from distributed import Client
     except ImportError:
         raise InputError("--scheduler needs Dask: pip install -e \".[dask]\"") from None
     try:
-        client = Client(address, timeout="20s")
+        client = Client(address, timeout=f"{DASK_CONNECT_TIMEOUT}s")
     except (OSError, TimeoutError, ValueError) as exc:
         raise InputError(f"cannot connect to the Dask scheduler {address!r}: {exc}") from None
     try:
-        client.wait_for_workers(1, timeout=60)
-        remote = client.run(_worker_versions)
-        for worker, theirs in remote.items():
+        client.wait_for_workers(1, timeout=DASK_WORKER_TIMEOUT)
+        for worker, theirs in client.run(_worker_versions).items():
             for name in ("simulation", "code", "python", *mf.PACKAGES):
                 if theirs.get(name) != versions.get(name):
                     raise InputError(
                         f"Dask worker {worker} runs {name} {theirs.get(name)}, this client "
-                        f"{versions.get(name)}: install the same version everywhere")
-        threads = sum(client.nthreads().values())
+                        f"{versions.get(name)}: install the same versions everywhere")
     except BaseException:
         client.close()
         raise
-    return client, client.get_executor(), max(1, threads)
+    return client
 
 
-def _worker_versions() -> dict[str, str]:
-    return mf.package_versions()
+class _Backend:
+    """The executor cells run on, how it is described, and how to close what was opened."""
+
+    def __init__(self, executor: Executor | None, scheduler: str | None, workers: int | None,
+                 versions: dict[str, str]):
+        self.executor = executor
+        self.client = None
+        self.pool: ProcessPoolExecutor | None = None
+        if executor is not None:
+            self.name, self.workers = type(executor).__name__, workers or default_workers()
+        elif scheduler is not None:
+            self.client = _connect_dask(scheduler, versions)
+            self.executor = self.client.get_executor()
+            self.name = f"dask {scheduler}"
+            self.workers = max(1, sum(self.client.nthreads().values()))
+        else:
+            self.name, self.workers = "", workers or default_workers()
+
+    def start(self, cells: int) -> Executor:
+        """The executor for ``cells`` cells (a local pool only if it is worth starting)."""
+        if self.executor is None:
+            if self.workers == 1 or cells <= 1:
+                self.name, self.executor = "serial", SerialExecutor()
+            else:
+                context = multiprocessing.get_context(
+                    "forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
+                    else "spawn")
+                self.name = "process-pool"
+                self.pool = self.executor = ProcessPoolExecutor(
+                    max_workers=min(self.workers, cells), mp_context=context,
+                    initializer=watch_client, initargs=(os.getpid(),))
+        return self.executor
+
+    def close(self, interrupted: bool = False) -> None:
+        if self.pool is not None:
+            if interrupted:  # the cells in flight are lost anyway: do not wait for them
+                for process in list(getattr(self.pool, "_processes", {}).values()):
+                    with contextlib.suppress(Exception):
+                        process.terminate()
+            self.pool.shutdown(wait=not interrupted, cancel_futures=True)
+        if self.client is not None:
+            with contextlib.suppress(Exception):
+                self.client.close()
 
 
 def _record_failure(cell, error: str, status: dict, details: dict, result: SweepResult) -> None:
@@ -212,12 +279,15 @@ def run_sweep(
     processes (default: the machine's cores; 1 runs in this process). ``scheduler``: a Dask
     scheduler address instead. ``executor``: any ``concurrent.futures.Executor`` instead (not
     shut down here; ``workers`` then sets how many cells are submitted ahead). ``force``: accept a
-    directory holding another experiment file or other code (see the module docstring).
-    ``progress``: a bar with cells, infants per second and time left (default: only on a
-    terminal). ``output_format``: ``"parquet"`` or ``"csv"``, overriding the file's
-    ``[output] format``. ``on_start(result)`` is called once the directory is checked, before
-    the first cell runs; ``on_cell(cell_id, status)`` as each cell finishes.
+    directory holding another experiment file, other model code or another format (see the
+    module docstring). ``progress``: a bar with cells, infants per second and time left
+    (default: only on a terminal). ``output_format``: ``"parquet"`` or ``"csv"``, overriding the
+    file's ``[output] format``. ``on_start(result)`` is called once the directory is checked,
+    before the first cell runs; ``on_cell(cell_id, status)`` as each cell finishes.
     Failed cells are recorded in the manifest and returned; running again retries them.
+
+    Everything that can be refused (the experiment, the arguments, the directory, the Dask
+    cluster) is refused before anything is written.
     """
     if not isinstance(experiment, Experiment):
         experiment = load_experiment(experiment)
@@ -231,146 +301,129 @@ def run_sweep(
                          "cluster's workers are used")
     if workers is not None:
         workers = check_int("workers", workers, 1, MAX_SWEEP_WORKERS)
-    cells = experiment.cells  # validated before the directory is touched
+    experiment.cells  # noqa: B018 - validated before the directory is touched
     versions = mf.package_versions()
     out = Path(out)
-    _prepare_directory(out)
-    with mf.DirectoryLock(out):
-        previous = mf.read_manifest(out)
-        reusable = _check_previous(out, previous, experiment, fmt, versions, force)
-        files = {mf.cell_file(out, c.cell_id, fmt).name for c in cells}
-        if experiment.scales:
-            files |= {mf.cell_file(out, c.cell_id, fmt, scales=True).name for c in cells}
-        _clean(out, files, reusable)
+    _check_previous(out, _inspect_directory(out), experiment, fmt, versions, force)
+    backend = _Backend(executor, scheduler, workers, versions)
+    interrupted = True
+    try:
+        _make_directory(out)
+        with mf.DirectoryLock(out):
+            previous = mf.read_manifest(out)  # again, now that no one else can write it
+            reusable = _check_previous(out, previous, experiment, fmt, versions, force)
+            result = _run(experiment, out, fmt, versions, previous, reusable, backend,
+                          progress, on_start, on_cell)
+        interrupted = False
+    finally:
+        backend.close(interrupted)
+    return result
 
-        def is_done(cell) -> bool:
-            return mf.cell_file(out, cell.cell_id, fmt).exists()
 
-        status = {c.cell_id: "done" for c in cells if is_done(c)}
-        details: dict[str, dict] = {}
-        if previous is not None and reusable:
-            for entry in previous.get("cells", []):
-                if entry.get("cell_id") in status and "seconds" in entry:
-                    details[entry["cell_id"]] = {"seconds": entry["seconds"]}
-        manifest = mf.new_manifest(experiment, fmt, versions)
-        if previous is not None and reusable and previous.get("experiment", {}).get(
-                "sha256") == experiment.sha256:
+def _run(experiment: Experiment, out: Path, fmt: str, versions: dict[str, str],
+         previous: dict | None, reusable: bool, backend: _Backend, progress: bool | None,
+         on_start, on_cell) -> SweepResult:
+    """Run the missing cells in a checked, locked directory."""
+    cells = experiment.cells
+    files = {mf.cell_file(out, c.cell_id, fmt).name for c in cells}
+    if experiment.scales:
+        files |= {mf.cell_file(out, c.cell_id, fmt, scales=True).name for c in cells}
+    _clean(out, files, reusable)
+    status = {c.cell_id: "done" for c in cells if mf.cell_file(out, c.cell_id, fmt).exists()}
+    details: dict[str, dict] = {}
+    manifest = mf.new_manifest(experiment, fmt, versions)
+    if previous is not None and reusable:
+        for entry in previous.get("cells", []):
+            if entry.get("cell_id") in status and "seconds" in entry:
+                details[entry["cell_id"]] = {"seconds": entry["seconds"]}
+        if previous.get("experiment", {}).get("sha256") == experiment.sha256:
             manifest["started"] = previous.get("started", manifest["started"])
             manifest["runs"] = previous.get("runs", [])
-        mf.write_text(out / mf.EXPERIMENT_COPY, experiment.text)
-        todo = [c for c in cells if c.cell_id not in status]
-        result = SweepResult(out=out, cells=len(cells), done=len(status), ran=0,
-                             skipped=len(status))
-        client = None
-        own_executor = None
-        if executor is not None:
-            backend, n_workers = type(executor).__name__, workers or default_workers()
-        elif scheduler is not None:
-            client, executor, n_workers = _dask_executor(scheduler, versions)
-            backend = f"dask {scheduler}"
-        else:
-            n_workers = workers or default_workers()
-            if n_workers == 1 or len(todo) <= 1:
-                backend, executor = "serial", SerialExecutor()
-            else:
-                backend = "process-pool"
-                context = multiprocessing.get_context(
-                    "forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
-                    else "spawn")
-                own_executor = executor = ProcessPoolExecutor(
-                    max_workers=min(n_workers, len(todo)), mp_context=context,
-                    initializer=watch_client, initargs=(os.getpid(),))
-        result.backend, result.workers = backend, n_workers
-        run = {"started": mf.now(), "ended": None, "backend": backend, "workers": n_workers,
-               "cells_before": len(status), "cells_run": 0, "cells_failed": 0,
-               "interrupted": False}
-        manifest["runs"].append(run)
+    mf.write_text(out / mf.EXPERIMENT_COPY, experiment.text)
+    todo = [c for c in cells if c.cell_id not in status]
+    executor = backend.start(len(todo))
+    result = SweepResult(out=out, cells=len(cells), done=len(status), ran=0,
+                         skipped=len(status), backend=backend.name, workers=backend.workers)
+    run = {"started": mf.now(), "ended": None, "backend": backend.name,
+           "workers": backend.workers, "cells_before": len(status), "cells_run": 0,
+           "cells_failed": 0, "interrupted": False}
+    manifest["runs"].append(run)
 
-        def save(final: str | None = None) -> None:
-            manifest["cells"] = mf.cell_entries(experiment, fmt, status, details)
-            if final is not None:
-                manifest["ended"] = run["ended"] = mf.now()
-                manifest["status"] = final
-            mf.write_json(out / mf.MANIFEST, manifest)
+    def save(final: str | None = None) -> None:
+        manifest["cells"] = mf.cell_entries(experiment, fmt, status, details)
+        run["cells_run"], run["cells_failed"] = result.ran, len(result.failed)
+        if final is not None:
+            manifest["ended"] = run["ended"] = mf.now()
+            manifest["status"] = final
+        mf.write_json(out / mf.MANIFEST, manifest)
 
-        save()
-        if on_start is not None:
-            on_start(result)
-        bar = _progress_bar(len(cells), len(status), progress)
-        start = time.perf_counter()
-        last_save = start
-        pending: dict[Future, Any] = {}
-        queue = iter(todo)
-        window = max(1, n_workers * IN_FLIGHT_PER_WORKER)
-        final = "interrupted"
-        try:
-            exhausted = False
-            while True:
-                while not exhausted and len(pending) < window:
-                    cell = next(queue, None)
-                    if cell is None:
-                        exhausted = True
-                        break
+    save()
+    if on_start is not None:
+        on_start(result)
+    bar = _progress_bar(len(cells), len(status), progress)
+    start = last_save = time.perf_counter()
+    pending: dict[Future, Any] = {}
+    queue = iter(todo)
+    window = max(1, backend.workers * IN_FLIGHT_PER_WORKER)
+    final = "interrupted"
+    try:
+        exhausted = broken = False
+        while not broken:
+            while not exhausted and len(pending) < window:
+                cell = next(queue, None)
+                if cell is None:
+                    exhausted = True
+                else:
                     pending[executor.submit(run_cell, cell_task(experiment, cell))] = cell
-                if not pending:
-                    break
-                finished, _ = wait(list(pending), return_when=FIRST_COMPLETED)
-                broken = False
-                for future in sorted(finished, key=lambda f: pending[f].index):
-                    cell = pending.pop(future)
-                    try:
-                        output = future.result()
-                        if output["code"] != versions["code"]:
-                            raise RuntimeError(f"a worker ran other model code (fingerprint "
-                                               f"{output['code']}, client {versions['code']})")
-                    except BrokenProcessPool as exc:
-                        broken = True
-                        _record_failure(cell, f"a worker process died: {exc}", status, details,
-                                        result)
-                    except Exception as exc:  # noqa: BLE001 - one failed cell, others go on
-                        _record_failure(cell, f"{type(exc).__name__}: {exc}", status, details,
-                                        result)
-                    else:  # the client writes; if it cannot, the run stops with the error
-                        if output["scales"] is not None:
-                            write_table(output["scales"],
-                                        mf.cell_file(out, cell.cell_id, fmt, scales=True))
-                        write_table(output["table"], mf.cell_file(out, cell.cell_id, fmt))
-                        status[cell.cell_id] = "done"
-                        details[cell.cell_id] = {"seconds": round(output["seconds"], 3)}
-                        result.ran += 1
-                        result.infants += output["infants"]
-                        result.completed.append(cell.cell_id)
-                    if on_cell is not None:
-                        on_cell(cell.cell_id, status[cell.cell_id])
-                    if bar is not None:
-                        bar.update(1)
-                        elapsed = time.perf_counter() - start
-                        if elapsed > 0:
-                            bar.set_postfix_str(f"{result.infants / elapsed:,.0f} infants/s",
-                                                refresh=False)
-                run["cells_run"], run["cells_failed"] = result.ran, len(result.failed)
-                if time.perf_counter() - last_save >= MANIFEST_INTERVAL:
-                    save()
-                    last_save = time.perf_counter()
-                if broken:
-                    break
-            result.done = sum(1 for s in status.values() if s == "done")
-            final = "complete" if result.done == len(cells) else "incomplete"
-        except BaseException:
-            run["interrupted"] = True
-            for future in pending:
-                future.cancel()
-            raise
-        finally:
-            result.seconds = time.perf_counter() - start
-            result.done = sum(1 for s in status.values() if s == "done")
-            run["cells_run"], run["cells_failed"] = result.ran, len(result.failed)
-            if bar is not None:
-                bar.close()
-            if own_executor is not None:
-                own_executor.shutdown(wait=final != "interrupted", cancel_futures=True)
-            if client is not None:
-                with contextlib.suppress(Exception):
-                    client.close()
-            save(final)
+            if not pending:
+                break
+            finished, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+            for future in sorted(finished, key=lambda f: pending[f].index):
+                cell = pending.pop(future)
+                try:
+                    output = future.result()
+                    if output["code"] != versions["code"]:
+                        raise RuntimeError(f"a worker ran other model code (fingerprint "
+                                           f"{output['code']}, client {versions['code']})")
+                except BrokenProcessPool as exc:
+                    broken = True
+                    _record_failure(cell, f"a worker process died: {exc}", status, details,
+                                    result)
+                except Exception as exc:  # noqa: BLE001 - one failed cell, others go on
+                    _record_failure(cell, f"{type(exc).__name__}: {exc}", status, details,
+                                    result)
+                else:  # the client writes; if it cannot, the run stops with the error
+                    if output["scales"] is not None:
+                        write_table(output["scales"],
+                                    mf.cell_file(out, cell.cell_id, fmt, scales=True))
+                    write_table(output["table"], mf.cell_file(out, cell.cell_id, fmt))
+                    status[cell.cell_id] = "done"
+                    details[cell.cell_id] = {"seconds": round(output["seconds"], 3)}
+                    result.ran += 1
+                    result.infants += output["infants"]
+                    result.completed.append(cell.cell_id)
+                if on_cell is not None:
+                    on_cell(cell.cell_id, status[cell.cell_id])
+                if bar is not None:
+                    bar.update(1)
+                    elapsed = time.perf_counter() - start
+                    if elapsed > 0:
+                        bar.set_postfix_str(f"{result.infants / elapsed:,.0f} infants/s",
+                                            refresh=False)
+            if time.perf_counter() - last_save >= MANIFEST_INTERVAL:
+                save()
+                last_save = time.perf_counter()
+        result.done = sum(1 for s in status.values() if s == "done")
+        final = "complete" if result.done == len(cells) else "incomplete"
+    except BaseException:
+        run["interrupted"] = True
+        for future in pending:
+            future.cancel()
+        raise
+    finally:
+        result.seconds = time.perf_counter() - start
+        result.done = sum(1 for s in status.values() if s == "done")
+        if bar is not None:
+            bar.close()
+        save(final)
     return result
