@@ -104,3 +104,13 @@ def test_scaled_down_study_runs_and_draws_its_figure(study, tmp_path):
 def test_scaled_down_files_still_parse_as_plain_toml():
     for study in STUDIES:
         tomllib.loads((study / "experiment.toml").read_text())
+
+
+def test_the_format_example_in_the_experiments_readme_is_valid():
+    from simulation.sweep import loads_experiment
+
+    text = (EXPERIMENTS / "README.md").read_text()
+    example = text.split("```toml\n", 1)[1].split("```", 1)[0]
+    experiment = loads_experiment(example, "experiments/README.md")
+    assert experiment.name == "my-study"
+    assert len(experiment.cells) == 21 * 3 * 2

@@ -5,7 +5,7 @@ temperament, model parameters, the Strange Situation), a sweep over any of those
 number of replicate cohorts, infants per cohort, a root seed and the output format. Everything is
 checked before anything runs; a problem is one :class:`~simulation.validation.InputError` naming
 the file, the key and the reason. The format is documented with an example in
-``simulation/sweep/README.md`` and ``experiments/``; in brief::
+``experiments/README.md`` (which the tests check); in brief::
 
     name = "phase-map"                  # required: letters, digits, '-', '_'
     description = "..."                 # optional
