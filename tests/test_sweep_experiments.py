@@ -47,12 +47,18 @@ def test_phase_map_is_at_least_21_by_21_cells_of_500():
     assert experiment.infants >= 500
 
 
-def test_parameter_sensitivity_covers_every_model_parameter():
-    experiment = load_experiment(EXPERIMENTS / "parameter-sensitivity" / "experiment.toml")
+def test_parameter_sensitivity_covers_every_model_parameter_at_its_current_default():
+    study = EXPERIMENTS / "parameter-sensitivity"
+    experiment = load_experiment(study / "experiment.toml")
     swept = {a.path.removeprefix("params.") for a in experiment.sweep.axes}
     missing = set(ModelParams.names()) - swept
-    assert not missing, (f"parameters not in the sensitivity analysis: {sorted(missing)}; run "
-                         "python experiments/parameter-sensitivity/make_experiment.py")
+    hint = "run python experiments/parameter-sensitivity/make_experiment.py"
+    assert not missing, f"parameters not in the sensitivity analysis: {sorted(missing)}; {hint}"
+    spec = importlib.util.spec_from_file_location("make_experiment", study / "make_experiment.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert (study / "experiment.toml").read_text() == module.experiment_text(), (
+        f"the parameters' defaults or ranges changed since experiment.toml was written; {hint}")
 
 
 def scaled_down(path: Path):

@@ -123,7 +123,7 @@ class FailingExecutor(SerialExecutor):
 def test_two_worker_processes_give_identical_tables(reference, tmp_path):
     result = run_sweep(REPRO, tmp_path / "two", workers=2, progress=False)
     assert result.backend == "process-pool" and result.workers == 2
-    assert result.complete
+    assert result.complete, result.failed
     assert_same_cells(tmp_path / "two", reference)
 
 
@@ -147,7 +147,7 @@ def test_dask_local_cluster_gives_identical_tables(reference, tmp_path):
         result = run_sweep(REPRO, tmp_path / "dask", scheduler=cluster.scheduler_address,
                            progress=False)
     assert result.backend.startswith("dask ")
-    assert result.complete
+    assert result.complete, result.failed
     assert_same_cells(tmp_path / "dask", reference)
     manifest = read_manifest(tmp_path / "dask")
     assert manifest["runs"][-1]["backend"].startswith("dask")
@@ -369,7 +369,7 @@ def test_bad_arguments(tmp_path):
 def test_csv_output_and_scales(tmp_path):
     experiment = load_experiment(FILES / "population.toml")
     result = run_sweep(experiment, tmp_path / "csv", workers=1, progress=False)
-    assert result.complete
+    assert result.complete, result.failed
     names = sorted(p.name for p in (tmp_path / "csv" / "cells").iterdir())
     assert len(names) == 4 and all(n.endswith(".csv") for n in names)
     table = load_results(tmp_path / "csv")
