@@ -186,9 +186,14 @@ def _connect_dask(address: str, versions: dict[str, str]):
         raise InputError(f"cannot connect to the Dask scheduler {address!r}: {exc}") from None
     try:
         client.wait_for_workers(1, timeout=DASK_WORKER_TIMEOUT)
+        def same(name: str, theirs: dict) -> bool:
+            if name == "python":  # a bug-fix release of Python changes no result
+                return theirs.get(name, "").split(".")[:2] == versions[name].split(".")[:2]
+            return theirs.get(name) == versions.get(name)
+
         for worker, theirs in client.run(_worker_versions).items():
             for name in ("simulation", "code", "python", *mf.PACKAGES):
-                if theirs.get(name) != versions.get(name):
+                if not same(name, theirs):
                     raise InputError(
                         f"Dask worker {worker} runs {name} {theirs.get(name)}, this client "
                         f"{versions.get(name)}: install the same versions everywhere")
