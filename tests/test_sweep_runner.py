@@ -140,12 +140,20 @@ def test_completion_order_does_not_matter(reference, tmp_path):
     assert table["cell_id"].drop_duplicates().tolist() == design_order
 
 
-def test_dask_local_cluster_gives_identical_tables(reference, tmp_path):
+def test_dask_local_cluster_gives_identical_tables(reference, tmp_path, monkeypatch):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   host="127.0.0.1", dashboard_address=":0") as cluster:
         result = run_sweep(REPRO, tmp_path / "dask", scheduler=cluster.scheduler_address,
                            progress=False)
+        # workers running other model code than the client are refused before any work
+        monkeypatch.setenv(CODE_ID_VARIABLE, "the client's other code")
+        with pytest.raises(InputError, match="Dask worker .* runs code sweep-tests, this "
+                           "client the client's other code"):
+            run_sweep(REPRO, tmp_path / "mismatch", scheduler=cluster.scheduler_address,
+                      progress=False)
+        assert not (tmp_path / "mismatch").exists()
+        monkeypatch.setenv(CODE_ID_VARIABLE, CODE_ID)
     assert result.backend.startswith("dask ")
     assert result.complete, result.failed
     assert_same_cells(tmp_path / "dask", reference)
