@@ -91,7 +91,9 @@ class Dispositions:
             distance=p.distance_weight * T * inh2,
             distance_stranger=0.4 * p.distance_weight * ones,
             reach=0.5 * inh2,
-            lapse=p.lapse_weight / (1.0 + np.exp(-(F - p.fear_threshold) / p.fear_steepness)),
+            # no fear, no lapse: the switch is also scaled by min(F / 0.1, 1)
+            lapse=p.lapse_weight * np.minimum(F / 0.1, 1.0)
+            / (1.0 + np.exp(-(F - p.fear_threshold) / p.fear_steepness)),
             cry=p.cry_floor + p.cry_gain * G,
             checkback=p.checkback * (0.3 + 0.7 * T) * inh2,
             watch=0.15 + 0.45 * inh2,
