@@ -222,7 +222,13 @@ def test_population_renders_distribution_against_published():
     assert set(shares) == {"secure", "avoidant", "ambivalent", "disorganized"}
     assert sum(shares.values()) == pytest.approx(100.0, abs=0.5)
     assert "200 infants." in text(at)
-    assert tables(at)  # the crying profile by classification
+    for view in ("episodes", "reunions", "hidden", "table", "watch", "subgroups"):
+        at.radio(key="population.view").set_value(view).run()
+        assert not at.exception, view
+        assert at.query_params.get("view", "subgroups") == view
+    at.radio(key="population.view").set_value("episodes").run()
+    crying = tables(at)[0]  # the crying profile by classification
+    assert list(crying.columns) == [str(e) for e in range(1, 9)] or len(crying.columns) == 8
 
 
 def test_population_preset_change_changes_the_numbers():
@@ -238,10 +244,11 @@ def test_population_preset_change_changes_the_numbers():
 
 
 def test_population_infant_replays_exactly():
-    at = open_page("population", source="caregiver", preset="inconsistent", n=100, infant=7)
+    at = open_page("population", source="caregiver", preset="inconsistent", n=100, infant=7,
+                   view="watch")
     assert at.number_input(key="population.infant").value == 7
     assert "it replays exactly" in text(at)
-    at = open_page("population", population="japan", n=100, infant=3)
+    at = open_page("population", population="japan", n=100, infant=3, view="watch")
     assert "it replays exactly" in text(at)
 
 

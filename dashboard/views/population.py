@@ -3,6 +3,8 @@ published distributions; subgroups, episode profiles, and any infant replayed ex
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from dashboard import compute, state, ui
@@ -24,12 +26,21 @@ PARAMS = [
     ui.seed_param(),
     Param("reactivity", "float", 0.5, 0.0, 1.0, ui.STEP),
     Param("compare", "choice", AUTO, options=(AUTO, *DISTRIBUTIONS)),
+    Param("view", "choice", "subgroups", options=("subgroups", "episodes", "reunions",
+                                                   "hidden", "table", "watch")),
     Param("infant", "int", 0, 0, 4999),
 ]
+VIEWS = {"subgroups": "Subgroups", "episodes": "Episode by episode", "reunions": "Reunions",
+         "hidden": "Hidden distress", "table": "The infants", "watch": "Watch one of them"}
 TABLE_COLUMNS = ["infant_id", "classification", "subgroup", "d_rating", "responsiveness",
                  "consistency", "warmth", "frightening", "sensitivity", "reactivity",
                  "soothability", "ep5_proximity_seeking", "ep5_avoidance", "ep5_resistance",
                  "ep8_proximity_seeking", "ep8_avoidance", "ep8_resistance"]
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def csv_bytes(table) -> bytes:
+    return table.to_csv(index=False).encode()
 
 
 def omit(values) -> set[str]:
@@ -86,10 +97,16 @@ else:
 present = ui.presentation()
 
 with right:
+    started = time.perf_counter()
     table = compute.cohort(care_spec, pop_name, int(n), int(seed), temperament,
                            label="Simulating the population")
+    elapsed = time.perf_counter() - started
     shares = simulated_shares(table, four_way=True)
     st.markdown(f"**{len(table):,} infants.** Share of each classification (95% interval):")
+    what = (f"population {pop_name}" if pop_name else "caregiving " + ", ".join(
+        f"{v:g}" for v in care)) + f", mean reactivity {reactivity:g}, seed {seed}"
+    st.caption(f"{what}: " + ("from the cache." if elapsed < 0.05 else
+                              f"simulated in {elapsed:.1f} s."))
     cols = st.columns(4)
     for col, (name, r) in zip(cols, shares.iterrows(), strict=True):
         col.markdown(ui.badge(name), unsafe_allow_html=True)
@@ -100,39 +117,40 @@ with right:
     ui.show_figure(distribution_figure(table, published, presentation=present,
                                        title="Simulated vs published"),
                    "distribution", key=f"{PAGE}.png.dist")
+    st.download_button("Download the per-infant table (CSV)", csv_bytes(table),
+                       file_name="infants.csv", mime="text/csv", on_click="ignore",
+                       icon=":material/download:", key=f"{PAGE}.csv")
     if published.check:
         st.caption("The published figures for single countries come from a secondary summary "
                    "of van IJzendoorn & Kroonenberg (1988); small countries rest on one or two "
                    "studies, so expect sampling error.")
 
-    tabs = st.tabs(["Subgroups", "Episode by episode", "Reunions", "Hidden distress",
-                    "The infants", "Watch one of them"])
-    with tabs[0]:
+    # one view at a time, so that a slider answers quickly (each view draws its own figure)
+    view = st.radio("Look closer", tuple(VIEWS), key=state.key(PAGE, "view"), horizontal=True,
+                    format_func=VIEWS.get)
+    if view == "subgroups":
         ui.show_figure(subgroup_figure(table, presentation=present), "subgroups",
                        key=f"{PAGE}.png.sub")
-    with tabs[1]:
+    elif view == "episodes":
         ui.show_figure(episode_profile(table, ("crying", "exploration"), presentation=present),
                        "episode-profile", key=f"{PAGE}.png.prof")
         st.markdown("Mean crying rate per episode, by classification:")
         st.table(profile_table(table, "crying").round(2))
-    with tabs[2]:
+    elif view == "reunions":
         ui.show_figure(reunion_profile(table, presentation=present), "reunion-profile",
                        key=f"{PAGE}.png.reunion")
-    with tabs[3]:
+    elif view == "hidden":
         st.markdown("Crying (what the coder hears) beside internal arousal (what it cannot "
                     "see), episode by episode. Avoidant infants cry little in the separations "
                     "while their arousal rises much like the others' (Sroufe & Waters 1977).")
         ui.show_figure(episode_profile(table, ("crying", "arousal"), presentation=present),
                        "hidden-distress", key=f"{PAGE}.png.hidden")
-    with tabs[4]:
+    elif view == "table":
         shown = [c for c in TABLE_COLUMNS if c in table.columns]
         st.dataframe(table[shown], hide_index=True, height=320)
-        st.download_button("Download the per-infant table (CSV)",
-                           table.to_csv(index=False).encode(), file_name="infants.csv",
-                           mime="text/csv", on_click="ignore", icon=":material/download:")
         st.caption("Columns prefixed internal_ (in the CSV) are the model's working model and "
                    "arousal: the coder never sees them.")
-    with tabs[5]:
+    else:
         ikey = state.key(PAGE, "infant")
         if st.session_state.get(ikey, 0) > len(table) - 1:
             st.session_state[ikey] = len(table) - 1
