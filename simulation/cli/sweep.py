@@ -30,7 +30,8 @@ def register(sub) -> None:
                    "keeping only cells whose settings and code are unchanged")
     p.add_argument("--format", choices=("parquet", "csv"), default=None,
                    help="cell table format (default: the file's [output] format, else parquet)")
-    p.add_argument("--quiet", action="store_true", help="no progress bar (it is off anyway when stderr is not a terminal)")
+    p.add_argument("--quiet", action="store_true",
+                   help="no progress bar (it is off anyway when stderr is not a terminal)")
     p.add_argument("--dry-run", action="store_true",
                    help="validate the file and show the cells, without running anything")
     p.set_defaults(handler=sweep_command)
