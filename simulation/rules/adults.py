@@ -18,11 +18,13 @@ from __future__ import annotations
 import numpy as np
 
 from .. import room
-from ..record import Action, AdultAct, Held, Target
+from ..record import Target
 from ..ssp_state import CODE, COUNT, SSPState
+from .arrays import put
+from .codes import ACTION, ADULT, HELD, TARGET
 from .situation import Perception
 
-A = AdultAct
+A = ADULT
 C = CODE  # act codes are int8 scalars, so the state keeps its dtype
 #: Seconds an entering adult pauses in the doorway (the infant's chance to respond).
 DOOR_PAUSE = 3
@@ -39,14 +41,14 @@ def _counter(run: np.ndarray, condition: np.ndarray) -> np.ndarray:
 
 def _bidding_for(s: SSPState, who: Target) -> np.ndarray:
     """The infant directs contact bids at this adult."""
-    bid = ((s.action == Action.APPROACH) | (s.action == Action.SIGNAL)
-           | (s.action == Action.CONTACT_ACTIVE))
+    bid = ((s.action == ACTION.APPROACH) | (s.action == ACTION.SIGNAL)
+           | (s.action == ACTION.CONTACT_ACTIVE))
     return bid & (s.target == who)
 
 
 def _pushing(s: SSPState) -> np.ndarray:
-    return ((s.action == Action.AVOID) | (s.action == Action.RESIST_ANGRY)
-            | (s.action == Action.RESIST_PASSIVE))
+    return ((s.action == ACTION.AVOID) | (s.action == ACTION.RESIST_ANGRY)
+            | (s.action == ACTION.RESIST_PASSIVE))
 
 
 def caregiver_leaving_time(s: SSPState) -> np.ndarray:
@@ -60,23 +62,25 @@ def caregiver_decide(s: SSPState, per: Perception) -> None:
     """The caregiver's act for this second, from the script and what the infant does."""
     present = s.cg_present
     act, ep, t = s.cg_act, s.episode, s.t_ep
-    wants_her = _bidding_for(s, Target.CAREGIVER)
+    wants_her = _bidding_for(s, TARGET.CAREGIVER)
     s.cg_bid_run = _counter(s.cg_bid_run, present & (wants_her | (s.cry > 0)))
     s.cg_push_run = _counter(s.cg_push_run, per.held_cg & _pushing(s))
-    s.cg_avoid_run = _counter(s.cg_avoid_run, (s.action == Action.AVOID)
-                              & (s.target == Target.CAREGIVER))
+    s.cg_avoid_run = _counter(s.cg_avoid_run, (s.action == ACTION.AVOID)
+                              & (s.target == TARGET.CAREGIVER))
     leave = caregiver_leaving_time(s)
-    new = act.copy()
+    new = act
 
     entering_done = (act == A.ENTERING) & (s.cg_timer >= DOOR_PAUSE)
-    go_to_infant = (ep == 8) | (s.cg_bid_run > 0)
-    new = np.where(entering_done, np.where(go_to_infant, C(A.APPROACHING), C(A.SITTING)), new)
+    if entering_done.any():
+        go_to_infant = (ep == 8) | (s.cg_bid_run > 0)
+        new = np.where(entering_done, np.where(go_to_infant, C(A.APPROACHING), C(A.SITTING)),
+                       new)
 
     seated = (act == A.SITTING) | (act == A.TALKING) | (act == A.CALLING)
-    in_reach = per.contact_cg & wants_her
-    new = np.where(seated & in_reach, C(A.HOLDING), new)
+    in_reach = seated & per.contact_cg & wants_her
+    new = put(new, in_reach, C(A.HOLDING))
     responds = seated & ~in_reach & (s.cg_bid_run >= 3)
-    new = np.where(responds, C(A.APPROACHING), new)
+    new = put(new, responds, C(A.APPROACHING))
     stays = seated & ~in_reach & ~responds
     talk = (ep == 3) & (t >= 60) & (t < 120)
     reunion = (ep == 5) | (ep == 8)
@@ -85,32 +89,35 @@ def caregiver_decide(s: SSPState, per: Perception) -> None:
     # in play")
     call = reunion & (((act == A.SITTING) & (s.cg_timer >= CALL_EVERY))
                       | ((act == A.CALLING) & (s.cg_timer < CALL_SECONDS - 1)))
-    new = np.where(stays, np.where(talk, C(A.TALKING), np.where(call, C(A.CALLING),
-                                                                   C(A.SITTING))), new)
-    new = np.where(stays & leave, C(A.LEAVING), new)
+    seat_act = np.where(talk, C(A.TALKING), np.where(call, C(A.CALLING), C(A.SITTING)))
+    new = put(new, stays & (seat_act != act), seat_act)
+    new = put(new, stays & leave, C(A.LEAVING))
 
     approaching = act == A.APPROACHING
-    arrived = approaching & (per.d_cg <= room.CONTACT_DISTANCE + 0.05)
-    gave_up = approaching & ~arrived & (s.cg_avoid_run >= 5)
-    new = np.where(arrived, C(A.HOLDING), np.where(gave_up, C(A.SITTING), new))
-    new = np.where(approaching & ~arrived & leave, C(A.LEAVING), new)
+    if approaching.any():
+        arrived = approaching & (per.d_cg <= room.CONTACT_DISTANCE + 0.05)
+        gave_up = approaching & ~arrived & (s.cg_avoid_run >= 5)
+        new = put(new, arrived, C(A.HOLDING))
+        new = put(new, gave_up, C(A.SITTING))
+        new = put(new, approaching & ~arrived & leave, C(A.LEAVING))
 
     holding = act == A.HOLDING
-    carried_in = (ep == 1) & (room.distance(s.cg_x, s.cg_y, *room.START) < 0.05)
-    settled = (s.cg_hold >= 20) & (s.calm_run >= 8)
-    wants_down = (s.cg_avoid_run >= 3) | (s.cg_push_run >= 10)
-    new = np.where(holding & (carried_in | settled | wants_down | leave), C(A.RELEASING), new)
-
     releasing = act == A.RELEASING
-    clings = (s.action == Action.CONTACT_ACTIVE) & (s.cry > 0) & ~leave & (ep != 1)
-    new = np.where(releasing & clings, C(A.HOLDING), new)
-    put_down = releasing & ~clings & (s.cg_timer >= RELEASE_SECONDS)
-    new = np.where(put_down, np.where(leave, C(A.LEAVING), C(A.SITTING)), new)
+    if holding.any():
+        carried_in = (ep == 1) & (room.distance(s.cg_x, s.cg_y, *room.START) < 0.05)
+        settled = (s.cg_hold >= 20) & (s.calm_run >= 8)
+        wants_down = (s.cg_avoid_run >= 3) | (s.cg_push_run >= 10)
+        new = put(new, holding & (carried_in | settled | wants_down | leave), C(A.RELEASING))
+    if releasing.any():
+        clings = (s.action == ACTION.CONTACT_ACTIVE) & (s.cry > 0) & ~leave & (ep != 1)
+        new = put(new, releasing & clings, C(A.HOLDING))
+        put_down = releasing & ~clings & (s.cg_timer >= RELEASE_SECONDS)
+        new = put(new, put_down, np.where(leave, C(A.LEAVING), C(A.SITTING)))
 
-    new = np.where(present, new, C(A.ABSENT))
+    new = put(new, ~present & (new != A.ABSENT), C(A.ABSENT))
     s.cg_hold = np.where(new == A.HOLDING, np.where(holding, s.cg_hold + 1, np.where(
         releasing, COUNT(10), COUNT(0))), COUNT(0))
-    s.cg_timer = np.where(new == act, s.cg_timer + 1, 0)
+    s.cg_timer = np.where(new == act, s.cg_timer + 1, COUNT(0))
     s.cg_act = new
 
 
@@ -121,63 +128,72 @@ def stranger_decide(s: SSPState, per: Perception) -> None:
     separation = present & ~s.cg_present
     s.st_bid_run = _counter(s.st_bid_run, separation & (s.cry > 0))
     s.st_push_run = _counter(s.st_push_run, per.held_st & _pushing(s))
-    s.st_avoid_run = _counter(s.st_avoid_run, (s.action == Action.AVOID)
-                              & (s.target == Target.STRANGER))
-    new = act.copy()
+    s.st_avoid_run = _counter(s.st_avoid_run, (s.action == ACTION.AVOID)
+                              & (s.target == TARGET.STRANGER))
+    new = act
 
     entering_done = (act == A.ENTERING) & (s.st_timer >= DOOR_PAUSE)
-    new = np.where(entering_done, np.where(ep == 3, C(A.SITTING), C(A.PLAYING)), new)
+    new = put(new, entering_done, np.where(ep == 3, C(A.SITTING), C(A.PLAYING)))
 
     # episode 3: silent a minute, talks a minute, then approaches the infant and plays
     script3 = (ep == 3) & ((act == A.SITTING) | (act == A.TALKING) | (act == A.PLAYING))
-    new = np.where(script3, np.where(t < 60, C(A.SITTING), np.where(
-        t < 120, C(A.TALKING), C(A.PLAYING))), new)
+    if script3.any():
+        new = put(new, script3, np.where(t < 60, C(A.SITTING), np.where(
+            t < 120, C(A.TALKING), C(A.PLAYING))))
 
     # separations: comfort a crying infant, back off if avoided, play otherwise
     calm_phase = separation & ((act == A.SITTING) | (act == A.PLAYING) | (act == A.TALKING))
-    new = np.where(calm_phase & (s.st_bid_run >= 3), C(A.APPROACHING), new)
+    new = put(new, calm_phase & (s.st_bid_run >= 3), C(A.APPROACHING))
     backs_off = calm_phase & (act == A.PLAYING) & (s.st_avoid_run >= 3)
-    new = np.where(backs_off, C(A.SITTING), new)
+    new = put(new, backs_off, C(A.SITTING))
     retries = calm_phase & (act != A.PLAYING) & (s.st_timer >= 20) & (s.st_bid_run < 3)
-    new = np.where(retries, C(A.PLAYING), new)
+    new = put(new, retries, C(A.PLAYING))
 
     approaching = act == A.APPROACHING
-    arrived = approaching & (per.d_st <= room.CONTACT_DISTANCE + 0.05) & ~per.held_cg
-    gave_up = approaching & ~arrived & (s.st_avoid_run >= 4)
-    new = np.where(arrived, C(A.HOLDING), np.where(gave_up, C(A.SITTING), new))
+    if approaching.any():
+        arrived = approaching & (per.d_st <= room.CONTACT_DISTANCE + 0.05) & ~per.held_cg
+        gave_up = approaching & ~arrived & (s.st_avoid_run >= 4)
+        new = put(new, arrived, C(A.HOLDING))
+        new = put(new, gave_up, C(A.SITTING))
 
     holding = act == A.HOLDING
-    settled = (s.st_hold >= 15) & (s.calm_run >= 5)
-    wants_down = (s.st_avoid_run >= 3) | (s.st_push_run >= 5)
-    new = np.where(holding & (settled | wants_down), C(A.RELEASING), new)
+    if holding.any():
+        settled = (s.st_hold >= 15) & (s.calm_run >= 5)
+        wants_down = (s.st_avoid_run >= 3) | (s.st_push_run >= 5)
+        new = put(new, holding & (settled | wants_down), C(A.RELEASING))
     put_down = (act == A.RELEASING) & (s.st_timer >= RELEASE_SECONDS)
-    new = np.where(put_down, C(A.PLAYING), new)
+    new = put(new, put_down, C(A.PLAYING))
 
-    new = np.where(present, new, C(A.ABSENT))
-    s.st_hold = np.where(new == A.HOLDING, np.where(holding, s.st_hold + 1, 0), 0)
-    s.st_timer = np.where(new == act, s.st_timer + 1, 0)
+    new = put(new, ~present & (new != A.ABSENT), C(A.ABSENT))
+    s.st_hold = np.where(new == A.HOLDING, np.where(holding, s.st_hold + 1, COUNT(0)),
+                         COUNT(0))
+    s.st_timer = np.where(new == act, s.st_timer + 1, COUNT(0))
     s.st_act = new
 
 
 def _adult_target(act: np.ndarray, x: np.ndarray, y: np.ndarray, chair: tuple[float, float],
                   s: SSPState, carry_to_start: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where an adult walks this second: her chair, the infant, beside it to play, the door."""
     seated = (act == A.SITTING) | (act == A.TALKING) | (act == A.CALLING)
-    tx = np.where(seated, chair[0], x)
-    ty = np.where(seated, chair[1], y)
-    d_inf = room.distance(x, y, s.x, s.y)
-    frac = np.where(d_inf > 0.9 * room.CONTACT_DISTANCE,
-                    (d_inf - 0.9 * room.CONTACT_DISTANCE) / np.maximum(d_inf, 1e-9), 0.0)
+    tx = put(x, seated, np.float32(chair[0]))
+    ty = put(y, seated, np.float32(chair[1]))
     approach = act == A.APPROACHING
-    tx = np.where(approach, x + (s.x - x) * frac, tx)
-    ty = np.where(approach, y + (s.y - y) * frac, ty)
+    if approach.any():
+        d_inf = room.distance(x, y, s.x, s.y)
+        frac = np.where(d_inf > 0.9 * room.CONTACT_DISTANCE,
+                        (d_inf - 0.9 * room.CONTACT_DISTANCE) / np.maximum(d_inf, 1e-9), 0.0)
+        tx = np.where(approach, x + (s.x - x) * frac, tx)
+        ty = np.where(approach, y + (s.y - y) * frac, ty)
     play = act == A.PLAYING
-    side = np.where(s.y < room.HEIGHT / 2, np.float32(0.7), np.float32(-0.7))
-    tx = np.where(play, s.x, tx)
-    ty = np.where(play, s.y + side, ty)
-    tx = np.where(act == A.LEAVING, room.DOOR[0], tx)
-    ty = np.where(act == A.LEAVING, room.DOOR[1], ty)
-    tx = np.where(carry_to_start, room.START[0], tx)
-    ty = np.where(carry_to_start, room.START[1], ty)
+    if play.any():
+        side = np.where(s.y < room.HEIGHT / 2, np.float32(0.7), np.float32(-0.7))
+        tx = np.where(play, s.x, tx)
+        ty = np.where(play, s.y + side, ty)
+    leaving = act == A.LEAVING
+    tx = put(tx, leaving, np.float32(room.DOOR[0]))
+    ty = put(ty, leaving, np.float32(room.DOOR[1]))
+    tx = put(tx, carry_to_start, np.float32(room.START[0]))
+    ty = put(ty, carry_to_start, np.float32(room.START[1]))
     return tx, ty
 
 
@@ -223,16 +239,18 @@ def hand_over(s: SSPState) -> None:
     """
     holds_cg = (s.cg_act == A.HOLDING) | (s.cg_act == A.RELEASING)
     holds_st = (s.st_act == A.HOLDING) | (s.st_act == A.RELEASING)
-    cg_lets_go = (s.held == Held.CAREGIVER) & ~holds_cg
-    st_lets_go = (s.held == Held.STRANGER) & ~holds_st
+    cg_lets_go = (s.held == HELD.CAREGIVER) & ~holds_cg
+    st_lets_go = (s.held == HELD.STRANGER) & ~holds_st
     lets_go = cg_lets_go | st_lets_go
-    rx, ry = _release_spot(np.where(cg_lets_go, s.cg_x, s.st_x),
-                           np.where(cg_lets_go, s.cg_y, s.st_y))
-    s.x = np.where(lets_go, rx, s.x)
-    s.y = np.where(lets_go, ry, s.y)
-    held = np.where(lets_go, C(Held.NONE), s.held)
-    held = np.where((held == Held.NONE) & (s.cg_act == A.HOLDING) & s.cg_present,
-                    C(Held.CAREGIVER), held)
-    held = np.where((held == Held.NONE) & (s.st_act == A.HOLDING) & s.st_present,
-                    C(Held.STRANGER), held)
+    held = s.held
+    if lets_go.any():
+        rx, ry = _release_spot(np.where(cg_lets_go, s.cg_x, s.st_x),
+                               np.where(cg_lets_go, s.cg_y, s.st_y))
+        s.x = np.where(lets_go, rx, s.x)
+        s.y = np.where(lets_go, ry, s.y)
+        held = np.where(lets_go, C(HELD.NONE), held)
+    free = held == HELD.NONE
+    held = put(held, free & (s.cg_act == A.HOLDING) & s.cg_present, C(HELD.CAREGIVER))
+    held = put(held, (held == HELD.NONE) & (s.st_act == A.HOLDING) & s.st_present,
+               C(HELD.STRANGER))
     s.held = held

@@ -24,8 +24,10 @@ import numpy as np
 
 from .. import room
 from ..params import ModelParams
-from ..record import Action, Gaze, Target
+from ..record import Action
 from ..ssp_state import REAL, SSPState
+from .arrays import put
+from .codes import ACTION, GAZE, TARGET
 from .dispositions import Dispositions
 from .situation import Perception, update_arousal
 
@@ -57,31 +59,31 @@ def propensities(s: SSPState, per: Perception, d: Dispositions,
     zero = np.zeros_like(a)
 
     P = [zero] * N_ACTIONS
-    P[Action.EXPLORE] = f_free * (d.explore * calm + d.displace * a)
-    P[Action.IDLE] = f_free * (0.05 + a * (d.idle_vigilant + per.f.cg_out * d.idle_alone))
+    P[ACTION.EXPLORE] = f_free * (d.explore * calm + d.displace * a)
+    P[ACTION.IDLE] = f_free * (0.05 + a * (d.idle_vigilant + per.f.cg_out * d.idle_alone))
     greeting = m(free_cg & per.cg_overture) * d.greet
-    P[Action.APPROACH] = (a * (f_free_cg * d.approach
+    P[ACTION.APPROACH] = (a * (f_free_cg * d.approach
                                + m(alone_with_st & ~per.contact_st) * d.approach_stranger)
                           + a * greeting)
-    P[Action.CONTACT_ACTIVE] = a * (m(per.held_cg | (free & per.contact_cg)) * d.cling
+    P[ACTION.CONTACT_ACTIVE] = a * (m(per.held_cg | (free & per.contact_cg)) * d.cling
                                     + m(per.held_st) * d.cling_stranger)
-    P[Action.CONTACT_PASSIVE] = f_held_any * (0.8 * calm + d.passive_held)
+    P[ACTION.CONTACT_PASSIVE] = f_held_any * (0.8 * calm + d.passive_held)
     anger = a * d.resist
-    P[Action.RESIST_ANGRY] = anger * (f_cg_pressing + 0.4 * m(st_pressing & ~cg_in))
+    P[ACTION.RESIST_ANGRY] = anger * (f_cg_pressing + 0.4 * m(st_pressing & ~cg_in))
     helpless = a * d.helpless
-    P[Action.RESIST_PASSIVE] = f_cg_pressing * helpless
+    P[ACTION.RESIST_PASSIVE] = f_cg_pressing * helpless
     avoid_cg = f_cg * a * d.avoid * overture
     avoid_st = m(st_pressing & ~per.held_cg) * a * d.avoid_stranger
-    P[Action.AVOID] = avoid_cg + avoid_st
-    P[Action.SEARCH] = m(free & ~cg_in) * a * d.search
-    P[Action.DISTANCE_INTERACT] = calm * (f_free_cg * d.distance
+    P[ACTION.AVOID] = avoid_cg + avoid_st
+    P[ACTION.SEARCH] = m(free & ~cg_in) * a * d.search
+    P[ACTION.DISTANCE_INTERACT] = calm * (f_free_cg * d.distance
                                           + f_alone_st * d.distance_stranger
                                           + greeting * d.distance)
-    P[Action.SIGNAL] = f_free_cg * (helpless + m(per.near_cg) * a * d.reach)
+    P[ACTION.SIGNAL] = f_free_cg * (helpless + m(per.near_cg) * a * d.reach)
     lapse = f_cg * a * d.lapse
-    P[Action.FREEZE] = 0.5 * lapse
-    P[Action.APPROACH_BROKEN] = f_free_cg * lapse * (0.2 + 1.8 * m(s.action == Action.APPROACH))
-    P[Action.APPREHENSION] = 0.5 * lapse * per.cg_overture
+    P[ACTION.FREEZE] = 0.5 * lapse
+    P[ACTION.APPROACH_BROKEN] = f_free_cg * lapse * (0.2 + 1.8 * m(s.action == ACTION.APPROACH))
+    P[ACTION.APPREHENSION] = 0.5 * lapse * per.cg_overture
     return P, avoid_cg, avoid_st
 
 
@@ -103,16 +105,16 @@ def choose(P: list[np.ndarray], current: np.ndarray, u: np.ndarray,
     pick = np.zeros(current.shape, dtype=np.int8)
     for c in cum[:-1]:
         pick += c <= threshold
-    return np.where(running > 0, pick, np.int8(Action.IDLE))
+    return np.where(running > 0, pick, np.int8(ACTION.IDLE))
 
 
 # Placeholders in the target table, resolved per infant from the situation.
 _ADULT, _HOLDER, _RESISTED, _AVOIDED = 100, 101, 102, 103
 _TARGET_OF_ACTION = np.array([
-    Target.TOYS, Target.NONE, _ADULT, _HOLDER, _HOLDER, _RESISTED, _RESISTED, _AVOIDED,
-    Target.DOOR, _ADULT, _ADULT, Target.CAREGIVER, Target.CAREGIVER, Target.CAREGIVER,
+    TARGET.TOYS, TARGET.NONE, _ADULT, _HOLDER, _HOLDER, _RESISTED, _RESISTED, _AVOIDED,
+    TARGET.DOOR, _ADULT, _ADULT, TARGET.CAREGIVER, TARGET.CAREGIVER, TARGET.CAREGIVER,
 ], dtype=np.int8)
-_GAZE_AT_TARGET = np.array([Gaze.AWAY, Gaze.CAREGIVER, Gaze.STRANGER, Gaze.AWAY, Gaze.AWAY],
+_GAZE_AT_TARGET = np.array([GAZE.AWAY, GAZE.CAREGIVER, GAZE.STRANGER, GAZE.AWAY, GAZE.AWAY],
                            dtype=np.int8)
 
 
@@ -120,17 +122,17 @@ def action_target(action: np.ndarray, per: Perception, avoid_cg: np.ndarray,
                   avoid_st: np.ndarray) -> np.ndarray:
     """Whom each action is directed at: the toys, the door, the caregiver or the stranger."""
     code = np.int8
-    adult = np.where(per.held_cg | per.cg_in, code(Target.CAREGIVER),
-                     np.where(per.st_in, code(Target.STRANGER), code(Target.NONE)))
+    adult = np.where(per.held_cg | per.cg_in, code(TARGET.CAREGIVER),
+                     np.where(per.st_in, code(TARGET.STRANGER), code(TARGET.NONE)))
     t = _TARGET_OF_ACTION[action]
     t = np.where(t == _ADULT, adult, t)
-    t = np.where(t == _HOLDER, np.where(per.held_st, code(Target.STRANGER), adult), t)
+    t = np.where(t == _HOLDER, np.where(per.held_st, code(TARGET.STRANGER), adult), t)
     cg_resisted = per.held_cg | (per.cg_in & per.cg_overture & per.near_cg)
-    t = np.where(t == _RESISTED, np.where(cg_resisted, code(Target.CAREGIVER),
-                                          np.where(per.st_in, code(Target.STRANGER), adult)), t)
+    t = np.where(t == _RESISTED, np.where(cg_resisted, code(TARGET.CAREGIVER),
+                                          np.where(per.st_in, code(TARGET.STRANGER), adult)), t)
     st_avoided = per.held_st | (avoid_st > avoid_cg)
-    return np.where(t == _AVOIDED, np.where(st_avoided, code(Target.STRANGER),
-                                            code(Target.CAREGIVER)), t)
+    return np.where(t == _AVOIDED, np.where(st_avoided, code(TARGET.STRANGER),
+                                            code(TARGET.CAREGIVER)), t)
 
 
 def cry_level(a: np.ndarray, d: Dispositions, previous: np.ndarray,
@@ -145,21 +147,26 @@ def gaze(action: np.ndarray, target: np.ndarray, per: Perception, d: Disposition
     """Where the infant looks, given what it does (secure-base glances while exploring)."""
     code = np.int8
     g = _GAZE_AT_TARGET[target]
-    looks_up = per.f.cg_in * (d.checkback + per.cg_overture.astype(REAL) * d.orient)
-    explore_gaze = np.where(u < looks_up, code(Gaze.CAREGIVER),
-                            np.where(u > 1.0 - 0.08 * per.f.st_in, code(Gaze.STRANGER),
-                                     code(Gaze.TOYS)))
-    idle_gaze = np.where(per.cg_in, np.where(u < d.watch, code(Gaze.CAREGIVER), code(Gaze.AWAY)),
-                         np.where(u < 0.5, code(Gaze.DOOR),
-                                  np.where(per.st_in, code(Gaze.STRANGER), code(Gaze.AWAY))))
-    g = np.where(action == Action.EXPLORE, explore_gaze, g)
-    g = np.where(action == Action.IDLE, idle_gaze, g)
-    passive = (action == Action.CONTACT_PASSIVE) | (action == Action.RESIST_PASSIVE)
-    g = np.where(passive & (u >= 0.5), code(Gaze.AWAY), g)
-    away = ((action == Action.AVOID) | (action == Action.FREEZE)
-            | (action == Action.APPROACH_BROKEN))
-    g = np.where(away, code(Gaze.AWAY), g)
-    return np.where(action == Action.SEARCH, code(Gaze.DOOR), g)
+    explore = action == ACTION.EXPLORE
+    if explore.any():
+        looks_up = per.f.cg_in * (d.checkback + per.cg_overture.astype(REAL) * d.orient)
+        explore_gaze = np.where(u < looks_up, code(GAZE.CAREGIVER),
+                                np.where(u > 1.0 - 0.08 * per.f.st_in, code(GAZE.STRANGER),
+                                         code(GAZE.TOYS)))
+        g = np.where(explore, explore_gaze, g)
+    idle = action == ACTION.IDLE
+    if idle.any():
+        idle_gaze = np.where(per.cg_in,
+                             np.where(u < d.watch, code(GAZE.CAREGIVER), code(GAZE.AWAY)),
+                             np.where(u < 0.5, code(GAZE.DOOR),
+                                      np.where(per.st_in, code(GAZE.STRANGER), code(GAZE.AWAY))))
+        g = np.where(idle, idle_gaze, g)
+    passive = (action == ACTION.CONTACT_PASSIVE) | (action == ACTION.RESIST_PASSIVE)
+    g = put(g, passive & (u >= 0.5), code(GAZE.AWAY))
+    away = ((action == ACTION.AVOID) | (action == ACTION.FREEZE)
+            | (action == ACTION.APPROACH_BROKEN))
+    g = put(g, away, code(GAZE.AWAY))
+    return put(g, action == ACTION.SEARCH, code(GAZE.DOOR))
 
 
 def move(s: SSPState) -> None:
@@ -171,31 +178,37 @@ def move(s: SSPState) -> None:
     """
     x, y = s.x, s.y
     a = s.action
-    to_st = s.target == Target.STRANGER
-    ax = np.where(to_st, s.st_x, s.cg_x)
-    ay = np.where(to_st, s.st_y, s.cg_y)
-    d_adult = room.distance(x, y, ax, ay)
-    inv = 1.0 / np.maximum(d_adult, 1e-6)
-    explore = a == Action.EXPLORE
-    approach = ((a == Action.APPROACH) | (a == Action.CONTACT_ACTIVE)) & (
-        d_adult > 0.9 * room.CONTACT_DISTANCE)
-    away = ((a == Action.AVOID) | (a == Action.APPROACH_BROKEN)) & (d_adult < 1.5)
-    search = a == Action.SEARCH
-    # where each infant heads (default: where it is)
-    frac = (d_adult - 0.9 * room.CONTACT_DISTANCE) * inv
-    tx = np.where(explore, s.toy_x, np.where(approach, x + (ax - x) * frac, x))
-    ty = np.where(explore, s.toy_y, np.where(approach, y + (ay - y) * frac, y))
-    tx = np.where(away, x + (x - ax) * inv * 0.5, tx)
-    ty = np.where(away, y + (y - ay) * inv * 0.5, ty)
-    d_door = room.distance(x, y, room.DOOR[0], room.DOOR[1])
-    door_frac = np.maximum(d_door - 0.4, 0.0) / np.maximum(d_door, 1e-6)
-    tx = np.where(search, x + (room.DOOR[0] - x) * door_frac, tx)
-    ty = np.where(search, y + (room.DOOR[1] - y) * door_frac, ty)
-    speed = room.INFANT_SPEED * (1.0 - 0.5 * away.astype(REAL))
+    explore = a == ACTION.EXPLORE
+    tx = put(x, explore, s.toy_x)
+    ty = put(y, explore, s.toy_y)
+    speed = np.float32(room.INFANT_SPEED)
+    to_adult = ((a == ACTION.APPROACH) | (a == ACTION.CONTACT_ACTIVE) | (a == ACTION.AVOID)
+                | (a == ACTION.APPROACH_BROKEN))
+    if to_adult.any():
+        to_st = s.target == TARGET.STRANGER
+        ax = np.where(to_st, s.st_x, s.cg_x)
+        ay = np.where(to_st, s.st_y, s.cg_y)
+        d_adult = room.distance(x, y, ax, ay)
+        inv = 1.0 / np.maximum(d_adult, 1e-6)
+        approach = ((a == ACTION.APPROACH) | (a == ACTION.CONTACT_ACTIVE)) & (
+            d_adult > 0.9 * room.CONTACT_DISTANCE)
+        away = ((a == ACTION.AVOID) | (a == ACTION.APPROACH_BROKEN)) & (d_adult < 1.5)
+        frac = (d_adult - 0.9 * room.CONTACT_DISTANCE) * inv
+        tx = np.where(approach, x + (ax - x) * frac, tx)
+        ty = np.where(approach, y + (ay - y) * frac, ty)
+        tx = np.where(away, x + (x - ax) * inv * 0.5, tx)
+        ty = np.where(away, y + (y - ay) * inv * 0.5, ty)
+        speed = room.INFANT_SPEED * (1.0 - 0.5 * away.astype(REAL))
+    search = a == ACTION.SEARCH
+    if search.any():
+        d_door = room.distance(x, y, room.DOOR[0], room.DOOR[1])
+        door_frac = np.maximum(d_door - 0.4, 0.0) / np.maximum(d_door, 1e-6)
+        tx = np.where(search, x + (room.DOOR[0] - x) * door_frac, tx)
+        ty = np.where(search, y + (room.DOOR[1] - y) * door_frac, ty)
     nx, ny = room.clamp_to_room(*room.step_toward(x, y, tx, ty, speed))
     held_cg, held_st = s.held == 1, s.held == 2
-    s.x = np.where(held_cg, s.cg_x, np.where(held_st, s.st_x, nx))
-    s.y = np.where(held_cg, s.cg_y, np.where(held_st, s.st_y, ny))
+    s.x = put(put(nx, held_cg, s.cg_x), held_st, s.st_x)
+    s.y = put(put(ny, held_cg, s.cg_y), held_st, s.st_y)
 
 
 def decide(s: SSPState, per: Perception, d: Dispositions, draws: tuple[np.ndarray, ...],

@@ -18,8 +18,8 @@ from ..procedure import (
     MAX_REUNION_EXTENSION,
     NOMINAL,
 )
-from ..record import AdultAct, Cry, Held
 from ..ssp_state import COUNT, SSPState
+from .codes import ADULT, CRY, HELD
 
 #: Per-episode nominal lengths indexed by episode number (index 0 and 9 unused).
 _NOMINAL_BY_EP = np.concatenate([[0], NOMINAL, [0]])
@@ -56,25 +56,25 @@ def advance(s: SSPState) -> None:
     stranger_leaves = ends & ((ep == 5) | (ep == 8))
 
     # anyone who still holds the infant when an episode changes hands puts it down
-    release = ((s.held == Held.CAREGIVER) & caregiver_out) | (
-        (s.held == Held.STRANGER) & (stranger_leaves | stranger_out))
-    s.held = np.where(release, int(Held.NONE), s.held)
+    release = ((s.held == HELD.CAREGIVER) & caregiver_out) | (
+        (s.held == HELD.STRANGER) & (stranger_leaves | stranger_out))
+    s.held = np.where(release, int(HELD.NONE), s.held)
 
     door_x, door_y = room.DOOR
     s.st_present = np.where(stranger_enters, True, np.where(stranger_out, False, s.st_present))
     s.st_x = np.where(stranger_enters, door_x, s.st_x)
     s.st_y = np.where(stranger_enters, door_y, s.st_y)
-    s.st_act = np.where(stranger_enters, int(AdultAct.ENTERING),
-                        np.where(stranger_leaves & s.st_present, int(AdultAct.LEAVING),
-                                 np.where(stranger_out, int(AdultAct.ABSENT), s.st_act)))
+    s.st_act = np.where(stranger_enters, int(ADULT.ENTERING),
+                        np.where(stranger_leaves & s.st_present, int(ADULT.LEAVING),
+                                 np.where(stranger_out, int(ADULT.ABSENT), s.st_act)))
     s.st_timer = np.where(stranger_enters | stranger_leaves | stranger_out, 0, s.st_timer)
     s.st_hold = np.where(release, 0, s.st_hold)
 
     s.cg_present = np.where(caregiver_enters, True, np.where(caregiver_out, False, s.cg_present))
     s.cg_x = np.where(caregiver_enters, door_x, s.cg_x)
     s.cg_y = np.where(caregiver_enters, door_y, s.cg_y)
-    s.cg_act = np.where(caregiver_enters, int(AdultAct.ENTERING),
-                        np.where(caregiver_out, int(AdultAct.ABSENT), s.cg_act))
+    s.cg_act = np.where(caregiver_enters, int(ADULT.ENTERING),
+                        np.where(caregiver_out, int(ADULT.ABSENT), s.cg_act))
     s.cg_timer = np.where(caregiver_enters | caregiver_out, 0, s.cg_timer)
     s.cg_gone = np.where(ends, False, s.cg_gone)
     s.cg_hold = np.where(release, 0, s.cg_hold)
@@ -83,9 +83,9 @@ def advance(s: SSPState) -> None:
 def count(s: SSPState) -> None:
     """End-of-second bookkeeping: the clocks and the crying counters of the timing rules."""
     running = s.episode <= 8
-    hard = s.cry == Cry.HARD
+    hard = s.cry == CRY.HARD
     step = np.where(hard, COUNT(2), COUNT(-1))
     s.hard_cry_net = np.where(running, np.maximum(s.hard_cry_net + step, COUNT(0)),
                               s.hard_cry_net)
-    s.calm_run = np.where(s.cry == Cry.NONE, s.calm_run + 1, 0)
+    s.calm_run = np.where(s.cry == CRY.NONE, s.calm_run + 1, 0)
     s.t_ep = np.where(running, s.t_ep + 1, s.t_ep)

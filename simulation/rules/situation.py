@@ -13,13 +13,13 @@ import numpy as np
 
 from .. import room
 from ..params import ModelParams
-from ..record import Action, AdultAct, Held
 from ..ssp_state import REAL, SSPState
+from .codes import ACTION, ADULT, HELD
 from .dispositions import Dispositions
 
-_CG_OVERTURES = (AdultAct.ENTERING, AdultAct.APPROACHING, AdultAct.HOLDING, AdultAct.RELEASING,
-                 AdultAct.CALLING)
-_ST_OVERTURES = (AdultAct.APPROACHING, AdultAct.PLAYING, AdultAct.HOLDING, AdultAct.RELEASING)
+_CG_OVERTURES = (ADULT.ENTERING, ADULT.APPROACHING, ADULT.HOLDING, ADULT.RELEASING,
+                 ADULT.CALLING)
+_ST_OVERTURES = (ADULT.APPROACHING, ADULT.PLAYING, ADULT.HOLDING, ADULT.RELEASING)
 
 
 def _is_any(values: np.ndarray, codes) -> np.ndarray:
@@ -64,8 +64,8 @@ class Perception:
 def perceive(s: SSPState) -> Perception:
     d_cg = room.distance(s.x, s.y, s.cg_x, s.cg_y)
     d_st = room.distance(s.x, s.y, s.st_x, s.st_y)
-    held_cg = s.held == Held.CAREGIVER
-    held_st = s.held == Held.STRANGER
+    held_cg = s.held == HELD.CAREGIVER
+    held_st = s.held == HELD.STRANGER
     contact_cg = s.cg_present & (held_cg | (d_cg <= room.CONTACT_DISTANCE))
     contact_st = s.st_present & (held_st | (d_st <= room.CONTACT_DISTANCE))
     near_st = s.st_present & (contact_st | (d_st <= room.NEAR_DISTANCE))
@@ -121,7 +121,7 @@ def update_arousal(s: SSPState, per: Perception, d: Dispositions, u_noise: np.nd
     rising = target > a
     rate = d.calm_rate + rising.astype(REAL) * (p.arousal_rise - d.calm_rate)
     a = a + rate * (target - a)
-    refusing = (s.action == Action.RESIST_ANGRY) | (s.action == Action.AVOID)
+    refusing = (s.action == ACTION.RESIST_ANGRY) | (s.action == ACTION.AVOID)
     f = per.f
     soothe = (f.contact_cg * d.soothe * (1.0 - 0.7 * refusing.astype(REAL))
               + f.held_st * d.stranger_soothe)
