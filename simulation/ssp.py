@@ -59,12 +59,13 @@ def run_ssp(
     dispositions = Dispositions.of(wm, reactivity, soothability, params)
     purpose = rng.ssp_purpose(age_months)
     buffers = {f: np.zeros((MAX_SECONDS, n), dtype=np.uint8) for f in RECORD_FIELDS}
-    arousal_sum = np.zeros((n, 10))
-    seconds = np.zeros((n, 10))
-    rows = np.arange(n)
-    arousal_trace = np.zeros((MAX_SECONDS, n)) if trace else None
-    position_trace = ({k: np.zeros((MAX_SECONDS, n)) for k in TRACE_POSITIONS}
-                      if trace else None)
+    arousal = np.zeros((MAX_SECONDS, n), dtype=np.float32)
+    # the tick at which each infant entered each episode (index 9: when it finished)
+    entered = np.zeros((10, n), dtype=np.int64)
+    cols = np.arange(n)
+    previous = np.ones(n, dtype=np.uint8)
+    position_trace = ({k: np.zeros((MAX_SECONDS, n), dtype=np.float32)
+                       for k in TRACE_POSITIONS} if trace else None)
     ticks = 0
     for tick in range(MAX_SECONDS):
         if not s.running.any():
@@ -73,21 +74,34 @@ def run_ssp(
         row = observe(s)
         for f in RECORD_FIELDS:
             buffers[f][tick] = row[f]
-        ep = row["episode"]
-        arousal_sum[rows, ep] += s.arousal
-        seconds[rows, ep] += 1
+        arousal[tick] = s.arousal
+        changed = row["episode"] != previous
+        if changed.any():
+            who = np.nonzero(changed)[0]
+            entered[np.minimum(s.episode[who], 9), who] = tick
+            previous = row["episode"]
         if trace:
-            arousal_trace[tick] = np.where(ep > 0, s.arousal, 0.0)
             for k in TRACE_POSITIONS:
                 position_trace[k][tick] = getattr(s, k)
         ticks = tick + 1
     record = BehaviourRecord(**{f: np.ascontiguousarray(buffers[f][:ticks].T)
                                 for f in RECORD_FIELDS})
-    by_episode = arousal_sum[:, 1:9] / np.maximum(seconds[:, 1:9], 1)
+    entered[9] = np.where(s.running, ticks, entered[9])  # not finished: cut at the last tick
+    # mean arousal per episode from running sums over time (episodes are contiguous)
+    running_sum = np.zeros((ticks + 1, n))
+    np.cumsum(arousal[:ticks], axis=0, dtype=np.float64, out=running_sum[1:])
+    by_episode = np.empty((n, 8))
+    for e in range(1, 9):
+        start, stop = entered[e], entered[e + 1]
+        total = running_sum[stop, cols] - running_sum[start, cols]
+        by_episode[:, e - 1] = total / np.maximum(stop - start, 1)
+    arousal_trace = None
+    if trace:
+        arousal_trace = np.where(record.episode > 0, arousal[:ticks].T, np.float32(0.0))
     return SSPRun(
         record=record,
         arousal_by_episode=by_episode,
-        arousal=None if not trace else np.ascontiguousarray(arousal_trace[:ticks].T),
+        arousal=arousal_trace,
         positions=None if not trace else {
             k: np.ascontiguousarray(v[:ticks].T) for k, v in position_trace.items()},
     )
