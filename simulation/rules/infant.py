@@ -62,9 +62,10 @@ def propensities(s: SSPState, per: Perception, d: Dispositions,
     P[ACTION.EXPLORE] = f_free * (d.explore * calm + d.displace * a)
     P[ACTION.IDLE] = f_free * (0.05 + a * (d.idle_vigilant + per.f.cg_out * d.idle_alone))
     greeting = m(free_cg & per.cg_overture) * d.greet
-    P[ACTION.APPROACH] = (a * (f_free_cg * d.approach
-                               + m(alone_with_st & ~per.contact_st) * d.approach_stranger)
-                          + a * greeting)
+    # a distressed infant greets her by going to her, a calm one from a distance
+    P[ACTION.APPROACH] = (2.0 * a * a * (f_free_cg * d.approach
+                                         + greeting)
+                          + a * m(alone_with_st & ~per.contact_st) * d.approach_stranger)
     P[ACTION.CONTACT_ACTIVE] = a * (m(per.held_cg | (free & per.contact_cg)) * d.cling
                                     + m(per.held_st) * d.cling_stranger)
     P[ACTION.CONTACT_PASSIVE] = f_held_any * (0.8 * calm + d.passive_held)
