@@ -35,7 +35,7 @@ from ..validation import InputError, check_int
 from . import manifest as mf
 from .cells import cell_task
 from .spec import FORMATS, Experiment, load_experiment
-from .worker import run_cell, watch_client
+from .worker import init_worker, run_cell
 
 #: Seconds between manifest rewrites while cells finish (it is always written at the end).
 MANIFEST_INTERVAL = 1.0
@@ -233,7 +233,8 @@ class _Backend:
                 self.name = "process-pool"
                 self.pool = self.executor = ProcessPoolExecutor(
                     max_workers=min(self.workers, cells), mp_context=context,
-                    initializer=watch_client, initargs=(os.getpid(),))
+                    initializer=init_worker,
+                    initargs=(os.getpid(), os.environ.get(mf.CODE_ID_VARIABLE)))
         return self.executor
 
     def close(self, interrupted: bool = False) -> None:

@@ -45,8 +45,23 @@ def run_cell(task: dict[str, Any]) -> dict[str, Any]:
             "code": code_fingerprint()}
 
 
+def init_worker(client_pid: int, code_id: str | None) -> None:
+    """Pool initializer: take the client's pinned code id (if any), and watch the client.
+
+    A forkserver outlives one pool, so its workers would otherwise inherit the environment of
+    whenever it started rather than the client's now.
+    """
+    from .manifest import CODE_ID_VARIABLE
+
+    if code_id:
+        os.environ[CODE_ID_VARIABLE] = code_id
+    else:
+        os.environ.pop(CODE_ID_VARIABLE, None)
+    watch_client(client_pid)
+
+
 def watch_client(pid: int, interval: float = 2.0) -> None:
-    """Pool initializer: end this worker when the client process is gone (e.g. SIGKILLed).
+    """End this worker when the client process is gone (e.g. SIGKILLed).
 
     A process pool's workers otherwise wait forever for work from a client that no longer
     exists. Results never depend on this: only the client writes files.
