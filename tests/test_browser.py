@@ -202,10 +202,10 @@ def test_change_over_time(server, browser_page, shots):
     from playwright.sync_api import expect
 
     page = browser_page
-    _open(page, f"{server}/change?n=100", "Secure at 12 months")
+    _open(page, f"{server}/change?n=100", "Secure: with the change")
     _shoot(page, shots, "5-change")
     page.get_by_test_id("stRadioGroup").get_by_text("a second caregiver").click()
-    expect(page.get_by_text("Same classification with both").first).to_be_visible(timeout=SLOW)
+    expect(page.get_by_text("Same with both").first).to_be_visible(timeout=SLOW)
     expect(page).to_have_url(re.compile(r".*scenario=second.*"))
     _shoot(page, shots, "5-change-second-caregiver")
 
