@@ -36,6 +36,11 @@ _API = {
     "code_record": "observer",
     "explain": "observer",
     "InputError": "validation",
+    "CellDesign": "design",
+    "run_sweep": "sweep",
+    "load_results": "sweep",
+    "load_experiment": "sweep",
+    "cell_shares": "sweep",
 }
 
 __all__ = sorted(_API)

@@ -111,8 +111,7 @@ def run_cohort(
     receiving the number of infants just finished.
     """
     setup = Setup(seed=seed, care=care, population=population,
-                  temperament=temperament if temperament is not None
-                  else TemperamentDistribution(),
+                  temperament=temperament,
                   params=params if params is not None else ModelParams(),
                   caregiver=caregiver, age_months=age_months, frozen=frozen)
     if infant_ids is None:

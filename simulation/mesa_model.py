@@ -123,8 +123,7 @@ class StrangeSituationModel(mesa.Model):
         frozen: bool = False,
     ) -> None:
         self.setup = Setup(seed=seed, care=care, population=population,
-                           temperament=temperament if temperament is not None
-                           else TemperamentDistribution(),
+                           temperament=temperament,
                            params=params if params is not None else ModelParams(),
                            caregiver=caregiver, age_months=age_months, frozen=frozen)
         super().__init__(rng=self.setup.seed)

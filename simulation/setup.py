@@ -38,8 +38,8 @@ class Setup:
     seed: int
     care: Caregiving | None = None
     population: Population | CellDesign | None = None
-    temperament: Temperament | TemperamentDistribution = field(
-        default_factory=TemperamentDistribution)
+    #: None: the population's temperament distribution, or the default one
+    temperament: Temperament | TemperamentDistribution | None = None
     params: ModelParams = field(default_factory=ModelParams)
     caregiver: str = "primary"
     age_months: float = 12.0
@@ -58,6 +58,8 @@ class Setup:
                                  f"{type(self.population).__name__}")
             if self.caregiver != "primary":
                 raise InputError("a population has only the primary caregiver")
+        if self.temperament is None and isinstance(self.population, Population):
+            self.temperament = self.population.temperament
         self.temperament = as_temperament(self.temperament)
         if not isinstance(self.params, ModelParams):
             raise InputError("params must be a ModelParams")

@@ -89,3 +89,17 @@ def test_presets_give_their_patterns():
     assert shares["inconsistent"]["ambivalent"] > 0.5
     assert shares["frightening"]["disorganized"] > max(
         shares[p]["disorganized"] for p in ("sensitive", "rejecting", "inconsistent")) + 0.2
+
+
+def test_a_populations_temperament_is_used_unless_overridden():
+    import dataclasses
+
+    from simulation import Temperament, TemperamentDistribution, get_population
+
+    calm = dataclasses.replace(get_population("global"),
+                               temperament=TemperamentDistribution(0.2, 0.0, 0.8, 0.0))
+    table = run_cohort(population=calm, n_infants=4, progress=False).table
+    assert table["reactivity"].eq(0.2).all() and table["soothability"].eq(0.8).all()
+    fixed = run_cohort(population=calm, n_infants=4, temperament=Temperament(0.6, 0.4),
+                       progress=False).table
+    assert fixed["reactivity"].eq(0.6).all()
