@@ -25,6 +25,12 @@ CLASS_OF = {v: k for k, v in GROUP_OF.items()}
 SUBGROUPS = ("A1", "A2", "B1", "B2", "B3", "B4", "C1", "C2")
 
 
+
+def _size(presentation: bool) -> float:
+    """Figure-size factor: in presentation mode fonts grow by ``figure_scale`` (1.5) but the
+    figure only a little, so that text is larger relative to a figure shown at a fixed width."""
+    return 1.1 if presentation else 1.0
+
 def simulated_shares(table: pd.DataFrame, four_way: bool = True) -> pd.DataFrame:
     """Count, share and 95% Wilson interval per classification (forced A/B/C if not four-way).
 
@@ -58,13 +64,14 @@ def distribution_figure(
     shown; otherwise the forced A/B/C.
     """
     k = figure_scale(presentation)
+    sz = _size(presentation)
     fs = 10 * k
     pubs = _published_list(published)
     four_way = not pubs or any("D" in p.shares for p in pubs)
     sim = simulated_shares(table, four_way=four_way)
     classes = list(sim.index)
     n = int(sim["count"].sum())
-    fig = Figure(figsize=(8.5 * k, 4.8 * k), dpi=100, layout="constrained")
+    fig = Figure(figsize=(8.5 * sz, 4.8 * sz), dpi=100, layout="constrained")
     ax = fig.add_subplot()
     n_bars = 1 + len(pubs)
     width = 0.8 / n_bars
@@ -106,7 +113,8 @@ def distribution_figure(
     for pub in pubs:
         caveat = " (from a secondary summary; check the original)" if pub.check else ""
         notes.append(f"Published ({pub.label}): {pub.source}{caveat}.")
-    text = "\n".join(textwrap.fill(line, 125, subsequent_indent="  ") for line in notes)
+    width = int(125 * sz / k)  # characters per line at this font size
+    text = "\n".join(textwrap.fill(line, width, subsequent_indent="  ") for line in notes)
     ax.annotate(text, xy=(0, 0), xycoords="axes fraction", xytext=(0, -22 * k),
                 textcoords="offset points", fontsize=fs * 0.75, color="#444444", ha="left",
                 va="top")
@@ -117,11 +125,12 @@ def subgroup_figure(table: pd.DataFrame, *, presentation: bool = False,
                     title: str | None = None) -> Figure:
     """Shares of the forced subgroups A1-C2, coloured by group, with the D share noted."""
     k = figure_scale(presentation)
+    sz = _size(presentation)
     fs = 10 * k
     counts = table["subgroup"].value_counts().reindex(SUBGROUPS, fill_value=0)
     n = max(1, len(table))
     shares = counts.to_numpy() / n
-    fig = Figure(figsize=(8.5 * k, 3.6 * k), dpi=100, layout="constrained")
+    fig = Figure(figsize=(8.5 * sz, 3.6 * sz), dpi=100, layout="constrained")
     ax = fig.add_subplot()
     x = np.arange(len(SUBGROUPS))
     ax.bar(x, shares, 0.75, color=[GROUP_COLOURS[s[0]] for s in SUBGROUPS])

@@ -22,6 +22,12 @@ _LABELS = {"responsiveness": "responsiveness", "consistency": "consistency",
            "warmth": "warmth", "frightening": "frightening"}
 
 
+
+def _size(presentation: bool) -> float:
+    """Figure-size factor: in presentation mode fonts grow by ``figure_scale`` (1.5) but the
+    figure only a little, so that text is larger relative to a figure shown at a fixed width."""
+    return 1.1 if presentation else 1.0
+
 def grid_shares(table: pd.DataFrame, x: str = "responsiveness",
                 y: str = "consistency") -> pd.DataFrame:
     """One row per (x, y) cell: n and the share of each classification, and the dominant one."""
@@ -66,6 +72,7 @@ def classification_map(shares: pd.DataFrame, *, x: str = "responsiveness",
     star.
     """
     k = figure_scale(presentation)
+    sz = _size(presentation)
     fs = 9.5 * k
     xs, ys, dominant = _pivot(shares, x, y, "dominant")
     share = np.zeros(dominant.shape)
@@ -80,7 +87,7 @@ def classification_map(shares: pd.DataFrame, *, x: str = "responsiveness",
             share[i, j] = s
             strength = 0.3 + 0.7 * min(1.0, max(0.0, (s - 0.25) / 0.75))
             rgb[i, j] = 1 - strength * (1 - np.array(to_rgb(CLASS_COLOURS[name])))
-    fig = Figure(figsize=(7.2 * k, 6.0 * k), dpi=100, layout="constrained")
+    fig = Figure(figsize=(7.2 * sz, 6.0 * sz), dpi=100, layout="constrained")
     ax = fig.add_subplot()
     ex, ey = _edges(xs), _edges(ys)
     ax.imshow(rgb, origin="lower", extent=(ex[0], ex[-1], ey[0], ey[-1]), aspect="auto",
@@ -112,8 +119,9 @@ def share_maps(shares: pd.DataFrame, *, x: str = "responsiveness", y: str = "con
                title: str | None = None) -> Figure:
     """One panel per classification: its share in each cell (white 0% to its colour 100%)."""
     k = figure_scale(presentation)
+    sz = _size(presentation)
     fs = 9 * k
-    fig = Figure(figsize=(10 * k, 8.4 * k), dpi=100, layout="constrained")
+    fig = Figure(figsize=(10 * sz, 8.4 * sz), dpi=100, layout="constrained")
     axes = fig.subplots(2, 2, sharex=True, sharey=True).ravel()
     for ax, name in zip(axes, CLASSES, strict=True):
         xs, ys, values = _pivot(shares, x, y, name)

@@ -24,11 +24,9 @@ from .style import CLASS_COLOURS, GROUP_COLOURS, figure_scale
 
 #: Measures :func:`episode_profile` can draw: column pattern, axis label.
 MEASURES = {
-    "crying": ("ep{e}_crying", "crying\n(intervals with crying per 15-s interval)"),
-    "exploration": ("ep{e}_exploration",
-                    "exploration\n(intervals with play per 15-s interval)"),
-    "arousal": ("internal_arousal_ep{e}", "internal arousal, mean (0-1)\n"
-                "(hidden from the coder)"),
+    "crying": ("ep{e}_crying", "crying rate\n(per 15-s interval)"),
+    "exploration": ("ep{e}_exploration", "exploration rate\n(per 15-s interval)"),
+    "arousal": ("internal_arousal_ep{e}", "internal arousal (0-1)\n(hidden from the coder)"),
 }
 #: The reunion scales drawn by :func:`reunion_profile` (column suffixes), with short labels.
 REUNION_SCALES = {
@@ -38,9 +36,13 @@ REUNION_SCALES = {
     "avoidance": "avoidance",
     "distance_interaction": "distance\ninteraction",
 }
-_EPISODE_TICKS = ("1\nintro", "2\nwith C", "3\nstranger", "4\nsep.", "5\nreunion", "6\nalone",
-                  "7\nstranger", "8\nreunion")
 
+
+
+def _size(presentation: bool) -> float:
+    """Figure-size factor: in presentation mode fonts grow by ``figure_scale`` (1.5) but the
+    figure only a little, so that text is larger relative to a figure shown at a fixed width."""
+    return 1.1 if presentation else 1.0
 
 def _groups(table: pd.DataFrame, by: str) -> list[tuple[str, pd.DataFrame, str]]:
     """(label, rows, colour) for each non-empty group, in the standard order."""
@@ -77,11 +79,12 @@ def episode_profile(
 ) -> Figure:
     """Mean of each measure per episode, one line per group (95% band), one panel per measure."""
     k = figure_scale(presentation)
+    sz = _size(presentation)
     fs = 9.5 * k
     unknown = [m for m in measures if m not in MEASURES]
     if unknown:
         raise ValueError(f"unknown measure(s) {unknown}; choose from {list(MEASURES)}")
-    fig = Figure(figsize=(4.6 * len(measures) * k, 4.0 * k), dpi=100, layout="constrained")
+    fig = Figure(figsize=(4.6 * len(measures) * sz, 4.0 * sz), dpi=100, layout="constrained")
     axes = fig.subplots(1, len(measures), squeeze=False)[0]
     episodes = np.arange(1, 9)
     groups = _groups(table, by)
@@ -95,7 +98,8 @@ def episode_profile(
             ax.plot(episodes, mean, "o-", color=colour, lw=2 * k, ms=4 * k,
                     label=f"{name} (n = {len(rows)})")
             ax.fill_between(episodes, mean - half, mean + half, color=colour, alpha=0.18, lw=0)
-        ax.set_xticks(episodes, _EPISODE_TICKS, fontsize=fs * 0.85)
+        ax.set_xticks(episodes, [str(e) for e in episodes], fontsize=fs)
+        ax.set_xlabel("episode (reunions 5 and 8 shaded)", fontsize=fs * 0.9)
         ax.set_xlim(0.5, 8.5)
         ax.set_ylim(0, 1.02)
         ax.set_ylabel(label, fontsize=fs)
@@ -103,9 +107,10 @@ def episode_profile(
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
     if groups:
-        axes[0].legend(fontsize=fs * 0.85, frameon=False, loc="upper left")
-    fig.suptitle(title or "Episode by episode, by classification (reunions shaded; bands: 95% "
-                 "CI of the mean)", fontsize=fs * 1.15, x=0.01, ha="left")
+        fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center",
+                   ncol=len(groups), fontsize=fs * 0.9, frameon=False)
+    fig.suptitle(title or "Episode by episode, by classification (bands: 95% CI of the mean)",
+                 fontsize=fs * 1.15, x=0.01, ha="left")
     return fig
 
 
@@ -113,8 +118,9 @@ def reunion_profile(table: pd.DataFrame, *, by: str = "classification",
                     presentation: bool = False, title: str | None = None) -> Figure:
     """Mean interactive scales toward the caregiver in episodes 5 and 8, one line per group."""
     k = figure_scale(presentation)
+    sz = _size(presentation)
     fs = 9.5 * k
-    fig = Figure(figsize=(10 * k, 4.0 * k), dpi=100, layout="constrained")
+    fig = Figure(figsize=(10 * sz, 4.0 * sz), dpi=100, layout="constrained")
     axes = fig.subplots(1, 2, sharey=True)
     x = np.arange(len(REUNION_SCALES))
     groups = _groups(table, by)
@@ -134,9 +140,10 @@ def reunion_profile(table: pd.DataFrame, *, by: str = "classification",
         ax.grid(axis="y", color="#EEEEEE")
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-    axes[0].set_ylabel("mean score toward the caregiver (1-7)", fontsize=fs)
+    axes[0].set_ylabel("mean score toward\nthe caregiver (1-7)", fontsize=fs)
     if groups:
-        axes[1].legend(fontsize=fs * 0.85, frameon=False, loc="upper right")
+        fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center",
+                   ncol=len(groups), fontsize=fs * 0.9, frameon=False)
     fig.suptitle(title or "Reunion behaviour by classification (Ainsworth's interactive "
                  "scales; bars: 95% CI)", fontsize=fs * 1.15, x=0.01, ha="left")
     return fig
@@ -170,10 +177,11 @@ def working_model_course(
     vertical line where care changed.
     """
     k = figure_scale(presentation)
+    sz = _size(presentation)
     fs = 10 * k
     ncols = min(3, len(variables))
     nrows = -(-len(variables) // ncols)
-    fig = Figure(figsize=(3.3 * ncols * k, 2.7 * nrows * k), dpi=100, layout="constrained")
+    fig = Figure(figsize=(3.3 * ncols * sz, 2.7 * nrows * sz), dpi=100, layout="constrained")
     grid = fig.subplots(nrows, ncols, sharex=True, squeeze=False).ravel()
     axes = grid[:len(variables)]
     lines = list(dict.fromkeys(course["line"]))

@@ -89,10 +89,11 @@ class RoomDrawer:
         self.trace = trace.reset_index(drop=True)
         self.trail = int(trail)
         scale = figure_scale(presentation)
+        size_k = 1.1 if presentation else 1.0  # fonts grow more than the figure
         self.text_scale = float(text_scale)
         self.k = scale * self.text_scale  # font and line sizes
         k = self.k
-        self.fig = Figure(figsize=(size[0] * scale, size[1] * scale), dpi=dpi)
+        self.fig = Figure(figsize=(size[0] * size_k, size[1] * size_k), dpi=dpi)
         ax = self.fig.add_axes((0.02, 0.1 + 0.04 * (self.text_scale - 1), 0.96, 0.78))
         self.ax = ax
         self._background()
@@ -115,8 +116,8 @@ class RoomDrawer:
         self.in_label = ax.text(0, 0, "infant", color=INFANT_COLOUR, **{**label, "va": "top"})
         self.cry = ax.text(0, 0, "", color="#D55E00", fontsize=fs * 1.05, weight="bold",
                            ha="left", va="center", zorder=9)
-        self.absent = ax.text(-0.15, 0.25, "", color="#555555", fontsize=fs * 0.9, ha="left",
-                              va="bottom", style="italic", zorder=9)
+        self.absent = ax.text(0.15, room.HEIGHT - 0.15, "", color="#555555", fontsize=fs * 0.9,
+                              ha="left", va="top", style="italic", zorder=9)
 
     def _background(self) -> None:
         ax, k = self.ax, self.k

@@ -40,6 +40,12 @@ ETHOGRAM_ROWS: tuple[tuple[str, object], ...] = (
 )
 
 
+
+def _size(presentation: bool) -> float:
+    """Figure-size factor: in presentation mode fonts grow by ``figure_scale`` (1.5) but the
+    figure only a little, so that text is larger relative to a figure shown at a fixed width."""
+    return 1.1 if presentation else 1.0
+
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     """(start, length) of each run of True in a boolean array."""
     m = np.concatenate([[False], np.asarray(mask, dtype=bool), [False]])
@@ -64,13 +70,20 @@ SHORT_NAMES = {1: "intro", 2: "with caregiver", 3: "stranger", 4: "separation",
 
 
 def _mark_episodes(ax, bounds, top: float, fontsize: float, labels: bool = True) -> None:
+    """Shade the reunions, draw episode boundaries, and label each episode on top: with its
+    short name where that fits, its number otherwise."""
     total = max(1, sum(length for _, _, length in bounds))
+    fig = ax.get_figure()
+    axes_points = fig.get_figwidth() * 72.0 * ax.get_position().width
     for e, start, length in bounds:
         if e in REUNIONS:
             ax.axvspan(start, start + length, color=_REUNION_SHADE, zorder=0, lw=0)
         ax.axvline(start, color="#888888", lw=0.8, zorder=1)
         if labels:
-            text = f"{e} {SHORT_NAMES[e]}" if length / total > 0.1 else str(e)
+            room_points = axes_points * length / total
+            text = f"{e} {SHORT_NAMES[e]}"
+            if len(text) * 0.58 * fontsize > 0.92 * room_points:
+                text = str(e)
             ax.text(start + length / 2, top, text, ha="center", va="bottom",
                     fontsize=fontsize, color="#444444", clip_on=False)
 
@@ -83,6 +96,7 @@ def ethogram(trace: pd.DataFrame, *, presentation: bool = False,
     top.
     """
     k = figure_scale(presentation)
+    sz = _size(presentation)
     fs = 9.5 * k
     action = trace["action"].to_numpy()
     target = trace["target"].to_numpy()
@@ -96,7 +110,7 @@ def ethogram(trace: pd.DataFrame, *, presentation: bool = False,
         rows.append((label, _runs(test(action, target)), _BEHAVIOUR))
     rows.append(("fusses", _runs(cry == Cry.FUSS), CRYING_COLOUR))
     rows.append(("cries hard", _runs(cry == Cry.HARD), "#1F5F8B"))
-    fig = Figure(figsize=(11 * k, 4.6 * k), dpi=100, layout="constrained")
+    fig = Figure(figsize=(11 * sz, 4.6 * sz), dpi=100, layout="constrained")
     ax = fig.add_subplot()
     height = 0.7
     for i, (_label, runs, colour) in enumerate(rows):
@@ -127,12 +141,13 @@ def arousal_and_crying(trace: pd.DataFrame, *, presentation: bool = False,
     is the avoidant infant's hidden distress.
     """
     k = figure_scale(presentation)
+    sz = _size(presentation)
     fs = 9.5 * k
     n = len(trace)
     seconds = np.arange(n)
     cry = trace["cry"].to_numpy().astype(float) / float(Cry.HARD)
     arousal = trace["internal_arousal"].to_numpy()
-    fig = Figure(figsize=(11 * k, 3.4 * k), dpi=100, layout="constrained")
+    fig = Figure(figsize=(11 * sz, 3.4 * sz), dpi=100, layout="constrained")
     ax = fig.add_subplot()
     bounds = _episode_bounds(trace)
     _mark_episodes(ax, bounds, 1.04, fs)
