@@ -246,24 +246,44 @@ def episode_gif(dyad_args: tuple, episode: int | None, presentation: bool, step:
 
 
 def _warm() -> None:
-    """Run what a class opens first: each preset's dyad, the three patterns, default cohorts."""
-    from dashboard.ui import CUSTOM  # noqa: F401  (imports the page helpers once)
+    """Run what a class opens first, with each page's default settings: Watch (and the three
+    patterns), the population preset, the map, the coder's first infant, Change over time, then
+    a cohort for every caregiving preset."""
     from simulation.presets import PRESETS
 
-    try:
-        for name, preset in PRESETS.items():
-            spec = profile_spec(preset.profile.as_dict().values())
-            dyad(spec, None, 0, 0, (0.5, 0.5))
-            cohort(spec, None, 400, 0, label=None)
-            del name
-        grid(0.7, 0.0, 10, 0, label=None)
-    except Exception:  # noqa: BLE001 - warming is best effort; the pages compute on demand
-        pass
+    def spec(name: str) -> CareSpec:
+        return profile_spec(PRESETS[name].profile.as_dict().values())
+
+    def profile(name: str) -> tuple:
+        return tuple(PRESETS[name].profile.as_dict().values())
+
+    jobs = [
+        lambda: dyad(spec("sensitive"), None, 0, 0, (0.5, 0.5)),
+        lambda: cohort(None, "global", 400, 0, ("mean", 0.5), label=None),
+        lambda: dyad(spec("rejecting"), None, 0, 0, (0.5, 0.5)),
+        lambda: dyad(spec("inconsistent"), None, 0, 0, (0.5, 0.5)),
+        lambda: grid(0.7, 0.0, 10, 0, label=None),
+        lambda: episode_gif((spec(tuple(PRESETS)[(1 * 7 + 3) % len(PRESETS)]), None, 1, 0, None),
+                            8, False),
+        lambda: cohort(("history", ((0.0, profile("inconsistent")), (6.0, profile("sensitive")))),
+                       None, 400, 0, label=None),
+        lambda: cohort(("profile", profile("inconsistent")), None, 400, 0, label=None),
+        lambda: cohort(("profile", profile("sensitive")), None, 400, 0, label=None),
+    ]
+    jobs += [lambda name=name: cohort(spec(name), None, 400, 0, ("mean", 0.5), label=None)
+             for name in PRESETS]
+    jobs += [lambda name=name: dyad(spec(name), None, 0, 0, (0.5, 0.5)) for name in PRESETS]
+    for job in jobs:
+        try:
+            job()
+        except Exception:  # noqa: BLE001 - warming is best effort; pages compute on demand
+            return
 
 
 @st.cache_resource(show_spinner=False)
 def start_warming() -> threading.Thread | None:
-    """Warm the caches in a background thread, once per server process.
+    """Warm the caches in a background thread, once per server process (from the first
+    visit: open the dashboard once before class and the pages a class opens first are ready).
 
     Set ``SSP_DASHBOARD_WARM=0`` to skip (the tests do).
     """
