@@ -1,0 +1,91 @@
+"""``ssp validate``: the literature checks on fresh, seeded cohorts (docs/validation.md)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from ..validation import InputError
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "validate", help="run the literature checks (calibrated and predicted)",
+        description="Run every literature check on fresh cohorts with a fixed seed and print a "
+        "table: check, kind (calibrated = a published target the population presets were "
+        "fitted to; predicted = a finding the fit never saw: only these count as validation), "
+        "reference, expected, simulated, result. Exit status 0 when every check passes or "
+        "fails only as listed, with its reason, among the known failures (shown below the "
+        "table); 1 otherwise. See docs/validation.md.")
+    p.add_argument("--quick", action="store_true",
+                   help="smaller cohorts and wider tolerances for the calibrated checks (CI; "
+                   "about two minutes)")
+    p.add_argument("--strict", action="store_true",
+                   help="known failures count as failures (exit status 1)")
+    p.add_argument("--figures", metavar="DIR", help="write the figures (PNG) into DIR")
+    p.add_argument("--json", action="store_true",
+                   help="print the results as JSON instead of the table")
+    p.add_argument("--seed", default=None, metavar="S",
+                   help="root seed of the cohorts (default: the fixed validation seed)")
+    p.add_argument("--only", metavar="TEXT", action="append",
+                   help="run only checks whose name contains TEXT (repeatable)")
+    p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    p.set_defaults(handler=validate_command)
+
+
+def validate_command(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .. import validation_checks as vc
+    from ..validation_checks import checks as checks_module
+    from ..validation_checks import known_failures
+    from .run import parse_seed
+
+    seed = vc.VALIDATE_SEED if args.seed is None else parse_seed(args.seed)
+    figures = None
+    if args.figures is not None:
+        figures = Path(args.figures)
+        if figures.exists() and not figures.is_dir():
+            raise InputError(f"--figures must be a directory, got the file {figures}")
+    selected = list(checks_module.CHECKS)
+    if args.only:
+        selected = [c for c in selected if any(t.lower() in c.name.lower() for t in args.only)]
+        if not selected:
+            raise InputError(f"no check name contains {' or '.join(map(repr, args.only))}")
+    sizes = vc.QUICK if args.quick else vc.FULL
+
+    def progress(message: str) -> None:
+        if not args.quiet:
+            print(f"  {message}", file=sys.stderr, flush=True)
+
+    provider = vc.CohortProvider(sizes, seed, progress=progress)
+    start = time.perf_counter()
+    rows = vc.run_checks(provider, selected, known_failures.KNOWN_FAILURES, progress)
+    written = []
+    if figures is not None:
+        from ..validation_checks.figures import write_figures
+
+        written = write_figures(provider, figures)
+    elapsed = time.perf_counter() - start
+    status = vc.exit_status(rows, strict=args.strict)
+    meta = {"mode": sizes.label, "seed": seed, "strict": args.strict,
+            "runtime_s": round(elapsed, 1), "infants": provider.infants_run,
+            "exit_status": status, "figures": [str(p) for p in written]}
+    if args.json:
+        from ..validation_checks.runner import to_json
+
+        print(to_json(rows, meta))
+        return status
+    print(f"ssp validate ({sizes.label}{', strict' if args.strict else ''}): seed {seed}, "
+          f"{provider.infants_run:,} infants simulated, {elapsed:.0f} s")
+    print(vc.format_table(rows))
+    print()
+    print(vc.summary(rows))
+    for path in written:
+        print(f"wrote {path}")
+    verdict = "all checks pass" if status == 0 and all(r.status == "pass" for r in rows) else (
+        "passes (known failures only)" if status == 0 else "FAILED")
+    print(f"result: {verdict} (exit status {status})")
+    sys.stdout.flush()
+    return status

@@ -1,0 +1,584 @@
+"""The literature checks behind ``ssp validate``.
+
+Each :class:`Check` has a name, a kind, a reference, what the literature leads one to expect, and
+``run(provider) -> Outcome`` (the simulated value and pass/fail). Two kinds:
+
+- ``calibrated``: a published distribution the calibration fitted the population presets to
+  (``experiments/calibration/calibrate.py``). Passing shows the fit holds on fresh infants; it is
+  not evidence for the model.
+- ``predicted``: a finding the calibration never saw. Only these count as validation.
+
+Tolerances: a calibrated share passes within ``z`` combined standard errors (the published
+sample's binomial error and the simulated cohort's own; ``z`` = 2, 3 with ``--quick``).
+Predicted orderings pass when the difference has the expected sign and is more than two standard
+errors of the difference (Welch), unless the check says otherwise. The criteria were written
+before looking at the results and are not adjusted to pass: a check the model fails goes into
+:mod:`simulation.validation_checks.known_failures` with what was found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..caregiving import CaregiverProfile, CaregivingHistory
+from ..literature import COUNTRIES, DISTRIBUTIONS, VIK_1988
+from ..populations import get_population
+from ..presets import get_preset
+from ..temperament import Temperament
+from .cohorts import CohortProvider, shares
+
+ABC = ("A", "B", "C")
+ABCD = ("A", "B", "C", "D")
+#: Difference (in standard errors) that counts as "above" / "rises".
+Z_ORDER = 2.0
+#: A step against the expected direction larger than this many standard errors is a reversal
+#: (wider than Z_ORDER: a trend has several steps, each a chance of a false alarm).
+Z_REVERSAL = 2.5
+
+
+@dataclass
+class Outcome:
+    """What a check found: the simulated value (text), pass/fail, and the numbers behind it."""
+
+    simulated: str
+    passed: bool
+    values: dict = field(default_factory=dict)
+    expected: str | None = None  # overrides the check's expected text (e.g. with --quick's z)
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    kind: str  # "calibrated" or "predicted"
+    reference: str
+    expected: str
+    run: Callable[[CohortProvider], Outcome]
+    figure: str = ""  # the figure (file stem) that shows it
+
+
+# ---------------------------------------------------------------------------------------------
+# small statistics
+# ---------------------------------------------------------------------------------------------
+def share_se(p, n) -> np.ndarray:
+    """Binomial standard error of a share (floored at half a case, so 0% has an error)."""
+    n = np.maximum(np.asarray(n, dtype=float), 1.0)
+    p = np.clip(np.asarray(p, dtype=float), 0.5 / n, 1.0 - 0.5 / n)
+    return np.sqrt(p * (1.0 - p) / n)
+
+
+def mean_se(values: pd.Series | np.ndarray) -> tuple[float, float]:
+    v = np.asarray(values, dtype=float)
+    if v.size < 2:
+        return (float(v.mean()) if v.size else float("nan")), float("inf")
+    return float(v.mean()), float(v.std(ddof=1) / np.sqrt(v.size))
+
+
+def diff_z(a, b) -> tuple[float, float]:
+    """Difference of means of two samples and its z (Welch)."""
+    ma, sa = mean_se(a)
+    mb, sb = mean_se(b)
+    d = ma - mb
+    se = float(np.hypot(sa, sb))
+    return d, (d / se if se > 0 else (np.inf if d > 0 else -np.inf if d < 0 else 0.0))
+
+
+def pct(x: float) -> str:
+    return f"{x:.0%}"
+
+
+def by_group(table: pd.DataFrame, column: str = "group") -> dict[str, pd.DataFrame]:
+    return {g: rows for g, rows in table.groupby(column)}
+
+
+# ---------------------------------------------------------------------------------------------
+# calibrated: the published distributions
+# ---------------------------------------------------------------------------------------------
+def distribution_check(key: str) -> Check:
+    pub = DISTRIBUTIONS[key]
+    four_way = "D" in pub.shares
+    classes = ABCD if four_way else ABC
+    column = "group" if four_way else "abc_group"
+    raw = np.array([pub.shares[c] for c in classes])
+    target = raw / raw.sum()  # published percentages are rounded
+    published = " ".join(f"{c} {pct(v)}" for c, v in zip(classes, raw, strict=True))
+    studies = f"{pub.studies} stud{'y' if pub.studies == 1 else 'ies'}"
+    caveat = " (check)" if pub.check else ""
+
+    def run(provider: CohortProvider) -> Outcome:
+        table = provider.population(key)
+        n = len(table)
+        sim = shares(table[column], classes)
+        se = np.hypot(share_se(target, pub.n), share_se(sim, n))
+        z = (sim - target) / se
+        z_ok = provider.sizes.z
+        passed = bool(np.all(np.abs(z) <= z_ok))
+        worst = classes[int(np.argmax(np.abs(z)))]
+        text = " ".join(f"{c} {pct(v)}" for c, v in zip(classes, sim, strict=True))
+        return Outcome(
+            f"{text} (n {n:,}; largest |z| {np.abs(z).max():.1f}, {worst})", passed,
+            {"published": dict(zip(classes, raw.tolist(), strict=True)),
+             "simulated": dict(zip(classes, sim.tolist(), strict=True)),
+             "z": dict(zip(classes, z.tolist(), strict=True)), "n": n, "published_n": pub.n,
+             "tolerance_se": z_ok},
+            expected=f"{published} (N {pub.n:,}, {studies}){caveat}; each within "
+                     f"{z_ok:g} SE")
+
+    label = "forced A/B/C" if not four_way else "A/B/C/D"
+    return Check(f"distribution {key}", "calibrated", _short_source(pub.source),
+                 f"{published} (N {pub.n:,}, {studies}), {label}", run, figure="distributions")
+
+
+def _short_source(source: str) -> str:
+    if source == VIK_1988:
+        return "van IJzendoorn & Kroonenberg 1988"
+    if source.startswith("Ainsworth"):
+        return "Ainsworth et al. 1978"
+    if source.startswith("van IJzendoorn, Schuengel"):
+        return "van IJzendoorn et al. 1999"
+    return source.split(",")[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# predicted: caregiving -> classification trends
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Trend:
+    """One class's share along one caregiving axis, the other parameters fixed."""
+
+    group: str  # A, B, C or D
+    axis: str
+    levels: tuple[float, ...]
+    fixed: dict
+    direction: int  # +1: the share rises with the axis; -1: it rises as the axis falls
+    min_rise: float = 0.10
+
+    def cells(self) -> list[CaregiverProfile]:
+        base = {"responsiveness": 0.7, "consistency": 0.7, "warmth": 0.7, "frightening": 0.0}
+        return [CaregiverProfile(**{**base, **self.fixed, self.axis: v}) for v in self.levels]
+
+    def label(self) -> str:
+        fixed = ", ".join(f"{k[:4]}. {v:g}" for k, v in self.fixed.items())
+        return f"{self.axis} ({fixed})" if fixed else self.axis
+
+
+def trend_series(provider: CohortProvider, trend: Trend) -> tuple[np.ndarray, np.ndarray]:
+    table = provider.design(trend.cells(), f"{trend.group} vs {trend.label()}")
+    hit = (table["group"] == trend.group).to_numpy()
+    cell = table["cell"].to_numpy()
+    n = np.bincount(cell, minlength=len(trend.levels))
+    k = np.bincount(cell, weights=hit, minlength=len(trend.levels))
+    return k / np.maximum(n, 1), n
+
+
+def trend_check(name: str, trend: Trend, reference: str, claim: str) -> Check:
+    word = {"A": "avoidant", "B": "secure", "C": "ambivalent", "D": "disorganized"}[trend.group]
+    ends = (f"{trend.axis} {trend.levels[0]:g} -> {trend.levels[-1]:g}")
+    expected = (f"{claim}: {word} share rises by >= {trend.min_rise:.0%} and > {Z_ORDER:g} SE "
+                f"({ends}), no step reversing by > {Z_REVERSAL:g} SE")
+
+    def run(provider: CohortProvider) -> Outcome:
+        s, n = trend_series(provider, trend)
+        se = share_se(s, n)
+        oriented = s if trend.direction > 0 else s[::-1]
+        se_o = se if trend.direction > 0 else se[::-1]
+        rise = oriented[-1] - oriented[0]
+        z_rise = rise / np.hypot(se_o[-1], se_o[0])
+        steps = np.diff(oriented) / np.hypot(se_o[1:], se_o[:-1])
+        reversals = int(np.sum(steps < -Z_REVERSAL))
+        passed = bool(rise >= trend.min_rise and z_rise > Z_ORDER and reversals == 0)
+        series = " ".join(pct(v) for v in s)
+        note = f"; {reversals} reversal(s), worst step z {steps.min():+.1f}" if reversals else ""
+        return Outcome(f"{series} (rise {rise:+.0%}, z {z_rise:.1f}{note})", passed,
+                       {"levels": list(trend.levels), "share": s.tolist(),
+                        "n": n.tolist(), "rise": float(rise), "z_rise": float(z_rise),
+                        "step_z": steps.tolist()})
+
+    return Check(name, "predicted", reference, expected, run, figure="trends")
+
+
+TRENDS: dict[str, tuple[Trend, str, str]] = {
+    "secure rises with responsiveness (consistency 0.3)": (
+        Trend("B", "responsiveness", (0.2, 0.35, 0.5, 0.65, 0.8, 0.95),
+              {"consistency": 0.3, "warmth": 0.7}, +1),
+        "Ainsworth et al. 1978; De Wolff & van IJzendoorn 1997",
+        "sensitive care -> B"),
+    "secure rises with responsiveness (consistency 0.6)": (
+        Trend("B", "responsiveness", (0.2, 0.35, 0.5, 0.65, 0.8, 0.95),
+              {"consistency": 0.6, "warmth": 0.7}, +1),
+        "Ainsworth et al. 1978; De Wolff & van IJzendoorn 1997",
+        "sensitive care -> B"),
+    "secure rises with responsiveness (consistency 0.9)": (
+        Trend("B", "responsiveness", (0.2, 0.35, 0.5, 0.65, 0.8, 0.95),
+              {"consistency": 0.9, "warmth": 0.7}, +1),
+        "Ainsworth et al. 1978; De Wolff & van IJzendoorn 1997",
+        "sensitive care -> B"),
+    "ambivalent rises as consistency falls (responsiveness 0.4)": (
+        Trend("C", "consistency", (0.1, 0.25, 0.4, 0.55, 0.7, 0.85, 1.0),
+              {"responsiveness": 0.4, "warmth": 0.7}, -1),
+        "Ainsworth et al. 1978; Cassidy & Berlin 1994",
+        "inconsistent availability -> C"),
+    "ambivalent rises as consistency falls (responsiveness 0.7)": (
+        Trend("C", "consistency", (0.1, 0.25, 0.4, 0.55, 0.7, 0.85, 1.0),
+              {"responsiveness": 0.7, "warmth": 0.7}, -1),
+        "Ainsworth et al. 1978; Cassidy & Berlin 1994",
+        "inconsistent availability -> C"),
+    "avoidant rises as warmth falls": (
+        Trend("A", "warmth", (0.1, 0.25, 0.4, 0.55, 0.7, 0.85),
+              {"responsiveness": 0.7, "consistency": 0.7}, -1),
+        "Ainsworth et al. 1978 (mothers averse to contact); Main 1990",
+        "rejecting care -> A"),
+    "disorganized rises with frightening": (
+        Trend("D", "frightening", (0.0, 0.05, 0.1, 0.15, 0.2, 0.3),
+              {"responsiveness": 0.7, "consistency": 0.7, "warmth": 0.7}, +1),
+        "Main & Hesse 1990; van IJzendoorn et al. 1999",
+        "frightening care -> D"),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# predicted: behaviour by group (Ainsworth et al. 1978, ch. 6-7), in the global population
+# ---------------------------------------------------------------------------------------------
+PROFILE_POPULATION = "global"
+
+
+def _groups_abc(provider: CohortProvider) -> dict[str, pd.DataFrame]:
+    return by_group(provider.population(PROFILE_POPULATION), "group")
+
+
+def _order(groups: dict[str, pd.DataFrame], column: str, high: str, low: str
+           ) -> tuple[bool, float, float]:
+    d, z = diff_z(groups[high][column], groups[low][column])
+    return z > Z_ORDER, d, z
+
+
+def _means(groups: dict[str, pd.DataFrame], column: str, order: Sequence[str] = ABC) -> str:
+    return " ".join(f"{g} {groups[g][column].mean():.2f}" for g in order if g in groups)
+
+
+def exploration_check(provider: CohortProvider) -> Outcome:
+    g = _groups_abc(provider)
+    col = "ep2_exploration"
+    ok_a, _, za = _order(g, col, "A", "C")
+    ok_b, _, zb = _order(g, col, "B", "C")
+    return Outcome(f"{_means(g, col)} (A-C z {za:.1f}, B-C z {zb:.1f})", ok_a and ok_b,
+                   {g_: float(r[col].mean()) for g_, r in g.items()})
+
+
+def crying_peak_check(provider: CohortProvider) -> Outcome:
+    table = provider.population(PROFILE_POPULATION)
+    g = _groups_abc(provider)
+    cols = [f"ep{e}_crying" for e in range(1, 9)]
+    peaks, values = {}, {}
+    for label, rows in [("all", table), ("B", g.get("B")), ("C", g.get("C")),
+                        ("A", g.get("A"))]:
+        if rows is None or not len(rows):
+            continue
+        means = rows[cols].mean().to_numpy()
+        peaks[label] = int(np.argmax(means)) + 1
+        values[label] = means.tolist()
+    passed = all(peaks.get(k) == 6 for k in ("all", "B", "C"))
+    text = ", ".join(f"{k} ep{v} ({values[k][v - 1]:.2f})" for k, v in peaks.items())
+    return Outcome(f"peak: {text}", passed, {"peak_episode": peaks, "crying": values})
+
+
+def crying_group_check(provider: CohortProvider) -> Outcome:
+    g = _groups_abc(provider)
+    cols = [f"ep{e}_crying" for e in range(1, 9)]
+    mean_cry = {k: rows[cols].mean(axis=1) for k, rows in g.items()}
+    _, za = diff_z(mean_cry["C"], mean_cry["A"])
+    _, zb = diff_z(mean_cry["C"], mean_cry["B"])
+    text = " ".join(f"{k} {mean_cry[k].mean():.2f}" for k in ABC if k in mean_cry)
+    return Outcome(f"{text} (C-A z {za:.1f}, C-B z {zb:.1f})", za > Z_ORDER and zb > Z_ORDER,
+                   {k: float(v.mean()) for k, v in mean_cry.items()})
+
+
+def reunion_check(scale: str, high: Sequence[str], low: Sequence[str]) -> Callable:
+    def run(provider: CohortProvider) -> Outcome:
+        g = _groups_abc(provider)
+        ok, parts, values = True, [], {}
+        for e in (5, 8):
+            col = f"ep{e}_{scale}"
+            zs = []
+            for h in high:
+                for lo in low:
+                    _, z = diff_z(g[h][col], g[lo][col])
+                    zs.append(z)
+                    ok = ok and z > Z_ORDER
+            parts.append(f"ep{e}: {_means(g, col)} (min z {min(zs):.1f})")
+            values[f"ep{e}"] = {k: float(r[col].mean()) for k, r in g.items()}
+        return Outcome("; ".join(parts), ok, values)
+
+    return run
+
+
+def hidden_arousal_check(provider: CohortProvider) -> Outcome:
+    g = _groups_abc(provider)
+    ok, parts, values = True, [], {}
+    for e in (4, 6, 7):
+        arousal_d, arousal_z = diff_z(g["A"][f"internal_arousal_ep{e}"],
+                                      g["B"][f"internal_arousal_ep{e}"])
+        cry_a = g["A"][f"ep{e}_crying"].mean()
+        cry_b = g["B"][f"ep{e}_crying"].mean()
+        not_lower = arousal_z > -Z_ORDER
+        far_less_crying = cry_a <= 0.5 * cry_b
+        ok = ok and not_lower and far_less_crying
+        parts.append(f"ep{e}: arousal A {g['A'][f'internal_arousal_ep{e}'].mean():.2f} vs B "
+                     f"{g['B'][f'internal_arousal_ep{e}'].mean():.2f}, crying A {cry_a:.2f} "
+                     f"vs B {cry_b:.2f}")
+        values[f"ep{e}"] = {"arousal_diff": arousal_d, "arousal_z": arousal_z,
+                            "crying_A": float(cry_a), "crying_B": float(cry_b)}
+    return Outcome("; ".join(parts), ok, values)
+
+
+# ---------------------------------------------------------------------------------------------
+# predicted: temperament (Belsky & Rovine 1987)
+# ---------------------------------------------------------------------------------------------
+LOW_REACTIVE = Temperament(reactivity=0.3, soothability=0.7)
+HIGH_REACTIVE = Temperament(reactivity=0.7, soothability=0.3)
+TEMPERAMENT_POPULATION = "global"
+TEMPERAMENT_PRESETS = ("sensitive", "rejecting", "inconsistent", "under-involved")
+
+
+def temperament_subgroup_check(provider: CohortProvider) -> Outcome:
+    low = provider.population(TEMPERAMENT_POPULATION, temperament=LOW_REACTIVE,
+                              n=provider.sizes.arm)
+    high = provider.population(TEMPERAMENT_POPULATION, temperament=HIGH_REACTIVE,
+                               n=provider.sizes.arm)
+
+    def split(t: pd.DataFrame) -> tuple[float, float, int]:
+        upper = t["subgroup"].isin(["A1", "A2", "B1", "B2"]).mean()  # A1-B2
+        b = t[t["abc_group"] == "B"]
+        b12 = b["subgroup"].isin(["B1", "B2"]).mean() if len(b) else float("nan")
+        return float(upper), float(b12), len(b)
+
+    up_lo, b12_lo, nb_lo = split(low)
+    up_hi, b12_hi, nb_hi = split(high)
+    z_up = (up_lo - up_hi) / np.hypot(share_se(up_lo, len(low)), share_se(up_hi, len(high)))
+    z_b12 = (b12_lo - b12_hi) / np.hypot(share_se(b12_lo, nb_lo), share_se(b12_hi, nb_hi))
+    passed = bool(z_up > Z_ORDER and z_b12 > Z_ORDER)
+    return Outcome(
+        f"A1-B2: low-reactive {pct(up_lo)} vs high {pct(up_hi)} (z {z_up:.1f}); B1/B2 among B: "
+        f"{pct(b12_lo)} vs {pct(b12_hi)} (z {z_b12:.1f})", passed,
+        {"a1_b2": [up_lo, up_hi], "b12_of_b": [b12_lo, b12_hi]})
+
+
+def temperament_reversal_check(provider: CohortProvider) -> Outcome:
+    parts, ok, values = [], True, {}
+    for name in TEMPERAMENT_PRESETS:
+        profile = get_preset(name).profile
+        modes = []
+        for temp in (LOW_REACTIVE, HIGH_REACTIVE):
+            t = provider.care(profile, f"{name}, temperament {temp}",
+                              n=provider.sizes.arm // 3, temperament=temp)
+            modes.append(t["abc_group"].value_counts().idxmax())
+        ok = ok and modes[0] == modes[1]
+        parts.append(f"{name} {modes[0]}/{modes[1]}")
+        values[name] = modes
+    low = provider.population(TEMPERAMENT_POPULATION, temperament=LOW_REACTIVE,
+                              n=provider.sizes.arm)
+    high = provider.population(TEMPERAMENT_POPULATION, temperament=HIGH_REACTIVE,
+                               n=provider.sizes.arm)
+    b_lo, b_hi = (low["abc_group"] == "B").mean(), (high["abc_group"] == "B").mean()
+    shift = float(b_hi - b_lo)
+    ok = ok and abs(shift) <= 0.10
+    values["population_secure"] = [float(b_lo), float(b_hi)]
+    return Outcome(f"modal group low/high reactive: {', '.join(parts)}; population secure "
+                   f"{pct(b_lo)} vs {pct(b_hi)} ({shift:+.0%})", ok, values)
+
+
+# ---------------------------------------------------------------------------------------------
+# predicted: change of care (intervention, stability)
+# ---------------------------------------------------------------------------------------------
+INTERVENTION_BASE = CaregiverProfile(responsiveness=0.3, consistency=0.6, warmth=0.7)
+INTERVENTION_BETTER = INTERVENTION_BASE.replace(responsiveness=0.8)
+
+
+def intervention_check(provider: CohortProvider) -> Outcome:
+    n = provider.sizes.arm
+    control = provider.care(INTERVENTION_BASE, "intervention: control", n=n)
+    treated = provider.care(CaregivingHistory(((0.0, INTERVENTION_BASE),
+                                               (6.0, INTERVENTION_BETTER))),
+                            "intervention: responsiveness raised at 6 months", n=n)
+    always = provider.care(INTERVENTION_BETTER, "intervention: responsive from birth", n=n)
+    s = [float((t["classification"] == "secure").mean()) for t in (control, treated, always)]
+    z = (s[1] - s[0]) / np.hypot(share_se(s[1], n), share_se(s[0], n))
+    return Outcome(f"secure: unchanged care {pct(s[0])}, raised at 6 months {pct(s[1])} "
+                   f"(z {z:.1f}); responsive from birth {pct(s[2])}", bool(z > Z_ORDER),
+                   {"secure": s, "z": float(z)})
+
+
+STABILITY_POPULATION = "global"
+STABILITY_FAMILIES = 20
+#: "Mostly repeats": at least this share of infants keep their four-way classification.
+STABILITY_MIN = 0.70
+
+
+def _families(n: int) -> list[CaregiverProfile]:
+    """``n`` caregivers drawn from the stability population (its first ``n`` infants' care)."""
+    from .. import rng
+
+    pop = get_population(STABILITY_POPULATION)
+    care = pop.draw(rng.infant_keys(4242, np.arange(n, dtype=np.int64))).caregivers[0]
+
+    def value(name: str, i: int) -> float:
+        a = np.asarray(getattr(care, name))
+        return float(a[0, i] if a.ndim > 1 else a[i])
+
+    return [CaregiverProfile(*(round(value(p, i), 3) for p in (
+        "responsiveness", "consistency", "warmth", "frightening"))) for i in range(n)]
+
+
+def stability_check(provider: CohortProvider) -> Outcome:
+    families = _families(STABILITY_FAMILIES)
+    per = max(10, provider.sizes.arm // STABILITY_FAMILIES)
+    same_agree, changed_agree, n_total = 0, 0, 0
+    for i, profile in enumerate(families):
+        other = families[(i + STABILITY_FAMILIES // 2) % STABILITY_FAMILIES]
+        first = i * per
+        at12 = provider.care(profile, f"stability family {i}", n=per, first_id=first)
+        at18 = provider.care(profile, f"stability family {i}", n=per, age_months=18.0,
+                             first_id=first)
+        changed = CaregivingHistory(((0.0, profile), (13.0, other)))
+        at18c = provider.care(changed, f"stability family {i}, care changed at 13 months",
+                              n=per, age_months=18.0, first_id=first)
+        base = at12["classification"].to_numpy()
+        same_agree += int(np.sum(base == at18["classification"].to_numpy()))
+        changed_agree += int(np.sum(base == at18c["classification"].to_numpy()))
+        n_total += per
+    a_same, a_changed = same_agree / n_total, changed_agree / n_total
+    z = (a_same - a_changed) / np.hypot(share_se(a_same, n_total),
+                                        share_se(a_changed, n_total))
+    passed = bool(a_same >= STABILITY_MIN and z > Z_ORDER)
+    return Outcome(f"same classification at 12 and 18 months: same care {pct(a_same)}, care "
+                   f"changed at 13 months {pct(a_changed)} (z {z:.1f}; {n_total:,} infants, "
+                   f"{STABILITY_FAMILIES} families)", passed,
+                   {"same_care": a_same, "changed_care": a_changed, "z": float(z),
+                    "infants": n_total})
+
+
+# ---------------------------------------------------------------------------------------------
+# predicted: populations
+# ---------------------------------------------------------------------------------------------
+#: Published ratio of within- to between-country variation (van IJzendoorn & Kroonenberg 1988).
+WITHIN_BETWEEN_PUBLISHED = 1.5
+
+
+def within_between_check(provider: CohortProvider) -> Outcome:
+    """The meta-analysis re-run on simulated studies.
+
+    Each of the 32 studies is simulated as a cohort of its country's mean study size from the
+    country preset; the Pearson chi-square of the studies x A/B/C table (the inertia that
+    correspondence analysis decomposes) is split into the part between countries and the part
+    within them.
+    """
+    rows = []
+    for country in COUNTRIES:
+        pub = DISTRIBUTIONS[country]
+        size = max(10, round(pub.n / pub.studies))
+        table = provider.population(country, n=size * pub.studies)
+        labels = table["abc_group"].to_numpy()
+        for s in range(pub.studies):
+            part = labels[s * size:(s + 1) * size]
+            rows.append((country, [int(np.sum(part == c)) for c in ABC]))
+    counts = np.array([r[1] for r in rows], dtype=float)
+    country = np.array([r[0] for r in rows])
+    total = counts.sum(axis=0)
+    expected_all = counts.sum(axis=1, keepdims=True) * total / total.sum()
+    chi_total = float(np.sum((counts - expected_all) ** 2 / np.maximum(expected_all, 1e-9)))
+    country_counts = np.array([counts[country == c].sum(axis=0) for c in COUNTRIES])
+    exp_c = country_counts.sum(axis=1, keepdims=True) * total / total.sum()
+    chi_between = float(np.sum((country_counts - exp_c) ** 2 / np.maximum(exp_c, 1e-9)))
+    chi_within = chi_total - chi_between
+    df_between = (len(COUNTRIES) - 1) * 2
+    df_within = (len(rows) - len(COUNTRIES)) * 2
+    ratio = chi_within / chi_between if chi_between > 0 else float("inf")
+    passed = ratio >= 1.0
+    return Outcome(
+        f"within/between = {ratio:.2f} (chi-square within {chi_within:.0f} on {df_within} df, "
+        f"between {chi_between:.0f} on {df_between} df; {len(rows)} simulated studies)",
+        passed, {"ratio": ratio, "chi_within": chi_within, "chi_between": chi_between,
+                 "df_within": df_within, "df_between": df_between})
+
+
+SENSITIVITY_POPULATION = "global"
+#: "Modest": De Wolff & van IJzendoorn (1997) combined r = .24 over 66 studies.
+SENSITIVITY_RANGE = (0.10, 0.40)
+
+
+def sensitivity_check(provider: CohortProvider) -> Outcome:
+    table = provider.population(SENSITIVITY_POPULATION)
+    secure = (table["classification"] == "secure").to_numpy(dtype=float)
+    r = float(np.corrcoef(table["sensitivity"].to_numpy(dtype=float), secure)[0, 1])
+    n = len(table)
+    se = (1 - r * r) / np.sqrt(max(n - 1, 1))
+    low, high = SENSITIVITY_RANGE
+    return Outcome(f"r = {r:.2f} (+/- {1.96 * se:.2f}; n {n:,})", bool(low <= r <= high),
+                   {"r": r, "n": n})
+
+
+# ---------------------------------------------------------------------------------------------
+# the list
+# ---------------------------------------------------------------------------------------------
+def build_checks() -> list[Check]:
+    checks = [distribution_check(k) for k in
+              ("global", "baltimore", *COUNTRIES, "low-risk-abcd")]
+    for name, (trend, ref, claim) in TRENDS.items():
+        checks.append(trend_check(name, trend, ref, claim))
+    ains = "Ainsworth et al. 1978"
+    checks += [
+        Check("exploration in episode 2: A and B above C", "predicted", ains,
+              "mean ep2 exploration rate: A > C and B > C", exploration_check, "episodes"),
+        Check("crying peaks in episode 6 (alone)", "predicted", ains,
+              "mean crying rate highest in episode 6, overall and in B and C",
+              crying_peak_check, "episodes"),
+        Check("crying highest in C", "predicted", f"{ains}; Cassidy & Berlin 1994",
+              "mean crying rate over the 8 episodes: C > A and C > B", crying_group_check,
+              "episodes"),
+        Check("reunion avoidance highest in A", "predicted", ains,
+              "avoidance in ep5 and ep8: A > B and A > C",
+              reunion_check("avoidance", ["A"], ["B", "C"]), "reunions"),
+        Check("reunion resistance highest in C", "predicted", ains,
+              "resistance in ep5 and ep8: C > A and C > B",
+              reunion_check("resistance", ["C"], ["A", "B"]), "reunions"),
+        Check("reunion proximity seeking: B and C above A", "predicted", ains,
+              "proximity seeking in ep5 and ep8: B > A and C > A",
+              reunion_check("proximity_seeking", ["B", "C"], ["A"]), "reunions"),
+        Check("reunion contact maintaining: B and C above A", "predicted", ains,
+              "contact maintaining in ep5 and ep8: B > A and C > A",
+              reunion_check("contact_maintaining", ["B", "C"], ["A"]), "reunions"),
+        Check("avoidant: hidden arousal, little crying", "predicted",
+              "Sroufe & Waters 1977; Spangler & Grossmann 1993",
+              "separations (ep4, 6, 7): A's internal arousal not below B's (z > -2), A's "
+              "crying at most half of B's", hidden_arousal_check, "episodes"),
+        Check("temperament moves subgroups", "predicted", "Belsky & Rovine 1987",
+              "low- vs high-reactive infants (0.3/0.7 vs 0.7/0.3), global population: more "
+              "A1-B2, and more B1/B2 among B", temperament_subgroup_check),
+        Check("temperament does not reverse caregiving", "predicted",
+              "Belsky & Rovine 1987; DESIGN.md",
+              "each caregiving preset keeps its modal A/B/C group across temperaments; the "
+              "population's secure share moves by at most 10 points",
+              temperament_reversal_check),
+        Check("intervention at 6 months raises security", "predicted",
+              "Bakermans-Kranenburg et al. 2003",
+              "responsiveness 0.3 -> 0.8 at 6 months: secure at 12 months above unchanged care",
+              intervention_check),
+        Check("12-to-18-month stability", "predicted", "Waters 1978; Vaughn et al. 1979",
+              f"same caregiver: >= {STABILITY_MIN:.0%} keep their classification; lower when "
+              "care changed at 13 months (another family's care)", stability_check),
+        Check("within-country exceeds between-country variation", "predicted", VIK_1988.split(
+            ",")[0] + " 1988",
+              f"within/between about {WITHIN_BETWEEN_PUBLISHED:g} (chi-square split of 32 "
+              "studies x A/B/C); at least 1", within_between_check),
+        Check("sensitivity-security association modest", "predicted",
+              "De Wolff & van IJzendoorn 1997",
+              f"r(sensitivity, secure) about .24 in the global population; "
+              f"{SENSITIVITY_RANGE[0]:.2f} to {SENSITIVITY_RANGE[1]:.2f}", sensitivity_check),
+    ]
+    return checks
+
+
+CHECKS: list[Check] = build_checks()

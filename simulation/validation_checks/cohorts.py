@@ -1,0 +1,107 @@
+"""Cohorts for the validation checks: fresh, seeded, shared between checks, run once.
+
+A :class:`CohortProvider` runs each cohort a check asks for the first time it is asked and keeps
+its per-infant table, so that several checks (a population's distribution, its episode profiles,
+its reunion scales) read one cohort. Every cohort is seeded from one root seed
+(:data:`VALIDATE_SEED` by default), which differs from the seeds the calibration fitted and
+confirmed with: the checks see fresh infants.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..caregiving import CaregiverProfile, CaregivingHistory
+from ..cohort import run_cohort
+from ..design import CellDesign
+from ..population import Population
+from ..populations import get_population
+from ..temperament import Temperament
+
+#: Root seed of every validation cohort (the calibration used 20240/20241 for its grids and
+#: 1978 for its confirmation cohorts).
+VALIDATE_SEED = 2025
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """How many infants the checks simulate, and how wide the calibrated tolerances are."""
+
+    population: int  # infants per population preset
+    per_cell: int  # infants per caregiving cell in the trend designs
+    arm: int  # infants per arm (temperament, intervention, stability)
+    z: float  # calibrated checks: standard errors allowed
+    label: str = "full"
+
+
+#: The full run: several thousand infants per calibrated check.
+FULL = Sizes(population=5000, per_cell=600, arm=3000, z=2.0, label="full")
+#: ``--quick`` (CI): smaller cohorts and a wider tolerance for the calibrated checks.
+QUICK = Sizes(population=800, per_cell=150, arm=600, z=3.0, label="quick")
+
+
+@dataclass
+class CohortProvider:
+    """Runs and caches the cohorts the checks need (one root seed for all)."""
+
+    sizes: Sizes = FULL
+    seed: int = VALIDATE_SEED
+    progress: Callable[[str], None] | None = None
+    _cache: dict[tuple, pd.DataFrame] = field(default_factory=dict, repr=False)
+    infants_run: int = 0
+    seconds: float = 0.0
+
+    def _run(self, key: tuple, label: str, **kwargs) -> pd.DataFrame:
+        if key not in self._cache:
+            start = time.perf_counter()
+            table = run_cohort(seed=self.seed, progress=False, **kwargs).table
+            elapsed = time.perf_counter() - start
+            self.infants_run += len(table)
+            self.seconds += elapsed
+            if self.progress is not None:
+                self.progress(f"{label}: {len(table):,} infants, {elapsed:.1f} s")
+            self._cache[key] = table
+        return self._cache[key]
+
+    def population(self, name: str, temperament: Temperament | None = None,
+                   n: int | None = None) -> pd.DataFrame:
+        """A cohort of the population preset ``name`` (optionally with fixed temperament)."""
+        n = n or self.sizes.population
+        pop: Population = get_population(name)
+        key = ("population", name, temperament, n)
+        label = f"population {name}" + (f", temperament {temperament}" if temperament else "")
+        return self._run(key, label, population=pop, n_infants=n, temperament=temperament)
+
+    def design(self, cells: Sequence[CaregiverProfile], label: str,
+               per_cell: int | None = None,
+               temperament: Temperament | None = None) -> pd.DataFrame:
+        """A grid of caregiving cells as one cohort; column ``cell`` gives each infant's cell."""
+        per_cell = per_cell or self.sizes.per_cell
+        design = CellDesign(tuple(cells), name=label)
+        key = ("design", tuple(cells), per_cell, temperament)
+        table = self._run(key, f"design {label}", population=design,
+                          n_infants=design.n_cells * per_cell, temperament=temperament)
+        if "cell" not in table:
+            table["cell"] = design.cell_of(table["infant_id"].to_numpy())
+        return table
+
+    def care(self, care: CaregiverProfile | CaregivingHistory, label: str,
+             n: int | None = None, age_months: float = 12.0, first_id: int = 0,
+             temperament: Temperament | None = None) -> pd.DataFrame:
+        """A cohort under one caregiving profile or history."""
+        n = n or self.sizes.arm
+        key = ("care", care, n, age_months, first_id, temperament)
+        return self._run(key, f"{label} (age {age_months:g} months)", care=care, n_infants=n,
+                         age_months=age_months, first_id=first_id, temperament=temperament)
+
+
+def shares(labels: pd.Series, classes: Sequence[str]) -> np.ndarray:
+    """Share of each class (in order) in a column of labels."""
+    n = max(len(labels), 1)
+    counts = labels.value_counts()
+    return np.array([counts.get(c, 0) / n for c in classes], dtype=float)

@@ -1,0 +1,123 @@
+"""Run the checks, decide pass/fail against the known-failures list, format the report."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import textwrap
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .checks import Check, Outcome
+from .cohorts import CohortProvider
+
+#: Status words of a row.
+PASS, FAIL, KNOWN, ERROR = "pass", "FAIL", "known", "ERROR"
+
+
+@dataclass
+class Row:
+    check: Check
+    outcome: Outcome | None
+    status: str  # pass, FAIL, known (a listed failure), ERROR
+    seconds: float
+    error: str = ""
+    listed: str = ""  # the known-failure reason, if the check is listed
+
+    @property
+    def expected(self) -> str:
+        if self.outcome is not None and self.outcome.expected:
+            return self.outcome.expected
+        return self.check.expected
+
+    @property
+    def simulated(self) -> str:
+        return self.outcome.simulated if self.outcome is not None else f"error: {self.error}"
+
+
+def run_checks(provider: CohortProvider, checks: Sequence[Check], known: dict[str, str],
+               progress: Callable[[str], None] | None = None) -> list[Row]:
+    rows = []
+    for check in checks:
+        start = time.perf_counter()
+        listed = known.get(check.name, "")
+        try:
+            outcome = check.run(provider)
+            error = ""
+        except Exception as exc:  # a broken check is reported, not hidden
+            outcome, error = None, f"{type(exc).__name__}: {exc}"
+            if progress is not None:
+                progress(traceback.format_exc())
+        if outcome is None:
+            status = ERROR
+        elif outcome.passed:
+            status = PASS
+        else:
+            status = KNOWN if listed else FAIL
+        rows.append(Row(check, outcome, status, time.perf_counter() - start, error, listed))
+        if progress is not None:
+            progress(f"{status:>5}  {check.name} ({rows[-1].seconds:.1f} s)")
+    return rows
+
+
+def exit_status(rows: Sequence[Row], strict: bool = False) -> int:
+    """0 when every check passes or fails only as listed (not with ``strict``); else 1."""
+    bad = {FAIL, ERROR} | ({KNOWN} if strict else set())
+    return 1 if any(r.status in bad for r in rows) else 0
+
+
+def format_table(rows: Sequence[Row], width: int | None = None) -> str:
+    """The rows as a text table with wrapped cells (check, kind, reference, expected,
+    simulated, result)."""
+    width = width or max(120, min(200, shutil.get_terminal_size((160, 24)).columns))
+    fixed = {"check": 30, "kind": 10, "reference": 22, "result": 6}
+    rest = max(40, width - sum(fixed.values()) - 3 * 5)
+    widths = {**fixed, "expected": rest // 2, "simulated": rest - rest // 2}
+    order = ("check", "kind", "reference", "expected", "simulated", "result")
+
+    def line(cells: dict[str, str]) -> list[str]:
+        wrapped = {k: textwrap.wrap(cells[k], widths[k]) or [""] for k in order}
+        height = max(len(v) for v in wrapped.values())
+        return [" | ".join(f"{(wrapped[k][i] if i < len(wrapped[k]) else ''):<{widths[k]}}"
+                           for k in order).rstrip() for i in range(height)]
+
+    out = line({k: k for k in order})
+    out.append("-+-".join("-" * widths[k] for k in order))
+    for r in rows:
+        out += line({"check": r.check.name, "kind": r.check.kind,
+                     "reference": r.check.reference, "expected": r.expected,
+                     "simulated": r.simulated, "result": r.status})
+    return "\n".join(out)
+
+
+def summary(rows: Sequence[Row]) -> str:
+    lines = []
+    for kind in ("calibrated", "predicted"):
+        ks = [r for r in rows if r.check.kind == kind]
+        counts = {s: sum(r.status == s for r in ks) for s in (PASS, FAIL, KNOWN, ERROR)}
+        detail = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+        lines.append(f"{kind}: {len(ks)} checks ({detail})")
+    listed = [r for r in rows if r.listed]
+    if listed:
+        lines.append("")
+        lines.append("Known failures (simulation.validation_checks.known_failures):")
+        for r in listed:
+            state = "fails" if r.status == KNOWN else f"now {r.status}: remove from the list"
+            lines.append(textwrap.fill(f"- {r.check.name} [{state}]: {r.listed}", 100,
+                                       subsequent_indent="  "))
+    return "\n".join(lines)
+
+
+def to_json(rows: Sequence[Row], meta: dict) -> str:
+    return json.dumps({
+        **meta,
+        "checks": [{
+            "name": r.check.name, "kind": r.check.kind, "reference": r.check.reference,
+            "expected": r.expected, "simulated": r.simulated, "status": r.status,
+            "passed": r.status == PASS, "known_failure": r.listed or None,
+            "seconds": round(r.seconds, 2),
+            "values": r.outcome.values if r.outcome is not None else None,
+        } for r in rows],
+    }, indent=1, default=float)
