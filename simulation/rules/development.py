@@ -120,23 +120,28 @@ def learn(
         responded, wm.rebuff + p.learn_rebuff * (rebuffed.astype(np.float64) - wm.rebuff),
         wm.rebuff)
 
+    # the gain's target and rate by outcome: 0 unanswered, 1 answered at once, 2 answered only
+    # after escalating; 3-5 the same when the answer was a rebuff
+    outcome_code = np.minimum(answered, 2) + 3 * rebuffed
     g = wm.signal_gain
-    gain_target = np.where(
-        rebuffed, 0.0,
-        np.where(answered > 1, 1.0, np.where(answered == 1, p.rest_gain, 0.0)))
-    gain_rate = np.where(
-        rebuffed, p.rebuff_push,
-        np.where(answered > 1, p.escalation_reward, np.where(answered == 1, 1.0, p.extinction)))
-    gain = g + p.learn_gain * gain_rate * (gain_target - g)
+    targets = np.array([0.0, p.rest_gain, 1.0, 0.0, 0.0, 0.0])
+    rates = np.array([p.extinction, 1.0, p.escalation_reward] + [p.rebuff_push] * 3)
+    gain = g + p.learn_gain * rates[outcome_code] * (targets[outcome_code] - g)
 
     fear = np.where(frightened, wm.fear + p.learn_fear * (1.0 - wm.fear),
                     wm.fear - p.fear_decay * wm.fear)
 
     m = in_charge
-    wm.trust_fast = np.where(m, wm.trust_fast + p.learn_fast * err_fast, wm.trust_fast)
-    wm.trust_slow = np.where(m, wm.trust_slow + p.learn_slow * err_slow, wm.trust_slow)
-    wm.volatility_raw = np.where(m, vol_raw, wm.volatility_raw)
-    wm.trust = np.where(m, trust, wm.trust)
-    wm.rebuff = np.where(m, rebuff, wm.rebuff)
-    wm.signal_gain = np.where(m, gain, wm.signal_gain)
-    wm.fear = np.where(m, fear, wm.fear)
+    if m.all():  # one caregiver, or all in her charge: no masking needed
+        def keep(new, _old):
+            return new
+    else:
+        def keep(new, old):
+            return np.where(m, new, old)
+    wm.trust_fast = keep(wm.trust_fast + p.learn_fast * err_fast, wm.trust_fast)
+    wm.trust_slow = keep(wm.trust_slow + p.learn_slow * err_slow, wm.trust_slow)
+    wm.volatility_raw = keep(vol_raw, wm.volatility_raw)
+    wm.trust = keep(trust, wm.trust)
+    wm.rebuff = keep(rebuff, wm.rebuff)
+    wm.signal_gain = keep(gain, wm.signal_gain)
+    wm.fear = keep(fear, wm.fear)
