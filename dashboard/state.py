@@ -1,12 +1,13 @@
 """Page settings that live in the URL: read, validated, given to widgets, written back.
 
 Every page declares its settings as :class:`Param` objects. :func:`load` runs at the top of the
-page: on the page's first run in a session it reads each setting from ``st.query_params``
-(a link that reopens a scenario), falling back to the default with a visible notice when a value
-is missing its range, is not a number or names an unknown option; later runs keep what the
-widgets hold (remembered across page switches). Widgets are created with ``key=key(page, name)``
-and no ``value``, so they show what :func:`load` put in ``st.session_state``. :func:`save`, at the
-end of the page, writes the settings that differ from their defaults back to the URL, so the
+page: on the page's first run in a session, or when a link followed inside the session brings
+new settings, it reads each setting from ``st.query_params`` (a link that reopens a scenario),
+falling back to the default with a visible notice when a value is out of range, is not a number
+or names an unknown option; later runs keep what the widgets hold (remembered across page
+switches). Widgets are created with ``key=key(page, name)`` and no ``value``, so they show what
+:func:`load` put in ``st.session_state``. :func:`save`, at the end of the page, writes the
+settings that differ from their defaults back to the URL, so the
 address bar is always a link to what is on the screen.
 """
 
@@ -120,7 +121,10 @@ def load(page: str, params: Sequence[Param],
     first = f"_url_read.{page}"
     state = st.session_state
     values: dict[str, Any] = {}
-    if not state.get(first, False):
+    query = {k: st.query_params.get_all(k)[-1] for k in st.query_params}
+    # a link followed inside the session (e.g. "things to try") brings new settings
+    followed = bool(query) and query != state.get(f"_url_written.{page}", query)
+    if not state.get(first, False) or followed:
         state[first] = True
         problems = []
         from_url: set[str] = set()
@@ -177,6 +181,7 @@ def save(page: str, params: Sequence[Param], omit: set[str] | frozenset = frozen
     if state.get(PRESENT, False):
         query[PRESENT] = "1"
     query.update(extra or {})
+    state[f"_url_written.{page}"] = query
     if dict(st.query_params.to_dict()) != query:
         st.query_params.from_dict(query)
     return current

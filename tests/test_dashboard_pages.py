@@ -390,3 +390,16 @@ def test_learn_bad_url_values():
     at = open_page("learn", responsiveness="lots")
     assert "responsiveness=lots" in notices(at)
     assert metrics(at)["Sensitivity equivalent"] == "7.3 / 9"
+
+
+def test_a_link_followed_inside_the_session_brings_its_settings():
+    at = open_page("watch")
+    at.switch_page("views/learn.py").run()
+    at.query_params.clear()
+    at.query_params.update({"preset": "rejecting", "episode": "8"})
+    at.switch_page("views/watch.py").run()  # as the Learn page's "things to try" links do
+    assert at.selectbox(key="watch.preset").value == "rejecting"
+    assert at.select_slider(key="watch.episode").value == 8
+    at.slider(key="watch.reactivity").set_value(0.7).run()
+    assert at.selectbox(key="watch.preset").value == "rejecting"  # widgets win on reruns
+    assert at.query_params["reactivity"] == "0.7"
