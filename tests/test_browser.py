@@ -233,6 +233,9 @@ def test_learn(server, browser_page, shots):
     expect(page.get_by_text("6.9 / 9").first).to_be_visible(timeout=SLOW)
     expect(page).to_have_url(re.compile(r".*responsiveness=0\.8.*"))
     _shoot(page, shots, "7-learn-moved")
+    page.get_by_text("Rejecting care: watch the infant ignore her at reunion").click()
+    expect(page.get_by_text("6.0 / 9").first).to_be_visible(timeout=SLOW)  # rejecting care
+    expect(page).to_have_url(re.compile(r".*/watch\?.*preset=rejecting.*"))
 
 
 def test_presentation_mode(server, browser_page, shots):
