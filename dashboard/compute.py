@@ -130,7 +130,9 @@ def dyad(care: CareSpec | None, population: str | None = None, infant_id: int = 
 # --- cohorts ------------------------------------------------------------------------------
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
+#: Cache sizes bound the server's memory: a chunk of 1,000 infants is about 1 MB, an animated
+#: episode about 1.5 MB.
+@st.cache_data(max_entries=64, show_spinner=False)
 def cohort_chunk(care: CareSpec | None, population: str | None, seed: int, first_id: int,
                  size: int, temperament: tuple | None = None, caregiver: str = "primary",
                  age: float = 12.0) -> pd.DataFrame:
@@ -230,7 +232,7 @@ def room_png(dyad_args: tuple, t: int, presentation: bool, text_scale: float = 1
     return png_bytes(fig, dpi=90)
 
 
-@st.cache_data(max_entries=48, show_spinner=False)
+@st.cache_data(max_entries=24, show_spinner=False)
 def episode_gif(dyad_args: tuple, episode: int | None, presentation: bool, step: int = 3,
                 width: int = 620, text_scale: float = 1.0) -> bytes:
     """The room animated over one episode (or the whole procedure if ``episode`` is None)."""
