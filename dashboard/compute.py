@@ -244,6 +244,37 @@ def episode_gif(dyad_args: tuple, episode: int | None, presentation: bool, step:
                     text_scale=text_scale)
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def population_png(kind: str, cohort_args: tuple, presentation: bool,
+                   published: str | None = None) -> bytes:
+    """A population figure as PNG, cached with the cohort it shows.
+
+    ``kind``: "distribution" (against the published distribution ``published``), "subgroups",
+    "episodes", "reunions" or "hidden" (crying beside internal arousal).
+    """
+    from dashboard.ui import png_bytes
+    from simulation.literature import DISTRIBUTIONS
+    from simulation.plots import distribution, profiles
+
+    table = cohort(*cohort_args, label=None)
+    if kind == "distribution":
+        fig = distribution.distribution_figure(table, DISTRIBUTIONS[published],
+                                               presentation=presentation,
+                                               title="Simulated vs published")
+    elif kind == "subgroups":
+        fig = distribution.subgroup_figure(table, presentation=presentation)
+    elif kind == "episodes":
+        fig = profiles.episode_profile(table, ("crying", "exploration"),
+                                       presentation=presentation)
+    elif kind == "reunions":
+        fig = profiles.reunion_profile(table, presentation=presentation)
+    elif kind == "hidden":
+        fig = profiles.episode_profile(table, ("crying", "arousal"), presentation=presentation)
+    else:
+        raise ValueError(f"unknown population figure {kind!r}")
+    return png_bytes(fig)
+
+
 # --- warming the cache at start -----------------------------------------------------------
 
 

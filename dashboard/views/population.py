@@ -10,8 +10,8 @@ import streamlit as st
 from dashboard import compute, state, ui
 from dashboard.state import Param
 from simulation.literature import DISTRIBUTIONS
-from simulation.plots.distribution import distribution_figure, simulated_shares, subgroup_figure
-from simulation.plots.profiles import episode_profile, profile_table, reunion_profile
+from simulation.plots.distribution import simulated_shares
+from simulation.plots.profiles import profile_table
 from simulation.plots.timeline import ethogram
 from simulation.populations import get_population, population_names
 
@@ -98,8 +98,8 @@ present = ui.presentation()
 
 with right:
     started = time.perf_counter()
-    table = compute.cohort(care_spec, pop_name, int(n), int(seed), temperament,
-                           label="Simulating the population")
+    cohort_args = (care_spec, pop_name, int(n), int(seed), temperament)
+    table = compute.cohort(*cohort_args, label="Simulating the population")
     elapsed = time.perf_counter() - started
     shares = simulated_shares(table, four_way=True)
     st.markdown(f"**{len(table):,} infants.** Share of each classification (95% interval):")
@@ -114,9 +114,8 @@ with right:
                    help=f"{int(r['count'])} infants; 95% Wilson interval "
                    f"{r['ci_low']:.1%} to {r['ci_high']:.1%}")
         col.caption(f"{int(r['count'])} infants, 95% CI {r['ci_low']:.0%}-{r['ci_high']:.0%}")
-    ui.show_figure(distribution_figure(table, published, presentation=present,
-                                       title="Simulated vs published"),
-                   "distribution", key=f"{PAGE}.png.dist")
+    ui.show_png(compute.population_png("distribution", cohort_args, present, published.key),
+                "distribution", key=f"{PAGE}.png.dist")
     st.download_button("Download the per-infant table (CSV)", csv_bytes(table),
                        file_name="infants.csv", mime="text/csv", on_click="ignore",
                        icon=":material/download:", key=f"{PAGE}.csv")
@@ -129,22 +128,22 @@ with right:
     view = st.radio("Look closer", tuple(VIEWS), key=state.key(PAGE, "view"), horizontal=True,
                     format_func=VIEWS.get)
     if view == "subgroups":
-        ui.show_figure(subgroup_figure(table, presentation=present), "subgroups",
-                       key=f"{PAGE}.png.sub")
+        ui.show_png(compute.population_png("subgroups", cohort_args, present), "subgroups",
+                    key=f"{PAGE}.png.sub")
     elif view == "episodes":
-        ui.show_figure(episode_profile(table, ("crying", "exploration"), presentation=present),
-                       "episode-profile", key=f"{PAGE}.png.prof")
+        ui.show_png(compute.population_png("episodes", cohort_args, present),
+                    "episode-profile", key=f"{PAGE}.png.prof")
         st.markdown("Mean crying rate per episode, by classification:")
         st.table(profile_table(table, "crying").round(2))
     elif view == "reunions":
-        ui.show_figure(reunion_profile(table, presentation=present), "reunion-profile",
-                       key=f"{PAGE}.png.reunion")
+        ui.show_png(compute.population_png("reunions", cohort_args, present),
+                    "reunion-profile", key=f"{PAGE}.png.reunion")
     elif view == "hidden":
         st.markdown("Crying (what the coder hears) beside internal arousal (what it cannot "
                     "see), episode by episode. Avoidant infants cry little in the separations "
                     "while their arousal rises much like the others' (Sroufe & Waters 1977).")
-        ui.show_figure(episode_profile(table, ("crying", "arousal"), presentation=present),
-                       "hidden-distress", key=f"{PAGE}.png.hidden")
+        ui.show_png(compute.population_png("hidden", cohort_args, present),
+                    "hidden-distress", key=f"{PAGE}.png.hidden")
     elif view == "table":
         shown = [c for c in TABLE_COLUMNS if c in table.columns]
         st.dataframe(table[shown], hide_index=True, height=320)
