@@ -74,7 +74,7 @@ watch, score = st.columns([1.5, 1], gap="large")
 with watch:
     st.subheader(f"Episode {episode}: the caregiver returns")
     gif = compute.episode_gif(args, episode, ui.presentation())
-    st.image(gif, width="stretch", caption="The reunion, animated (about 20 times real speed; "
+    st.image(gif, width="stretch", caption="The reunion, animated (about 24 times real speed; "
              "it loops).")
     with st.expander("The running record (what the infant does every 5 s)", expanded=False):
         st.dataframe(running_record(trace, episode), hide_index=True, height=300)

@@ -102,7 +102,7 @@ with right:
         episode = c1.select_slider("Episode", options=list(range(1, 9)), key=ekey,
                                    format_func=episode_label, on_change=reset_t)
         play = c2.toggle("Play the episode", key=f"{PAGE}.play",
-                         help="Animate the whole episode (about 20 times real speed); "
+                         help="Animate the whole episode (about 24 times real speed); "
                          "switch off to pause and step second by second.")
         length = int(lengths.get(episode, 1))
         st.caption(f"Episode {episode}: {EPISODES[episode - 1].event}. It ran {length} s "
