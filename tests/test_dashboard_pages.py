@@ -174,6 +174,8 @@ def test_watch_step_and_play():
     assert "0:00 into episode 6" in text(at)
     at.toggle(key="watch.play").set_value(True).run()
     assert not at.exception
+    at.button(key="watch.makegif").click().run()  # the whole procedure as a GIF
+    assert not at.exception
 
 
 # --- Three patterns ------------------------------------------------------------------------
