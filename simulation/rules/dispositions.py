@@ -23,16 +23,16 @@ FLOAT = np.float32
 class Dispositions:
     # --- arousal (simulation.rules.situation) ---
     buffer: np.ndarray  # 1 - base_buffer * T: a trusted caregiver's presence buffers stress
-    vigilance: np.ndarray  # vigilance_stress * V: a caregiver who may vanish (Cassidy & Berlin)
+    vigilance: np.ndarray  # vigilance_stress x vigilance: availability uncertain (Cassidy & Berlin)
     fear_stress: np.ndarray  # fear_stress * F: the haven as a source of fear (Main & Hesse)
     reactivity: np.ndarray  # 0.5 + reactivity: temperament scales situational stress
     calm_rate: np.ndarray  # self-calming rate, x (0.5 + soothability)
     soothe: np.ndarray  # caregiver contact's soothing: soothability x trust x (1 - V) x (1 - F)
     stranger_soothe: np.ndarray  # the stranger's contact soothes a little
     # --- behaviour (simulation.rules.infant) ---
-    explore: np.ndarray  # exploration per unit calm: confidence in the base, less if volatile
+    explore: np.ndarray  # exploration per unit calm: confidence in the base, less if vigilant
     displace: np.ndarray  # displacement to the toys per unit arousal (deactivation, R)
-    idle_vigilant: np.ndarray  # sitting watchful per unit arousal (V)
+    idle_vigilant: np.ndarray  # sitting watchful per unit arousal (vigilance)
     idle_alone: np.ndarray  # sitting distressed in separation (not deactivated)
     approach: np.ndarray  # approach to the caregiver per unit arousal, switched off by R
     greet: np.ndarray  # greeting and approach while she enters and comes over (not if R)
@@ -63,19 +63,23 @@ class Dispositions:
         # deactivation (Main 1990; Cassidy & Kobak 1988)
         inh2 = 1.0 / (1.0 + np.exp((R - p.rebuff_threshold) / p.rebuff_steepness))
         sooth = 0.5 + soothability
+        # vigilance: preoccupation with a caregiver whose availability is uncertain, either
+        # because it comes and goes (V) or because it is low while signalling pays (1 - T) G:
+        # the hyperactivating strategy (Cassidy & Berlin 1994)
+        vigilant = np.maximum(V, (1.0 - T) * G)
         ones = np.ones_like(T)
         values = dict(
             buffer=1.0 - p.base_buffer * T,
-            vigilance=p.vigilance_stress * V,
+            vigilance=p.vigilance_stress * vigilant,
             fear_stress=p.fear_stress * F,
             reactivity=0.5 + reactivity,
             calm_rate=p.arousal_fall * sooth,
             soothe=p.soothe_rate * sooth * (0.05 + 0.95 * T)
             * (1.0 - p.volatility_blunting * V) * (1.0 - F),
             stranger_soothe=p.soothe_rate * sooth * p.stranger_comfort,
-            explore=p.explore_weight * (0.4 + 0.6 * T) * (1.0 - p.vigilance_explore * V),
+            explore=p.explore_weight * (0.4 + 0.6 * T) * (1.0 - p.vigilance_explore * vigilant),
             displace=p.displacement * R,
-            idle_vigilant=0.3 * V,
+            idle_vigilant=0.3 * vigilant,
             idle_alone=0.3 * (1.0 - R),
             approach=inh2 * (0.4 + 0.6 * T) * p.approach_weight,
             greet=inh2 * p.greeting_weight,
