@@ -95,6 +95,14 @@ def default_workers() -> int:
 
 def _inspect_directory(out: Path) -> dict | None:
     """Refuse, without touching anything, an ``--out`` that is not ours; return its manifest."""
+    try:
+        return _inspect(out)
+    except OSError as exc:  # e.g. a name too long, or a path that cannot be looked at
+        raise InputError(f"cannot use the output directory {str(out)!r}: "
+                         f"{exc.strerror or exc}") from None
+
+
+def _inspect(out: Path) -> dict | None:
     if out.exists() and not out.is_dir():
         raise InputError(f"--out {str(out)!r} is a file, not a directory")
     for ancestor in out.parents:

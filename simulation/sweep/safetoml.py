@@ -12,6 +12,7 @@ the real nesting of the document is measured again, without recursion.
 from __future__ import annotations
 
 import os
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -28,12 +29,16 @@ _RESET = "=,[]{}\n"
 def read_text(path: str | os.PathLike, limit: int = MAX_EXPERIMENT_FILE_BYTES) -> str:
     """The file's text, refused if missing, not a regular file, too big or not UTF-8."""
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"experiment file {str(p)!r} does not exist")
-    if not p.is_file():
-        raise InputError(f"experiment file {str(p)!r} is not a regular file")
-    with open(p, "rb") as handle:
-        data = handle.read(limit + 1)
+    try:
+        if not p.exists():
+            raise InputError(f"experiment file {str(p)!r} does not exist")
+        if not p.is_file():
+            raise InputError(f"experiment file {str(p)!r} is not a regular file")
+        with open(p, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:  # e.g. a file name too long, a file that cannot be read
+        raise InputError(f"cannot read experiment file {str(p)!r}: "
+                         f"{exc.strerror or exc}") from None
     if len(data) > limit:
         raise InputError(f"{p}: file is larger than {limit:,} bytes (MAX_EXPERIMENT_FILE_BYTES); "
                          "an experiment file describes a sweep, it does not list data")
@@ -124,6 +129,9 @@ def loads(text: str, where: str = "<experiment>", max_depth: int = MAX_TOML_DEPT
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{where}: not valid TOML: {exc}") from None
+    except ValueError:  # tomllib reads integers with int(), which refuses over 4,300 digits
+        raise InputError(f"{where}: not valid TOML: an integer with more than "
+                         f"{sys.get_int_max_str_digits():,} digits") from None
     except RecursionError:  # pragma: no cover - the scan above should prevent it
         raise InputError(f"{where}: nested too deeply to parse") from None
     if structure_depth(data) > max_depth:

@@ -85,8 +85,21 @@ _RANGE_KEYS = {"from", "to", "steps", "low", "high", "log"}
 _PATH_PART = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$|^[0-9]{1,3}$")
 
 
+#: Longest problem message, in characters: a hostile file's keys and values are echoed in part.
+MESSAGE_CHARS = 600
+
+
+def one_line(text: str, limit: int = MESSAGE_CHARS) -> str:
+    """A message on one line (a key may hold a line break: control characters are escaped)
+    and of bounded length (an echoed value may be a whole table of the file)."""
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    if len(text) > limit:
+        text = f"{text[:limit]}... ({len(text) - limit:,} more characters)"
+    return text
+
+
 def _fail(where: str, key: str, reason: str) -> InputError:
-    return InputError(f"{where}: {key}: {reason}" if key else f"{where}: {reason}")
+    return InputError(one_line(f"{where}: {key}: {reason}" if key else f"{where}: {reason}"))
 
 
 def _type_name(value: Any) -> str:
@@ -100,7 +113,11 @@ def check_real(where: str, key: str, value: Any, low: float, high: float) -> flo
     if isinstance(value, bool) or not isinstance(value, Real):
         raise _fail(where, key, f"must be a number in [{low:g}, {high:g}], got "
                     f"{_type_name(value)} {value!r}")
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer beyond the range of a float
+        raise _fail(where, key, f"must be in [{low:g}, {high:g}], got an integer too large "
+                    "for a number") from None
     if math.isnan(number) or not low <= number <= high:
         raise _fail(where, key, f"must be in [{low:g}, {high:g}], got {value!r}")
     return number
