@@ -12,7 +12,11 @@ Layout of ``--out DIR``::
 The cell files are the record of what is done: a cell file exists only once complete (temporary
 file, then rename). The manifest's per-cell status (done / failed / missing) is refreshed as
 cells finish (at least every couple of seconds, and at the end), so a killed run loses at most
-the cells in flight, and a resumed run trusts the files, not the manifest.
+the cells in flight, and a resumed run trusts the files, not the manifest's status. It does not
+trust them blindly either: the manifest records each cell file's SHA-256, and a resumed run
+checks every file against it (or, for a file written after the last manifest update, reads it
+and checks its rows and cell id); a damaged file (truncated, overwritten, another cell's) is
+removed and its cell run again (:func:`check_cell_file`).
 """
 
 from __future__ import annotations
@@ -135,6 +139,41 @@ def read_manifest(out: str | os.PathLike) -> dict | None:
 
 def cell_file(out: Path, cell_id: str, fmt: str, scales: bool = False) -> Path:
     return out / CELLS / f"{cell_id}{'.scales' if scales else ''}.{fmt}"
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes (hex)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def check_cell_file(path: Path, cell_id: str, rows: int | None,
+                    digest: str | None = None) -> str | None:
+    """``None`` if a cell file is intact, else what is wrong with it.
+
+    With the SHA-256 recorded when it was written, the file must have exactly those bytes.
+    Without one (a file written after the last manifest update of a killed run), it must read
+    as a table of ``rows`` rows (if given) of this cell's id.
+    """
+    try:
+        if digest is not None:
+            return None if file_digest(path) == digest else "its bytes changed after it was written"
+        import pandas as pd
+
+        if path.suffix == ".csv":
+            table = pd.read_csv(path, dtype={"cell_id": str})
+        else:
+            table = pd.read_parquet(path)
+    except Exception as exc:  # noqa: BLE001 - whatever fails to read it, it is damaged
+        return f"it cannot be read ({type(exc).__name__})"
+    if rows is not None and len(table) != rows:
+        return f"it has {len(table)} rows, not {rows}"
+    if "cell_id" not in table.columns or set(table["cell_id"].astype(str)) != {cell_id}:
+        return "it holds another cell's table"
+    return None
 
 
 def new_manifest(experiment, fmt: str, versions: dict[str, str]) -> dict:

@@ -59,7 +59,12 @@ def load_results(out: str | os.PathLike, *, columns: Sequence[str] | None = None
         raise InputError(f"{str(out)!r}: no finished cells yet")
     frames = []
     for path in present:
-        frame = read_table(path)
+        try:
+            frame = read_table(path)
+        except Exception as exc:  # noqa: BLE001 - a damaged file, whatever the reader says
+            raise InputError(f"{str(path)!r} is damaged ({type(exc).__name__}); run `ssp sweep` "
+                             "again on the directory to check every cell and redo damaged "
+                             "ones") from None
         if columns is not None:
             keep = [c for c in frame.columns
                     if c in CELL_COLUMNS or c in manifest["columns"] or c in columns]

@@ -75,6 +75,7 @@ class SweepResult:
     backend: str = ""
     workers: int = 0
     completed: list[str] = field(default_factory=list)  #: cell ids in the order they arrived
+    damaged: dict[str, str] = field(default_factory=dict)  #: cell id -> what was wrong, redone
 
     @property
     def complete(self) -> bool:
@@ -257,6 +258,38 @@ class _Backend:
                 self.client.close()
 
 
+def _existing_cells(experiment: Experiment, out: Path, fmt: str, known: dict[str, dict]
+                    ) -> tuple[dict[str, str], dict[str, dict], dict[str, str]]:
+    """The cells already done: each file checked (:func:`~.manifest.check_cell_file`) against
+    the SHA-256 the manifest ``known`` recorded for it. A damaged file is removed (its cell runs
+    again). Returns (cell id -> "done", cell id -> manifest details, cell id -> damage)."""
+    status: dict[str, str] = {}
+    details: dict[str, dict] = {}
+    damaged: dict[str, str] = {}
+    for cell in experiment.cells:
+        path = mf.cell_file(out, cell.cell_id, fmt)
+        scales = mf.cell_file(out, cell.cell_id, fmt, scales=True)
+        if not path.exists():
+            continue
+        entry = known.get(cell.cell_id, {})
+        problem = mf.check_cell_file(path, cell.cell_id, experiment.infants, entry.get("sha256"))
+        if problem is None and experiment.scales:
+            problem = ("its scale table is missing" if not scales.exists() else
+                       mf.check_cell_file(scales, cell.cell_id, None, entry.get("scales_sha256")))
+        if problem is not None:
+            damaged[cell.cell_id] = f"{path.name}: {problem}"
+            path.unlink(missing_ok=True)
+            scales.unlink(missing_ok=True)
+            continue
+        status[cell.cell_id] = "done"
+        details[cell.cell_id] = {k: entry[k] for k in ("seconds",) if k in entry}
+        details[cell.cell_id]["sha256"] = entry.get("sha256") or mf.file_digest(path)
+        if experiment.scales:
+            details[cell.cell_id]["scales_sha256"] = (entry.get("scales_sha256")
+                                                      or mf.file_digest(scales))
+    return status, details, damaged
+
+
 def _record_failure(cell, error: str, status: dict, details: dict, result: SweepResult) -> None:
     status[cell.cell_id] = "failed"
     details[cell.cell_id] = {"error": error}
@@ -343,13 +376,11 @@ def _run(experiment: Experiment, out: Path, fmt: str, versions: dict[str, str],
     if experiment.scales:
         files |= {mf.cell_file(out, c.cell_id, fmt, scales=True).name for c in cells}
     _clean(out, files, reusable)
-    status = {c.cell_id: "done" for c in cells if mf.cell_file(out, c.cell_id, fmt).exists()}
-    details: dict[str, dict] = {}
+    known = ({e.get("cell_id"): e for e in previous.get("cells", []) if isinstance(e, dict)}
+             if previous is not None and reusable else {})
+    status, details, damaged = _existing_cells(experiment, out, fmt, known)
     manifest = mf.new_manifest(experiment, fmt, versions)
     if previous is not None and reusable:
-        for entry in previous.get("cells", []):
-            if entry.get("cell_id") in status and "seconds" in entry:
-                details[entry["cell_id"]] = {"seconds": entry["seconds"]}
         if previous.get("experiment", {}).get("sha256") == experiment.sha256:
             manifest["started"] = previous.get("started", manifest["started"])
             manifest["runs"] = previous.get("runs", [])
@@ -357,10 +388,13 @@ def _run(experiment: Experiment, out: Path, fmt: str, versions: dict[str, str],
     todo = [c for c in cells if c.cell_id not in status]
     executor = backend.start(len(todo))
     result = SweepResult(out=out, cells=len(cells), done=len(status), ran=0,
-                         skipped=len(status), backend=backend.name, workers=backend.workers)
+                         skipped=len(status), backend=backend.name, workers=backend.workers,
+                         damaged=damaged)
     run = {"started": mf.now(), "ended": None, "backend": backend.name,
            "workers": backend.workers, "cells_before": len(status), "cells_run": 0,
            "cells_failed": 0, "interrupted": False}
+    if damaged:
+        run["cells_damaged"] = damaged
     manifest["runs"].append(run)
 
     def save(final: str | None = None) -> None:
@@ -410,9 +444,13 @@ def _run(experiment: Experiment, out: Path, fmt: str, versions: dict[str, str],
                     if output["scales"] is not None:
                         write_table(output["scales"],
                                     mf.cell_file(out, cell.cell_id, fmt, scales=True))
-                    write_table(output["table"], mf.cell_file(out, cell.cell_id, fmt))
+                    path = write_table(output["table"], mf.cell_file(out, cell.cell_id, fmt))
                     status[cell.cell_id] = "done"
-                    details[cell.cell_id] = {"seconds": round(output["seconds"], 3)}
+                    details[cell.cell_id] = {"seconds": round(output["seconds"], 3),
+                                             "sha256": mf.file_digest(path)}
+                    if output["scales"] is not None:
+                        details[cell.cell_id]["scales_sha256"] = mf.file_digest(
+                            mf.cell_file(out, cell.cell_id, fmt, scales=True))
                     result.ran += 1
                     result.infants += output["infants"]
                     result.completed.append(cell.cell_id)
