@@ -777,9 +777,11 @@ def to_json(results: list[Result], elapsed: float, confirm_n: int, per_cell: int
             "model_fingerprint": model_fingerprint(),
             "method": "emulator (simulated caregiving grid, interpolated, averaged over the "
                       "population's draws) + Nelder-Mead on a standard-error-weighted loss with "
-                      "a ridge toward the anchor; cultural mechanisms by a profile over "
-                      "simulated values; every population confirmed by direct simulation, "
-                      "emulator bias-corrected and refitted where needed",
+                      "a ridge toward the anchor; a cultural mechanism set first, where its "
+                      "class (C for separation, A for independence) meets the target with "
+                      "global caregiving, on grids simulated with it; every population "
+                      "confirmed by direct simulation, emulator bias-corrected and refitted "
+                      "where needed",
             "loss": "sum over classes of ((share - target) / se)^2, se = sqrt(t (1 - t) / N) "
                     f"of the published sample; plus {RIDGE:g} x sum(((mean - anchor) / "
                     f"{RIDGE_SCALE:g})^2)",
@@ -833,6 +835,24 @@ def parameters_table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+RESULTS_START = "<!-- calibration results: start (written by calibrate.py) -->"
+RESULTS_END = "<!-- calibration results: end -->"
+
+
+def write_between_markers(path: Path, text: str) -> None:
+    """Replace the text between the results markers of ``path`` (append them if missing)."""
+    old = path.read_text() if path.exists() else ""
+    block = f"{RESULTS_START}\n{text}{RESULTS_END}"
+    if RESULTS_START in old and RESULTS_END in old:
+        head, rest = old.split(RESULTS_START, 1)
+        new = head + block + rest.split(RESULTS_END, 1)[1]
+    else:
+        new = old + ("\n" if old and not old.endswith("\n") else "") + block + "\n"
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(new)
+    tmp.replace(path)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workers", type=int, default=1, help="processes (default 1)")
@@ -842,8 +862,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-cache", action="store_true", help="re-simulate every grid")
     parser.add_argument("--dry-run", action="store_true", help="fit and report; write nothing")
     parser.add_argument("--out", type=Path, default=OUT_FILE, help="JSON file to write")
-    parser.add_argument("--tables", type=Path, default=HERE / "results.md",
-                        help="Markdown tables of the results (default results.md here)")
+    parser.add_argument("--tables", type=Path, default=HERE / "README.md",
+                        help="Markdown file whose results section (between the markers "
+                        f"{RESULTS_START!r} and {RESULTS_END!r}) is replaced by the results "
+                        "tables (default: README.md here)")
     args = parser.parse_args(argv)
     start = time.perf_counter()
 
@@ -867,12 +889,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     tmp = args.out.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(data, indent=1) + "\n")
     tmp.replace(args.out)
-    args.tables.write_text(
-        f"# Calibration results\n\nWritten by `calibrate.py` on {data['calibration']['date']} "
-        f"(model {data['calibration']['model_fingerprint']}, {elapsed / 60:.1f} min).\n\n"
-        f"## Fitted parameters\n\n{params}\n\n## Fitted vs published (confirmation cohorts of "
-        f"{args.confirm_infants:,} infants, seed {CONFIRM_SEED})\n\n{table}\n")
-    print(f"wrote {args.out} and {args.tables}")
+    report = (f"Written by `calibrate.py` on {data['calibration']['date']} (model "
+              f"{data['calibration']['model_fingerprint']}, {elapsed / 60:.1f} min).\n\n"
+              f"Fitted parameters:\n\n{params}\n\nFitted vs published (confirmation cohorts "
+              f"of {args.confirm_infants:,} infants, seed {CONFIRM_SEED}; tolerance "
+              f"{Z_ACCEPT:g} x sqrt(se_published^2 + se_simulated^2)):\n\n{table}\n")
+    write_between_markers(args.tables, report)
+    print(f"wrote {args.out} and the results section of {args.tables}")
     return 0 if not failed else 1
 
 

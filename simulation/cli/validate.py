@@ -62,30 +62,34 @@ def validate_command(args: argparse.Namespace) -> int:
     provider = vc.CohortProvider(sizes, seed, progress=progress)
     start = time.perf_counter()
     rows = vc.run_checks(provider, selected, known_failures.KNOWN_FAILURES, progress)
+    status = vc.exit_status(rows, strict=args.strict)
+    if not args.json:
+        print(f"ssp validate ({sizes.label}{', strict' if args.strict else ''}): seed {seed}, "
+              f"{provider.infants_run:,} infants simulated, "
+              f"{time.perf_counter() - start:.0f} s")
+        print(vc.format_table(rows))
+        print()
+        print(vc.summary(rows))
+        sys.stdout.flush()
     written = []
     if figures is not None:
         from ..validation_checks.figures import write_figures
 
         written = write_figures(provider, figures)
     elapsed = time.perf_counter() - start
-    status = vc.exit_status(rows, strict=args.strict)
-    meta = {"mode": sizes.label, "seed": seed, "strict": args.strict,
-            "runtime_s": round(elapsed, 1), "infants": provider.infants_run,
-            "exit_status": status, "figures": [str(p) for p in written]}
     if args.json:
         from ..validation_checks.runner import to_json
 
+        meta = {"mode": sizes.label, "seed": seed, "strict": args.strict,
+                "runtime_s": round(elapsed, 1), "infants": provider.infants_run,
+                "exit_status": status, "figures": [str(p) for p in written]}
         print(to_json(rows, meta))
         return status
-    print(f"ssp validate ({sizes.label}{', strict' if args.strict else ''}): seed {seed}, "
-          f"{provider.infants_run:,} infants simulated, {elapsed:.0f} s")
-    print(vc.format_table(rows))
-    print()
-    print(vc.summary(rows))
     for path in written:
         print(f"wrote {path}")
-    verdict = "all checks pass" if status == 0 and all(r.status == "pass" for r in rows) else (
-        "passes (known failures only)" if status == 0 else "FAILED")
-    print(f"result: {verdict} (exit status {status})")
+    verdict = ("all checks pass" if all(r.status == "pass" for r in rows) else
+               "passes (known failures only)" if status == 0 else "FAILED")
+    print(f"result: {verdict} (exit status {status}); {provider.infants_run:,} infants, "
+          f"{elapsed:.0f} s in all")
     sys.stdout.flush()
     return status

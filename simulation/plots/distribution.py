@@ -17,7 +17,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..literature import PublishedDistribution
-from ..stats import CLASSES, GROUP_OF, class_shares
+from ..stats import CLASSES, GROUP_OF, class_shares, wilson_interval
 from .style import CLASS_COLOURS, GROUP_COLOURS, PUBLISHED_COLOUR, figure_scale
 
 #: Group letter -> classification name.
@@ -57,11 +57,13 @@ def distribution_figure(
     *,
     presentation: bool = False,
     title: str | None = None,
+    published_ci: bool = False,
 ) -> Figure:
     """Simulated shares (class colours, 95% CIs) beside published bars (grey), source named.
 
     If no published distribution is given, or one reports D, the four classifications are
-    shown; otherwise the forced A/B/C.
+    shown; otherwise the forced A/B/C. ``published_ci`` also draws the 95% Wilson interval a
+    published share has at its sample size (how closely a small study pins it down).
     """
     k = figure_scale(presentation)
     sz = _size(presentation)
@@ -89,18 +91,26 @@ def distribution_figure(
     for j, pub in enumerate(pubs):
         values = np.array([pub.shares.get(GROUP_OF[c], np.nan) for c in classes])
         xs = x + offset0 + (j + 1) * width
+        tops = np.nan_to_num(values)
+        pub_err = None
+        if published_ci:
+            lo, hi = wilson_interval(np.round(np.nan_to_num(values) * pub.n), pub.n)
+            pub_err = np.clip(np.vstack([tops - lo, hi - tops]), 0.0, None)
+            tops = np.maximum(tops, hi)
         ax.bar(xs, np.nan_to_num(values), width * 0.95, color=PUBLISHED_COLOUR,
                hatch=hatches[j % len(hatches)], edgecolor="white", lw=0,
+               yerr=pub_err, capsize=4 * k, error_kw={"lw": 1.2 * k, "ecolor": "#555555"},
                label=f"published: {pub.label} (n = {pub.n:,})")
-        for xi, v in zip(xs, values, strict=True):
+        for xi, v, top in zip(xs, values, tops, strict=True):
             if not np.isnan(v):
-                ax.text(xi, v + 0.015, f"{v:.0%}", ha="center", va="bottom", fontsize=fs * 0.9,
-                        color="#555555")
+                ax.text(xi, top + 0.015, f"{v:.0%}", ha="center", va="bottom",
+                        fontsize=fs * 0.9, color="#555555")
     names = [c if four_way else f"{c} ({GROUP_OF[c]})" for c in classes]
     ax.set_xticks(x, names, fontsize=fs)
     ax.set_ylabel("share of infants" + ("" if four_way else " (forced A/B/C)"), fontsize=fs)
     top = max(float(sim["ci_high"].max()),
-              max((max(p.shares.values()) for p in pubs), default=0.0))
+              max((max(p.shares.values()) + (0.1 if published_ci else 0.0) for p in pubs),
+                  default=0.0))
     ax.set_ylim(0, min(1.0, top + 0.12) if top < 0.9 else 1.08)
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
     ax.tick_params(axis="y", labelsize=fs)
@@ -109,7 +119,9 @@ def distribution_figure(
     ax.legend(fontsize=fs * 0.85, frameon=False, loc="upper right")
     if title:
         ax.set_title(title, fontsize=fs * 1.2, loc="left")
-    notes = ["Simulated: 95% Wilson intervals."]
+    notes = ["Simulated: 95% Wilson intervals."
+             + (" Published: the 95% interval at the study's sample size." if published_ci
+                else "")]
     for pub in pubs:
         caveat = " (from a secondary summary; check the original)" if pub.check else ""
         notes.append(f"Published ({pub.label}): {pub.source}{caveat}.")

@@ -25,6 +25,8 @@ import numpy as np
 import pandas as pd
 
 from ..caregiving import CaregiverProfile, CaregivingHistory
+from ..design import CellDesign
+from ..development import CareArrays, CaregiverArrays
 from ..literature import COUNTRIES, DISTRIBUTIONS, VIK_1988
 from ..populations import get_population
 from ..presets import get_preset
@@ -296,7 +298,15 @@ def crying_group_check(provider: CohortProvider) -> Outcome:
                    {k: float(v.mean()) for k, v in mean_cry.items()})
 
 
-def reunion_check(scale: str, high: Sequence[str], low: Sequence[str]) -> Callable:
+#: Midpoint of Ainsworth's 1-7 interactive scales: "high" means at or above it, "low" below.
+SCALE_MIDPOINT = 4.0
+
+
+def reunion_check(scale: str, high: Sequence[str], low: Sequence[str],
+                  levels: bool = False) -> Callable:
+    """``high`` groups above ``low`` groups in episodes 5 and 8 (each pair by > 2 SE); with
+    ``levels``, also the ``high`` groups' means at or above the scale midpoint and the ``low``
+    groups' below it."""
     def run(provider: CohortProvider) -> Outcome:
         g = _groups_abc(provider)
         ok, parts, values = True, [], {}
@@ -308,7 +318,15 @@ def reunion_check(scale: str, high: Sequence[str], low: Sequence[str]) -> Callab
                     _, z = diff_z(g[h][col], g[lo][col])
                     zs.append(z)
                     ok = ok and z > Z_ORDER
-            parts.append(f"ep{e}: {_means(g, col)} (min z {min(zs):.1f})")
+            misplaced = []
+            if levels:
+                misplaced += [f"{h} not high" for h in high
+                              if g[h][col].mean() < SCALE_MIDPOINT]
+                misplaced += [f"{lo} not low" for lo in low
+                              if g[lo][col].mean() >= SCALE_MIDPOINT]
+                ok = ok and not misplaced
+            note = f"; {', '.join(misplaced)}" if misplaced else ""
+            parts.append(f"ep{e}: {_means(g, col)} (min z {min(zs):.1f}{note})")
             values[f"ep{e}"] = {k: float(r[col].mean()) for k, r in g.items()}
         return Outcome("; ".join(parts), ok, values)
 
@@ -343,27 +361,39 @@ TEMPERAMENT_POPULATION = "global"
 TEMPERAMENT_PRESETS = ("sensitive", "rejecting", "inconsistent", "under-involved")
 
 
-def temperament_subgroup_check(provider: CohortProvider) -> Outcome:
-    low = provider.population(TEMPERAMENT_POPULATION, temperament=LOW_REACTIVE,
-                              n=provider.sizes.arm)
-    high = provider.population(TEMPERAMENT_POPULATION, temperament=HIGH_REACTIVE,
-                               n=provider.sizes.arm)
+def _temperament_pair(provider: CohortProvider) -> tuple[pd.DataFrame, pd.DataFrame]:
+    n = provider.sizes.temperament
+    return (provider.population(TEMPERAMENT_POPULATION, temperament=LOW_REACTIVE, n=n),
+            provider.population(TEMPERAMENT_POPULATION, temperament=HIGH_REACTIVE, n=n))
 
-    def split(t: pd.DataFrame) -> tuple[float, float, int]:
-        upper = t["subgroup"].isin(["A1", "A2", "B1", "B2"]).mean()  # A1-B2
+
+def temperament_b_subgroup_check(provider: CohortProvider) -> Outcome:
+    low, high = _temperament_pair(provider)
+
+    def b12(t: pd.DataFrame) -> tuple[float, int]:
         b = t[t["abc_group"] == "B"]
-        b12 = b["subgroup"].isin(["B1", "B2"]).mean() if len(b) else float("nan")
-        return float(upper), float(b12), len(b)
+        return (float(b["subgroup"].isin(["B1", "B2"]).mean()) if len(b) else float("nan"),
+                len(b))
 
-    up_lo, b12_lo, nb_lo = split(low)
-    up_hi, b12_hi, nb_hi = split(high)
-    z_up = (up_lo - up_hi) / np.hypot(share_se(up_lo, len(low)), share_se(up_hi, len(high)))
-    z_b12 = (b12_lo - b12_hi) / np.hypot(share_se(b12_lo, nb_lo), share_se(b12_hi, nb_hi))
-    passed = bool(z_up > Z_ORDER and z_b12 > Z_ORDER)
-    return Outcome(
-        f"A1-B2: low-reactive {pct(up_lo)} vs high {pct(up_hi)} (z {z_up:.1f}); B1/B2 among B: "
-        f"{pct(b12_lo)} vs {pct(b12_hi)} (z {z_b12:.1f})", passed,
-        {"a1_b2": [up_lo, up_hi], "b12_of_b": [b12_lo, b12_hi]})
+    (lo, n_lo), (hi, n_hi) = b12(low), b12(high)
+    z = (lo - hi) / np.hypot(share_se(lo, n_lo), share_se(hi, n_hi))
+    return Outcome(f"B1/B2 among B: low-reactive {pct(lo)} (of {n_lo:,}) vs high-reactive "
+                   f"{pct(hi)} (of {n_hi:,}), z {z:.1f}", bool(z > Z_ORDER),
+                   {"b12_of_b": [lo, hi], "z": float(z)})
+
+
+def temperament_a1_b2_check(provider: CohortProvider) -> Outcome:
+    low, high = _temperament_pair(provider)
+    upper = ["A1", "A2", "B1", "B2"]
+    lo, hi = (float(t["subgroup"].isin(upper).mean()) for t in (low, high))
+    z = (lo - hi) / np.hypot(share_se(lo, len(low)), share_se(hi, len(high)))
+    groups = {name: t["abc_group"].value_counts(normalize=True).reindex(list(ABC)).fillna(0.0)
+              for name, t in (("low", low), ("high", high))}
+    detail = ", ".join(f"{g} {pct(groups['low'][g])} vs {pct(groups['high'][g])}" for g in ABC)
+    return Outcome(f"A1-B2: low-reactive {pct(lo)} vs high-reactive {pct(hi)} (z {z:.1f}); "
+                   f"{detail}", bool(z > Z_ORDER),
+                   {"a1_b2": [lo, hi], "z": float(z),
+                    "abc": {k: v.to_dict() for k, v in groups.items()}})
 
 
 def temperament_reversal_check(provider: CohortProvider) -> Outcome:
@@ -373,15 +403,12 @@ def temperament_reversal_check(provider: CohortProvider) -> Outcome:
         modes = []
         for temp in (LOW_REACTIVE, HIGH_REACTIVE):
             t = provider.care(profile, f"{name}, temperament {temp}",
-                              n=provider.sizes.arm // 3, temperament=temp)
+                              n=provider.sizes.temperament // 4, temperament=temp)
             modes.append(t["abc_group"].value_counts().idxmax())
         ok = ok and modes[0] == modes[1]
         parts.append(f"{name} {modes[0]}/{modes[1]}")
         values[name] = modes
-    low = provider.population(TEMPERAMENT_POPULATION, temperament=LOW_REACTIVE,
-                              n=provider.sizes.arm)
-    high = provider.population(TEMPERAMENT_POPULATION, temperament=HIGH_REACTIVE,
-                               n=provider.sizes.arm)
+    low, high = _temperament_pair(provider)
     b_lo, b_hi = (low["abc_group"] == "B").mean(), (high["abc_group"] == "B").mean()
     shift = float(b_hi - b_lo)
     ok = ok and abs(shift) <= 0.10
@@ -432,32 +459,49 @@ def _families(n: int) -> list[CaregiverProfile]:
         "responsiveness", "consistency", "warmth", "frightening"))) for i in range(n)]
 
 
+@dataclass(frozen=True)
+class ChangedCareDesign(CellDesign):
+    """Caregiving cells whose care changes at ``change_month`` to ``after[cell]``: infant
+    ``id`` gets ``cells[id % n]`` until then and ``after[id % n]`` from then on (the same
+    infants as in the unchanged :class:`CellDesign`, in one cohort)."""
+
+    after: tuple[CaregiverProfile, ...] = ()
+    change_month: float = 13.0
+
+    def draw_for_ids(self, infant_ids: np.ndarray) -> CareArrays:
+        cell = self.cell_of(infant_ids)
+
+        def column(name: str) -> np.ndarray:
+            before = np.array([getattr(c, name) for c in self.cells])[cell]
+            later = np.array([getattr(c, name) for c in self.after])[cell]
+            return np.vstack([before, later])
+
+        return CareArrays(CaregiverArrays(
+            np.array([0.0, self.change_month]), *(column(name) for name in (
+                "responsiveness", "consistency", "warmth", "frightening"))))
+
+
 def stability_check(provider: CohortProvider) -> Outcome:
     families = _families(STABILITY_FAMILIES)
-    per = max(10, provider.sizes.arm // STABILITY_FAMILIES)
-    same_agree, changed_agree, n_total = 0, 0, 0
-    for i, profile in enumerate(families):
-        other = families[(i + STABILITY_FAMILIES // 2) % STABILITY_FAMILIES]
-        first = i * per
-        at12 = provider.care(profile, f"stability family {i}", n=per, first_id=first)
-        at18 = provider.care(profile, f"stability family {i}", n=per, age_months=18.0,
-                             first_id=first)
-        changed = CaregivingHistory(((0.0, profile), (13.0, other)))
-        at18c = provider.care(changed, f"stability family {i}, care changed at 13 months",
-                              n=per, age_months=18.0, first_id=first)
-        base = at12["classification"].to_numpy()
-        same_agree += int(np.sum(base == at18["classification"].to_numpy()))
-        changed_agree += int(np.sum(base == at18c["classification"].to_numpy()))
-        n_total += per
-    a_same, a_changed = same_agree / n_total, changed_agree / n_total
-    z = (a_same - a_changed) / np.hypot(share_se(a_same, n_total),
-                                        share_se(a_changed, n_total))
+    others = [families[(i + STABILITY_FAMILIES // 2) % STABILITY_FAMILIES]
+              for i in range(STABILITY_FAMILIES)]
+    n = max(STABILITY_FAMILIES, provider.sizes.arm)
+    same = CellDesign(tuple(families), name="stability")
+    changed = ChangedCareDesign(tuple(families), name="stability, care changed",
+                                after=tuple(others), change_month=13.0)
+    at12 = provider.design_cohort(same, n, 12.0)
+    at18 = provider.design_cohort(same, n, 18.0)
+    at18c = provider.design_cohort(changed, n, 18.0)
+    base = at12["classification"].to_numpy()
+    a_same = float(np.mean(base == at18["classification"].to_numpy()))
+    a_changed = float(np.mean(base == at18c["classification"].to_numpy()))
+    z = (a_same - a_changed) / np.hypot(share_se(a_same, n), share_se(a_changed, n))
     passed = bool(a_same >= STABILITY_MIN and z > Z_ORDER)
     return Outcome(f"same classification at 12 and 18 months: same care {pct(a_same)}, care "
-                   f"changed at 13 months {pct(a_changed)} (z {z:.1f}; {n_total:,} infants, "
+                   f"changed at 13 months {pct(a_changed)} (z {z:.1f}; {n:,} infants, "
                    f"{STABILITY_FAMILIES} families)", passed,
                    {"same_care": a_same, "changed_care": a_changed, "z": float(z),
-                    "infants": n_total})
+                    "infants": n})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -544,19 +588,26 @@ def build_checks() -> list[Check]:
         Check("reunion resistance highest in C", "predicted", ains,
               "resistance in ep5 and ep8: C > A and C > B",
               reunion_check("resistance", ["C"], ["A", "B"]), "reunions"),
-        Check("reunion proximity seeking: B and C above A", "predicted", ains,
-              "proximity seeking in ep5 and ep8: B > A and C > A",
-              reunion_check("proximity_seeking", ["B", "C"], ["A"]), "reunions"),
-        Check("reunion contact maintaining: B and C above A", "predicted", ains,
-              "contact maintaining in ep5 and ep8: B > A and C > A",
-              reunion_check("contact_maintaining", ["B", "C"], ["A"]), "reunions"),
+        Check("reunion proximity seeking: high in B and C, low in A", "predicted", ains,
+              "proximity seeking in ep5 and ep8: B > A and C > A; B and C at or above the "
+              "scale midpoint (4), A below it",
+              reunion_check("proximity_seeking", ["B", "C"], ["A"], levels=True), "reunions"),
+        Check("reunion contact maintaining: high in B and C, low in A", "predicted", ains,
+              "contact maintaining in ep5 and ep8: B > A and C > A; B and C at or above the "
+              "scale midpoint (4), A below it",
+              reunion_check("contact_maintaining", ["B", "C"], ["A"], levels=True),
+              "reunions"),
         Check("avoidant: hidden arousal, little crying", "predicted",
               "Sroufe & Waters 1977; Spangler & Grossmann 1993",
               "separations (ep4, 6, 7): A's internal arousal not below B's (z > -2), A's "
               "crying at most half of B's", hidden_arousal_check, "episodes"),
-        Check("temperament moves subgroups", "predicted", "Belsky & Rovine 1987",
-              "low- vs high-reactive infants (0.3/0.7 vs 0.7/0.3), global population: more "
-              "A1-B2, and more B1/B2 among B", temperament_subgroup_check),
+        Check("temperament moves B1/B2 vs B3/B4", "predicted", "Belsky & Rovine 1987",
+              "low- vs high-reactive infants (reactivity/soothability 0.3/0.7 vs 0.7/0.3), "
+              "global population: more B1/B2 (fewer B3/B4) among the secure",
+              temperament_b_subgroup_check),
+        Check("temperament: less reactive in A1-B2", "predicted", "Belsky & Rovine 1987",
+              "low- vs high-reactive infants, global population: more of the low-reactive in "
+              "A1-B2 (and so more of the high-reactive in B3-C2)", temperament_a1_b2_check),
         Check("temperament does not reverse caregiving", "predicted",
               "Belsky & Rovine 1987; DESIGN.md",
               "each caregiving preset keeps its modal A/B/C group across temperaments; the "

@@ -34,15 +34,17 @@ class Sizes:
 
     population: int  # infants per population preset
     per_cell: int  # infants per caregiving cell in the trend designs
-    arm: int  # infants per arm (temperament, intervention, stability)
+    arm: int  # infants per arm (intervention, stability)
+    temperament: int  # infants per temperament arm (a small effect: needs more)
     z: float  # calibrated checks: standard errors allowed
     label: str = "full"
 
 
 #: The full run: several thousand infants per calibrated check.
-FULL = Sizes(population=5000, per_cell=600, arm=3000, z=2.0, label="full")
+FULL = Sizes(population=5000, per_cell=600, arm=3000, temperament=5000, z=2.0, label="full")
 #: ``--quick`` (CI): smaller cohorts and a wider tolerance for the calibrated checks.
-QUICK = Sizes(population=800, per_cell=150, arm=600, z=3.0, label="quick")
+QUICK = Sizes(population=1500, per_cell=200, arm=1200, temperament=3000, z=3.0,
+              label="quick")
 
 
 @dataclass
@@ -89,6 +91,13 @@ class CohortProvider:
         if "cell" not in table:
             table["cell"] = design.cell_of(table["infant_id"].to_numpy())
         return table
+
+    def design_cohort(self, design: CellDesign, n: int, age_months: float = 12.0
+                      ) -> pd.DataFrame:
+        """A ready-made design (e.g. one whose care changes) as a cohort of ``n`` infants."""
+        key = ("design-cohort", repr(design), n, age_months)
+        return self._run(key, f"design {design.name} (age {age_months:g} months)",
+                         population=design, n_infants=n, age_months=age_months)
 
     def care(self, care: CaregiverProfile | CaregivingHistory, label: str,
              n: int | None = None, age_months: float = 12.0, first_id: int = 0,

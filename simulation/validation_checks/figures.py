@@ -28,8 +28,12 @@ from ..stats import wilson_interval
 from .checks import PROFILE_POPULATION, TRENDS, trend_series
 from .cohorts import CohortProvider, shares
 
+ABCD = ("A", "B", "C", "D")
+#: Groups with fewer infants are left out of the profile figures (their means are noise).
+MIN_GROUP = 20
 POPULATIONS = ("global", "baltimore", *COUNTRIES, "low-risk-abcd")
-NAMES = {"A": "avoidant", "B": "secure", "C": "ambivalent", "D": "disorg."}
+NAMES = {"A": "avoidant", "B": "secure", "C": "ambivalent", "D": "disorganized"}
+SHORT_NAMES = {"A": "avoid.", "B": "secure", "C": "ambiv.", "D": "disorg."}
 
 
 def distributions_overview(provider: CohortProvider, presentation: bool = True) -> Figure:
@@ -38,7 +42,7 @@ def distributions_overview(provider: CohortProvider, presentation: bool = True) 
     fs = 8.5 * k
     fig = Figure(figsize=(13 * k, 9.2 * k), dpi=100, layout="constrained")
     axes = fig.subplots(3, 4).ravel()
-    for ax, key in zip(axes, POPULATIONS, strict=True):
+    for ax, key in zip(axes[:len(POPULATIONS)], POPULATIONS, strict=True):
         pub = DISTRIBUTIONS[key]
         four_way = "D" in pub.shares
         classes = ("A", "B", "C", "D") if four_way else ("A", "B", "C")
@@ -58,12 +62,13 @@ def distributions_overview(provider: CohortProvider, presentation: bool = True) 
                                                         np.clip(phi - published, 0, None)]),
                capsize=2.5 * k, error_kw={"lw": 1.0 * k, "ecolor": "#555555"},
                label=f"published (N = {pub.n:,})")
-        for xi, s, p in zip(x, sim, published, strict=True):
-            ax.text(xi - 0.2, s + 0.02, f"{s:.0%}", ha="center", va="bottom",
+        for xi, s, top, p, ptop in zip(x, sim, hi, published, phi, strict=True):
+            ax.text(xi - 0.2, max(s, top) + 0.015, f"{s:.0%}", ha="center", va="bottom",
                     fontsize=fs * 0.85, weight="bold")
-            ax.text(xi + 0.2, p + 0.02, f"{p:.0%}", ha="center", va="bottom",
+            ax.text(xi + 0.2, max(p, ptop) + 0.015, f"{p:.0%}", ha="center", va="bottom",
                     fontsize=fs * 0.85, color="#555555")
-        ax.set_xticks(x, [f"{c}\n{NAMES[c]}" for c in classes], fontsize=fs * 0.85)
+        names = SHORT_NAMES if four_way else NAMES
+        ax.set_xticks(x, [f"{c}\n{names[c]}" for c in classes], fontsize=fs * 0.85)
         ax.set_ylim(0, 1.0)
         ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0], ["0", "25%", "50%", "75%", "100%"],
                       fontsize=fs * 0.8)
@@ -71,9 +76,13 @@ def distributions_overview(provider: CohortProvider, presentation: bool = True) 
             ax.spines[side].set_visible(False)
         source = _short(pub.source)
         studies = f"{pub.studies} stud{'y' if pub.studies == 1 else 'ies'}"
-        ax.set_title(f"{pub.label}\n{source}; N = {pub.n:,}, {studies}"
-                     + (" (check)" if pub.check else ""), fontsize=fs * 0.95, loc="left")
-        ax.legend(fontsize=fs * 0.75, frameon=False, loc="upper right")
+        title = {"global": "Global: 32 studies, 8 countries",
+                 "low-risk-abcd": "Low-risk samples, with D"}.get(key, pub.label)
+        ax.set_title(title, fontsize=fs * 1.1, loc="left", weight="bold", pad=26 * k)
+        ax.text(0.0, 1.01, f"{source}\npublished N = {pub.n:,}, {studies}"
+                + (" (check)" if pub.check else "") + f"; simulated n = {n:,}",
+                transform=ax.transAxes, fontsize=fs * 0.8, color="#444444", ha="left",
+                va="bottom")
     note = ("Simulated: population preset (calibrated to the published shares: a fit, not a "
             "test), fresh cohort, 95% Wilson intervals. Published: grey, with the 95% interval "
             "its sample size allows; 1988 samples are forced A/B/C (D was not yet coded), so "
@@ -84,8 +93,17 @@ def distributions_overview(provider: CohortProvider, presentation: bool = True) 
             "Psychopathology 11, 225.")
     fig.suptitle("Simulated vs published attachment distributions", fontsize=fs * 1.5,
                  x=0.01, ha="left")
-    fig.supxlabel(textwrap.fill(note, 190), fontsize=fs * 0.8, x=0.01, ha="left",
-                  color="#444444")
+    for spare in axes[len(POPULATIONS):]:
+        spare.axis("off")
+    from matplotlib.patches import Patch
+
+    key = [Patch(color=GROUP_COLOURS[c], label=f"simulated: {NAMES[c]} ({c})") for c in ABCD]
+    key.append(Patch(facecolor=PUBLISHED_COLOUR, hatch="//", edgecolor="white",
+                     label="published"))
+    axes[-1].legend(handles=key, loc="upper left", fontsize=fs * 0.9, frameon=False,
+                    title="bars (error bars: 95% intervals)", title_fontsize=fs * 0.9)
+    axes[-1].text(0.0, 0.52, textwrap.fill(note, 50), transform=axes[-1].transAxes,
+                  fontsize=fs * 0.72, va="top", ha="left", color="#444444")
     return fig
 
 
@@ -120,7 +138,7 @@ def trends_figure(provider: CohortProvider, presentation: bool = True) -> Figure
         ax.fill_between(trend.levels, lo, hi, color=GROUP_COLOURS[trend.group], alpha=0.15,
                         lw=0)
         ax.set_xlabel(trend.axis, fontsize=fs)
-        ax.set_ylabel(f"{NAMES[trend.group].replace('disorg.', 'disorganized')} share",
+        ax.set_ylabel(f"{NAMES[trend.group]} share",
                       fontsize=fs)
         ax.set_title(f"{claim}  ({reference})", fontsize=fs * 0.95, loc="left")
     for ax in axes:
@@ -152,17 +170,22 @@ def write_figures(provider: CohortProvider, out: Path, presentation: bool = True
     for key in POPULATIONS:
         pub = DISTRIBUTIONS[key]
         save(distribution_figure(provider.population(key), pub, presentation=presentation,
+                                 published_ci=True,
                                  title=f"Population preset '{key}' (calibrated) vs "
                                  f"{pub.label}"), f"distribution-{key}")
     table = provider.population(PROFILE_POPULATION)
-    save(episode_profile(table, ("crying", "exploration", "arousal"),
+    counts = table["classification"].value_counts()
+    shown = table[table["classification"].map(counts) >= MIN_GROUP]
+    dropped = ", ".join(f"{c} (n = {counts[c]})" for c in counts.index
+                        if counts[c] < MIN_GROUP)
+    note = f"; not drawn: {dropped}" if dropped else ""
+    save(episode_profile(shown, ("crying", "exploration", "arousal"),
                          presentation=presentation,
                          title=f"Episode by episode, by classification ('{PROFILE_POPULATION}' "
-                         f"population, n = {len(table):,}; reunions shaded; bands: 95% CI)"),
-         "episodes")
-    save(reunion_profile(table, presentation=presentation,
-                         title=f"Reunion behaviour by classification ('{PROFILE_POPULATION}' "
-                         f"population, n = {len(table):,}; Ainsworth's scales; bars: 95% CI)"),
-         "reunions")
+                         f"population, n = {len(table):,}{note}; reunions shaded; bands: 95% "
+                         "CI)"), "episodes")
+    save(reunion_profile(shown, presentation=presentation,
+                         title=f"Reunions by classification ('{PROFILE_POPULATION}' population, "
+                         f"n = {len(table):,}{note}; bars: 95% CI)"), "reunions")
     save(trends_figure(provider, presentation), "trends")
     return written
