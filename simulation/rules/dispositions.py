@@ -41,7 +41,7 @@ class Dispositions:
     cling_stranger: np.ndarray
     passive_held: np.ndarray  # held without effort, more with low trust
     resist: np.ndarray  # angry resistance per unit arousal (V: C1)
-    helpless: np.ndarray  # passive resistance and signalling without approach (G(1-T): C2)
+    helpless: np.ndarray  # passive resistance, signalling without approach (G(1-T) high: C2)
     avoid: np.ndarray  # avoidance of the caregiver per unit arousal (R: A)
     avoid_stranger: np.ndarray  # wariness of the stranger's overtures
     search: np.ndarray  # going to the door in separations (expects her back, not deactivated)
@@ -88,7 +88,9 @@ class Dispositions:
             cling_stranger=0.3 * inh2,
             passive_held=0.2 * (1.0 - T),
             resist=p.resist_weight * V,
-            helpless=p.passive_weight * G * (1.0 - T),
+            # helplessness rises steeply with unmet, hyperactivated need: (2 G (1 - T))^3, so
+            # a moderately trusting infant rarely resists passively and a C2 infant often does
+            helpless=p.passive_weight * np.minimum((2.0 * G * (1.0 - T)) ** 3, 1.5),
             avoid=p.avoid_weight * R,
             avoid_stranger=0.3 * p.avoid_weight * ones,
             search=p.search_weight * (0.3 + 0.7 * T) * (1.0 - R),
