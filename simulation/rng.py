@@ -8,6 +8,7 @@ model (DESIGN.md section 5). No generator state is carried between calls.
 
 from __future__ import annotations
 
+import sys
 from enum import IntEnum
 
 import numpy as np
@@ -66,8 +67,10 @@ def infant_keys(seed: int, infant_ids: np.ndarray) -> np.ndarray:
 def hash_bits(keys: np.ndarray, purpose: int, step: int) -> np.ndarray:
     """64 random bits per key for (purpose, step): a uint64 array shaped like ``keys``."""
     counter = (int(purpose) << 40) + int(step)
+    # SplitMix64's output function on (infant key + counter x golden gamma): the keys are
+    # themselves mixed, so one finaliser round gives SplitMix64-quality streams per infant
     spread = np.uint64((counter * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF)
-    return _mix(_mix(keys ^ spread) + np.uint64(counter))
+    return _mix(keys + spread)
 
 
 def uniform(keys: np.ndarray, purpose: int, step: int) -> np.ndarray:
@@ -86,6 +89,7 @@ def uniform_pair(keys: np.ndarray, purpose: int, step: int) -> tuple[np.ndarray,
 
 _LOW16 = np.uint64(0xFFFF)
 _TWO_M16 = np.float32(2.0**-16)
+_LITTLE_ENDIAN = sys.byteorder == "little"
 
 
 def uniform_quad(keys: np.ndarray, purpose: int, step: int) -> tuple[np.ndarray, ...]:
@@ -95,6 +99,11 @@ def uniform_quad(keys: np.ndarray, purpose: int, step: int) -> tuple[np.ndarray,
     hashing cost: the per-second kernels use these.
     """
     bits = hash_bits(keys, purpose, step)
+    if _LITTLE_ENDIAN:  # the four 16-bit words, lowest first, in one conversion
+        words = bits.view(np.uint16).reshape(*bits.shape, 4)
+        quad = np.moveaxis(words, -1, 0).astype(np.float32, order="C")
+        quad *= _TWO_M16
+        return tuple(quad)
     return tuple(
         ((bits >> np.uint64(s)) & _LOW16).astype(np.float32) * _TWO_M16 for s in (0, 16, 32, 48)
     )
