@@ -198,7 +198,7 @@ def _adult_target(act: np.ndarray, x: np.ndarray, y: np.ndarray, chair: tuple[fl
 
 
 def _release_spot(ax: np.ndarray, ay: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Where a released infant is put down: 0.4 m from the adult toward the toys."""
+    """Where a released infant is put down: 0.4 m from where it was held, toward the toys."""
     d = room.distance(ax, ay, *room.TOYS)
     frac = np.minimum(0.4 / np.maximum(d, 1e-6), 1.0)
     return ax + (room.TOYS[0] - ax) * frac, ay + (room.TOYS[1] - ay) * frac
@@ -234,8 +234,9 @@ def stranger_act(s: SSPState) -> None:
 def hand_over(s: SSPState) -> None:
     """Pick-ups and put-downs: who holds the infant after the adults acted.
 
-    An adult who stopped holding puts the infant down 0.4 m toward the toys; an adult whose act
-    is now HOLDING picks it up (the stranger only when the caregiver is not holding it).
+    An adult who stopped holding puts the infant down 0.4 m toward the toys from where she held
+    it; an adult whose act is now HOLDING picks it up (the stranger only when the caregiver is
+    not holding it).
     """
     holds_cg = (s.cg_act == A.HOLDING) | (s.cg_act == A.RELEASING)
     holds_st = (s.st_act == A.HOLDING) | (s.st_act == A.RELEASING)
@@ -244,8 +245,7 @@ def hand_over(s: SSPState) -> None:
     lets_go = cg_lets_go | st_lets_go
     held = s.held
     if lets_go.any():
-        rx, ry = _release_spot(np.where(cg_lets_go, s.cg_x, s.st_x),
-                               np.where(cg_lets_go, s.cg_y, s.st_y))
+        rx, ry = _release_spot(s.x, s.y)  # where it was held, before she walks on
         s.x = np.where(lets_go, rx, s.x)
         s.y = np.where(lets_go, ry, s.y)
         held = np.where(lets_go, C(HELD.NONE), held)
