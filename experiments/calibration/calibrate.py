@@ -124,7 +124,7 @@ def independence_changes(v: float) -> dict[str, float]:
 
 
 MECHANISMS: dict[str, tuple[Callable[[float], dict[str, float]], tuple[float, ...], str]] = {
-    "separation": (separation_changes, (1.0, 1.5, 2.0, 2.5, 3.0),
+    "separation": (separation_changes, (1.0, 1.5, 2.0, 2.5, 3.0, 4.0),
                    "Takahashi (1990), Sapporo: infants rarely separated from the mother"),
     "independence": (independence_changes, (0.0, 0.1, 0.2, 0.3, 0.45),
                      "Grossmann et al. (Bielefeld): early independence encouraged"),
