@@ -299,14 +299,38 @@ def cell_bytes(out: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in cell_files(out, "")}
 
 
+def model_code() -> str:
+    """The real fingerprint of the model's files now (not cached, not pinned)."""
+    from simulation.sweep.manifest import _fingerprint
+
+    return _fingerprint.__wrapped__()
+
+
+def make_reference(experiment_file: Path, out: Path) -> Path:
+    """The uninterrupted run (serial, in this process), with the model code it ran."""
+    from simulation.sweep import run_sweep
+
+    code = model_code()
+    result = run_sweep(experiment_file, out, workers=1, progress=False)
+    assert result.complete, result.failed
+    (out.parent / f"{out.name}.model-code").write_text(code)
+    return out
+
+
 def assert_same_tables(out: Path, reference: Path) -> None:
     """Every cell file of ``out`` equals the reference's, byte for byte (else, frame by frame
     with the differing columns named)."""
+    import pytest
+
     ours, theirs = cell_bytes(out), cell_bytes(reference)
     assert sorted(ours) == sorted(theirs), (sorted(ours), sorted(theirs))
     for name, data in theirs.items():
         if ours[name] == data:
             continue
+        stamp = reference.parent / f"{reference.name}.model-code"
+        if stamp.exists() and stamp.read_text() != model_code():
+            pytest.skip("the model's code was edited while this test ran (fresh worker "
+                        "processes imported other code than the reference run); rerun")
         a = pd.read_parquet(out / "cells" / name)
         b = pd.read_parquet(reference / "cells" / name)
         cols = [c for c in b.columns if c not in a.columns or not a[c].equals(b[c])]

@@ -35,6 +35,7 @@ from robust_helpers import (
     cell_files,
     group_alive,
     kill_group,
+    make_reference,
     manifest_of,
     pool_workers,
     start_sweep,
@@ -87,10 +88,7 @@ def experiment_file(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def reference(experiment_file, tmp_path_factory) -> Path:
     """The uninterrupted run (serial, in this process): what every faulted run must equal."""
-    out = tmp_path_factory.mktemp("reference") / "out"
-    result = run_sweep(experiment_file, out, workers=1, progress=False)
-    assert result.complete and result.ran == CELLS
-    return out
+    return make_reference(experiment_file, tmp_path_factory.mktemp("reference") / "out")
 
 
 def _log_text(log: Path) -> str:
@@ -301,8 +299,9 @@ def _damage(out: Path, recorded: bool) -> dict[str, str]:
 
     ``recorded=False`` first removes the SHA-256 the manifest records for each file, as for
     files written after the last manifest update of a killed run: then the damage must be found
-    by reading the file (garbage goes over the Parquet footer rather than the middle, where
-    only the recorded SHA-256 can be relied on to see it).
+    by reading the file (garbage goes over the end of the Parquet footer rather than the
+    middle, where only the recorded SHA-256 can be relied on to see it: random bytes inside
+    the footer's metadata or a data page may still decode).
     """
     if not recorded:
         manifest = manifest_of(out)
@@ -317,10 +316,12 @@ def _damage(out: Path, recorded: bool) -> dict[str, str]:
     truncated.write_bytes(data[: len(data) // 2])
     done[truncated.stem] = "truncated to half"
     data = bytearray(garbage.read_bytes())
-    start = len(data) // 2 if recorded else len(data) - 300
-    data[start:start + 256] = os.urandom(256)
+    if recorded:  # anywhere: the recorded SHA-256 sees it
+        data[len(data) // 2:len(data) // 2 + 256] = b"\xff" + os.urandom(255)
+    else:  # over the footer's length and magic number, which a reader must check
+        data[-8:] = b"\xffGARBAGE"
     garbage.write_bytes(bytes(data))
-    done[garbage.stem] = "256 bytes of garbage"
+    done[garbage.stem] = "garbage written over part of it"
     empty.write_bytes(b"")
     done[empty.stem] = "emptied"
     shutil.copyfile(files[5], swapped)
