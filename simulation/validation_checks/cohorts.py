@@ -43,7 +43,7 @@ class Sizes:
 #: The full run: several thousand infants per calibrated check.
 FULL = Sizes(population=5000, per_cell=600, arm=3000, temperament=5000, z=2.0, label="full")
 #: ``--quick`` (CI): smaller cohorts and a wider tolerance for the calibrated checks.
-QUICK = Sizes(population=1500, per_cell=200, arm=1200, temperament=3000, z=3.0,
+QUICK = Sizes(population=2000, per_cell=250, arm=1500, temperament=3000, z=3.0,
               label="quick")
 
 
