@@ -176,16 +176,14 @@ def write_figures(provider: CohortProvider, out: Path, presentation: bool = True
     table = provider.population(PROFILE_POPULATION)
     counts = table["classification"].value_counts()
     shown = table[table["classification"].map(counts) >= MIN_GROUP]
-    dropped = ", ".join(f"{c} (n = {counts[c]})" for c in counts.index
-                        if counts[c] < MIN_GROUP)
-    note = f"; not drawn: {dropped}" if dropped else ""
+    dropped = ", ".join(f"{counts[c]} {c}" for c in counts.index if counts[c] < MIN_GROUP)
+    note = f"; {dropped} not drawn" if dropped else ""
     save(episode_profile(shown, ("crying", "exploration", "arousal"),
                          presentation=presentation,
-                         title=f"Episode by episode, by classification ('{PROFILE_POPULATION}' "
-                         f"population, n = {len(table):,}{note}; reunions shaded; bands: 95% "
-                         "CI)"), "episodes")
+                         title=f"Episode by episode ('{PROFILE_POPULATION}' population, n = "
+                         f"{len(table):,}{note}; bands: 95% CI)"), "episodes")
     save(reunion_profile(shown, presentation=presentation,
-                         title=f"Reunions by classification ('{PROFILE_POPULATION}' population, "
-                         f"n = {len(table):,}{note}; bars: 95% CI)"), "reunions")
+                         title=f"Reunions ('{PROFILE_POPULATION}' population, n = "
+                         f"{len(table):,}{note}; bars: 95% CI)"), "reunions")
     save(trends_figure(provider, presentation), "trends")
     return written
