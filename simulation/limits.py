@@ -24,3 +24,9 @@ MAX_AXIS_VALUES = 10_000
 MAX_SWEEP_WORKERS = 512
 #: Longest text value (name, description, label) in an experiment file, in characters.
 MAX_TEXT_CHARS = 20_000
+
+# --- the teaching dashboard (``ssp dashboard``) ---
+#: Infants in one population on the dashboard's "A population" page (its largest size; a link
+#: asking for more falls back to the default with a notice). Beyond it, use ``ssp run --infants
+#: N`` or ``ssp sweep``. Enforced by the page's size choices (dashboard/views/population.py).
+MAX_DASHBOARD_INFANTS = 5_000
