@@ -604,9 +604,12 @@ def fit_mechanism(t: Target, target: np.ndarray, anchor: dict[str, float],
     curve, profile = [], []
     for v in values:
         em = emulator_for(changes_of(v))
-        curve.append(float(em.shares(at_anchor, four_way)[j]))
+        at_anchor_shares = em.shares(at_anchor, four_way)
+        curve.append(float(at_anchor_shares[j]))
         theta, loss, chi = fit(em, target, t.published.n, anchor, four_way)
         profile.append({"value": v, f"{named}_at_anchor_care": round(curve[-1], 4),
+                        "shares_at_anchor_care": {c: round(float(x), 4) for c, x in zip(
+                            t.classes, at_anchor_shares, strict=True)},
                         "loss": round(loss, 3), "chi": round(chi, 3),
                         "means": {k: round(x, 4) for k, x in theta.means.items()}})
     value = values[int(np.argmin(np.abs(np.array(curve) - target[j])))]
@@ -835,6 +838,34 @@ def parameters_table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+def mechanisms_text(results: list[Result]) -> str:
+    """What each cultural mechanism did in this run, in words (for the README)."""
+    by_name = {r.target.name: r for r in results}
+    anchor = by_name["global"].theta.means if "global" in by_name else PRIOR_MEANS
+    lines = []
+    for r in results:
+        t = r.target
+        if not t.mechanism:
+            continue
+        named = MECHANISM_CLASS[t.mechanism]
+        j = t.classes.index(named)
+        values = [p["value"] for p in r.profile]
+        first, last = r.profile[0]["shares_at_anchor_care"], r.profile[-1]["shares_at_anchor_care"]
+        label = {"separation": "separation factor m", "independence": "independence training"}
+        others = [c for c in t.classes if c != named and c != "B"]
+        side = "; ".join(f"{c} {first[c]:.0%} -> {last[c]:.0%}" for c in others)
+        shift = ", ".join(f"{k} {r.theta.means[k] - anchor[k]:+.2f}" for k in TRAITS)
+        reached = ("met" if min(p[f"{named}_at_anchor_care"] for p in r.profile) <= t.shares()[j]
+                   <= max(p[f"{named}_at_anchor_care"] for p in r.profile) else "not reached")
+        lines.append(
+            f"- **{t.name}** ({label[t.mechanism]}): with the global caregiving, {named} goes "
+            f"from {first[named]:.0%} to {last[named]:.0%} over {values[0]:g}-{values[-1]:g} "
+            f"(and {side}); the target {named} {t.shares()[j]:.0%} is {reached}: value "
+            f"{r.mechanism_value:g} ({', '.join(f'{k} {v:g}' for k, v in r.params.items())}). "
+            f"Caregiving then fitted relative to global: {shift}.")
+    return "\n".join(lines)
+
+
 RESULTS_START = "<!-- calibration results: start (written by calibrate.py) -->"
 RESULTS_END = "<!-- calibration results: end -->"
 
@@ -891,7 +922,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     tmp.replace(args.out)
     report = (f"Written by `calibrate.py` on {data['calibration']['date']} (model "
               f"{data['calibration']['model_fingerprint']}, {elapsed / 60:.1f} min).\n\n"
-              f"Fitted parameters:\n\n{params}\n\nFitted vs published (confirmation cohorts "
+              f"Fitted parameters:\n\n{params}\n\nCultural mechanisms:\n\n"
+              f"{mechanisms_text(results)}\n\nFitted vs published (confirmation cohorts "
               f"of {args.confirm_infants:,} infants, seed {CONFIRM_SEED}; tolerance "
               f"{Z_ACCEPT:g} x sqrt(se_published^2 + se_simulated^2)):\n\n{table}\n")
     write_between_markers(args.tables, report)
