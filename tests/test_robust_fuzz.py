@@ -260,7 +260,8 @@ def run_arguments(draw):
             min_size=1, max_size=4))
         position = draw(st.integers(1, len(argv)))
         argv[position:position] = junk
-    infants = draw(_infants_texts() if hostile else st.integers(1, CHEAP_INFANTS).map(str))
+    infants = draw(_infants_texts().filter(lambda t: (_expected_infants(t) or 0) <= CHEAP_INFANTS)
+                   if hostile else st.integers(1, CHEAP_INFANTS).map(str))
     return argv, out_kind, scales, infants
 
 
