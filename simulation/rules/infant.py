@@ -5,8 +5,9 @@ Propensities for each action are built from five learned quantities and arousal 
 - pull to approach ``a * switch(rebuff)``: attachment behaviour activated by distress, switched
   off where bids were met with rebuff (a logistic switch: deactivation; Main 1990), and a
   greeting when the caregiver comes back (reunion salience);
-- deactivation ``a * rebuff``: attention goes to the toys or away from the caregiver when
-  aroused, the avoidant strategy (Ainsworth et al. 1978; Cassidy & Kobak 1988);
+- deactivation ``a * (1.25 - a) * rebuff``: attention goes to the toys or away from the caregiver
+  when aroused, the avoidant strategy (Ainsworth et al. 1978; Cassidy & Kobak 1988), which holds
+  under moderate distress and gives way when distress overwhelms it (Main 1990);
 - anger ``a * volatility``: contact sought and resisted, hard to soothe (C1; Cassidy & Berlin 1994);
 - helplessness ``a * signal_gain * (1 - trust)``: signalling without initiative, passive
   resistance (C2);
@@ -59,7 +60,10 @@ def propensities(s: SSPState, per: Perception, d: Dispositions,
     zero = np.zeros_like(a)
 
     P = [zero] * N_ACTIONS
-    P[ACTION.EXPLORE] = f_free * (d.explore * calm + d.displace * a)
+    # deactivation holds under moderate arousal and gives way when distress overwhelms it
+    # (Main 1990): its weight peaks at middling arousal, a * (1.25 - a)
+    deact = a * (1.25 - a)
+    P[ACTION.EXPLORE] = f_free * (d.explore * calm + d.displace * deact)
     P[ACTION.IDLE] = f_free * (0.05 + a * (d.idle_vigilant + per.f.cg_out * d.idle_alone))
     greeting = m(free_cg & per.cg_overture) * d.greet
     # a distressed infant greets her by going to her, a calm one from a distance
@@ -73,7 +77,7 @@ def propensities(s: SSPState, per: Perception, d: Dispositions,
     P[ACTION.RESIST_ANGRY] = anger * (f_cg_pressing + 0.4 * m(st_pressing & ~cg_in))
     helpless = a * d.helpless
     P[ACTION.RESIST_PASSIVE] = f_cg_pressing * helpless
-    avoid_cg = f_cg * a * d.avoid * overture
+    avoid_cg = f_cg * deact * d.avoid * overture
     avoid_st = m(st_pressing & ~per.held_cg) * a * d.avoid_stranger
     P[ACTION.AVOID] = avoid_cg + avoid_st
     P[ACTION.SEARCH] = m(free & ~cg_in) * a * d.search
