@@ -98,8 +98,8 @@ class ModelParams:
         "Berlin 1994); low trust also makes it less reassuring")
     stranger_comfort: float = _p(0.5, 0.0, 1.0, "stranger's soothing relative to the caregiver's")
     # --- the Strange Situation: overt behaviour ---
-    cry_floor: float = _p(0.15, 0.0, 1.0, "crying per unit arousal at zero signal gain")
-    cry_gain: float = _p(1.5, 0.0, 3.0, "extra crying per unit arousal and unit signal gain")
+    cry_floor: float = _p(0.05, 0.0, 1.0, "crying per unit arousal at zero signal gain")
+    cry_gain: float = _p(1.7, 0.0, 3.0, "extra crying per unit arousal and unit signal gain")
     rebuff_threshold: float = _p(
         0.35, 0.0, 1.0, "expected rebuff at which approach gives way to deactivation: the pull "
         "to approach is a logistic switch, 1 / (1 + exp((rebuff - threshold) / steepness))")
@@ -121,12 +121,15 @@ class ModelParams:
     distance_weight: float = _p(0.35, 0.0, 5.0, "smiling, showing toys from a distance")
     search_weight: float = _p(0.8, 0.0, 5.0, "going to the door in separations")
     lapse_weight: float = _p(
-        0.6, 0.0, 5.0, "disorganized lapses per unit of arousal near a feared caregiver")
+        1.0, 0.0, 5.0, "disorganized lapses per unit of arousal near a feared caregiver")
     fear_threshold: float = _p(
         0.4, 0.0, 1.0, "fear of the caregiver at which the strategy starts to break down: "
         "lapses scale with 1 / (1 + exp(-(fear - threshold) / steepness))")
     fear_steepness: float = _p(0.05, 0.01, 1.0, "how sharp that breakdown is")
     persistence: float = _p(4.0, 0.0, 20.0, "bout persistence: weight on continuing an action")
+    decisiveness: float = _p(
+        2.0, 0.5, 4.0, "exponent on the propensities before choosing (above 1: the strongest "
+        "tendency wins more often; behaviour less noisy from one SSP to the next)")
     checkback: float = _p(0.12, 0.0, 1.0, "glances to the caregiver while exploring")
 
     def __post_init__(self) -> None:

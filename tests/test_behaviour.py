@@ -62,7 +62,7 @@ def test_frightening_care_lapses_in_the_caregivers_presence(preset_runs):
     r = fr.record
     lapses = (Action.FREEZE, Action.APPROACH_BROKEN, Action.APPREHENSION)
     reunion = np.mean([action_share(r, e, *lapses).mean() for e in (5, 8)])
-    assert reunion > 0.03
+    assert reunion > 0.01  # brief lapses: a few seconds per reunion, enough for D
     assert np.mean([action_share(sen.record, e, *lapses).mean() for e in (5, 8)]) == 0.0
     # lapses happen with the caregiver present, never in separations
     assert sum(action_share(r, e, *lapses).sum() for e in (4, 6, 7)) == 0.0

@@ -30,6 +30,8 @@ C = CODE  # act codes are int8 scalars, so the state keeps its dtype
 DOOR_PAUSE = 3
 #: Seconds it takes to put an infant down.
 RELEASE_SECONDS = 2
+#: Seconds the caregiver holds the infant at least before she tries to put it down, if calm.
+HOLD_AT_LEAST = 30
 #: In the reunions, seconds of sitting between calls to the infant, and a call's length.
 CALL_EVERY = 25
 CALL_SECONDS = 4
@@ -105,11 +107,11 @@ def caregiver_decide(s: SSPState, per: Perception) -> None:
     releasing = act == A.RELEASING
     if holding.any():
         carried_in = (ep == 1) & (room.distance(s.cg_x, s.cg_y, *room.START) < 0.05)
-        settled = (s.cg_hold >= 20) & (s.calm_run >= 8)
+        settled = (s.cg_hold >= HOLD_AT_LEAST) & (s.calm_run >= 8)
         wants_down = (s.cg_avoid_run >= 3) | (s.cg_push_run >= 10)
         new = put(new, holding & (carried_in | settled | wants_down | leave), C(A.RELEASING))
     if releasing.any():
-        clings = (s.action == ACTION.CONTACT_ACTIVE) & (s.cry > 0) & ~leave & (ep != 1)
+        clings = (s.action == ACTION.CONTACT_ACTIVE) & ~leave & (ep != 1)
         new = put(new, releasing & clings, C(A.HOLDING))
         put_down = releasing & ~clings & (s.cg_timer >= RELEASE_SECONDS)
         new = put(new, put_down, np.where(leave, C(A.LEAVING), C(A.SITTING)))

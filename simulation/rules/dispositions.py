@@ -82,7 +82,7 @@ class Dispositions:
             idle_vigilant=0.3 * vigilant,
             idle_alone=0.3 * (1.0 - R),
             approach=inh2 * (0.4 + 0.6 * T) * p.approach_weight,
-            greet=inh2 * p.greeting_weight,
+            greet=inh2 * inh2 * p.greeting_weight,
             approach_stranger=0.1 * inh2,
             cling=inh2 * (0.5 + 0.5 * T) * p.approach_weight + 0.5 * V * G,
             cling_stranger=0.3 * inh2,

@@ -70,9 +70,11 @@ def propensities(s: SSPState, per: Perception, d: Dispositions,
     P[ACTION.APPROACH] = (2.0 * a * a * (f_free_cg * d.approach
                                          + greeting)
                           + a * m(alone_with_st & ~per.contact_st) * d.approach_stranger)
-    P[ACTION.CONTACT_ACTIVE] = a * (m(per.held_cg | (free & per.contact_cg)) * d.cling
-                                    + m(per.held_st) * d.cling_stranger)
-    P[ACTION.CONTACT_PASSIVE] = f_held_any * (0.8 * calm + d.passive_held)
+    # in her arms a trusting infant holds on beyond its distress (it wants the contact), so
+    # clinging has a floor; a calm, untrusting one lets itself be held
+    P[ACTION.CONTACT_ACTIVE] = (a + 0.3) * (m(per.held_cg | (free & per.contact_cg)) * d.cling
+                                            + m(per.held_st) * d.cling_stranger)
+    P[ACTION.CONTACT_PASSIVE] = f_held_any * (0.6 * calm + d.passive_held)
     anger = a * d.resist
     P[ACTION.RESIST_ANGRY] = anger * (f_cg_pressing + 0.4 * m(st_pressing & ~cg_in))
     helpless = a * d.helpless
@@ -100,6 +102,8 @@ def choose(P: list[np.ndarray], current: np.ndarray, u: np.ndarray,
     whatever the cohort's size (no pairwise reductions), so the choice is bit-identical.
     """
     boost = np.float32(p.persistence)
+    if p.decisiveness != 1.0:
+        P = [np.power(pk, np.float32(p.decisiveness)) for pk in P]
     cum = []
     running = None
     for k, pk in enumerate(P):
