@@ -43,7 +43,10 @@ class ModelParams:
         0.5, 0.0, 1.0, "chance that a frightening caregiver's response frightens (times "
         "`frightening`)")
     temperament_signal: float = _p(
-        0.3, 0.0, 1.0, "how much a reactive infant's first signal is louder")
+        0.0, 0.0, 1.0, "how much a reactive infant's first signal at home is louder (default "
+        "off: with it on, reactive infants of cold caregivers meet more rebuffs and learn "
+        "avoidance, against Belsky & Rovine 1987, who found temperament moving distress, not "
+        "security)")
     learn_trust: float = _p(
         0.05, 0.001, 0.5, "base learning rate of expected availability (trust)")
     learn_fast: float = _p(
