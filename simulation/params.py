@@ -115,7 +115,7 @@ class ModelParams:
         1.2, 0.0, 5.0, "deactivating infants' turning of attention to the toys when aroused")
     avoid_weight: float = _p(
         1.5, 0.0, 5.0, "turning or moving away from an adult who makes an overture")
-    resist_weight: float = _p(1.2, 0.0, 5.0, "angry resistance per unit of volatility x arousal")
+    resist_weight: float = _p(2.0, 0.0, 5.0, "angry resistance per unit of volatility x arousal")
     passive_weight: float = _p(1.5, 0.0, 5.0, "passive resistance and helpless signalling")
     approach_weight: float = _p(1.5, 0.0, 5.0, "approach to the caregiver per unit of pull")
     explore_weight: float = _p(1.0, 0.0, 5.0, "exploration per unit of calm")

@@ -72,7 +72,7 @@ def propensities(s: SSPState, per: Perception, d: Dispositions,
                           + a * m(alone_with_st & ~per.contact_st) * d.approach_stranger)
     # in her arms a trusting infant holds on beyond its distress (it wants the contact), so
     # clinging has a floor; a calm, untrusting one lets itself be held
-    P[ACTION.CONTACT_ACTIVE] = (a + 0.3) * (m(per.held_cg | (free & per.contact_cg)) * d.cling
+    P[ACTION.CONTACT_ACTIVE] = (a + 0.4) * (m(per.held_cg | (free & per.contact_cg)) * d.cling
                                             + m(per.held_st) * d.cling_stranger)
     P[ACTION.CONTACT_PASSIVE] = f_held_any * (0.6 * calm + d.passive_held)
     anger = a * d.resist
