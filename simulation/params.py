@@ -48,21 +48,22 @@ class ModelParams:
         "avoidance, against Belsky & Rovine 1987, who found temperament moving distress, not "
         "security)")
     learn_trust: float = _p(
-        0.05, 0.001, 0.5, "base learning rate of expected availability (trust)")
+        0.015, 0.001, 0.5, "base learning rate of expected availability (trust): slow, so "
+        "the working model integrates months of care and stays stable (Waters 1978)")
     learn_fast: float = _p(
         0.35, 0.01, 1.0, "learning rate of the fast availability tracker (volatility)")
     learn_slow: float = _p(
         0.03, 0.001, 0.5, "learning rate of the slow availability tracker (volatility)")
     learn_volatility: float = _p(
-        0.05, 0.001, 0.5, "learning rate of volatility beyond chance (Behrens et al. 2007)")
+        0.008, 0.001, 0.5, "learning rate of volatility beyond chance (Behrens et al. 2007)")
     volatility_scale: float = _p(
         0.12, 0.01, 1.0, "fast-minus-slow squared-error advantage that counts as volatility 1")
     volatility_boost: float = _p(
         2.0, 0.0, 10.0, "how much volatility raises the learning rate of trust (Behrens 2007)")
     learn_rebuff: float = _p(
-        0.05, 0.001, 0.5, "learning rate of expected rebuff")
+        0.02, 0.001, 0.5, "learning rate of expected rebuff")
     learn_gain: float = _p(
-        0.04, 0.001, 0.5, "learning rate of signal gain (hyper/deactivation)")
+        0.015, 0.001, 0.5, "learning rate of signal gain (hyper/deactivation)")
     escalation_reward: float = _p(
         2.0, 0.0, 5.0, "how strongly an answer that came only after escalating raises signal "
         "gain (hyperactivation)")

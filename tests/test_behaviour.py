@@ -25,7 +25,7 @@ def test_sensitive_care_secure_base_and_haven(preset_runs):
     assert profile["avoid"] < 0.03 and profile["resist"] < 0.03
     # calming: comforted in the reunion, back to play
     assert crying(r, 8).mean() < 0.25 * crying(r, 7).mean()
-    assert exploration(r, 8).mean() > 0.4
+    assert exploration(r, 8).mean() > 0.3  # back to play once comforted (held ~a minute)
 
 
 def test_rejecting_care_avoidance_with_hidden_arousal(preset_runs):
