@@ -83,6 +83,17 @@ def rss_mb(pids: list[int]) -> float:
     return total / 1024
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of the processes (from /proc/PID/stat)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
 class Server:
     """``python -m simulation dashboard --port P`` (no ``--host``: the default address)."""
 
@@ -101,16 +112,27 @@ class Server:
             stdout=self.log, stderr=subprocess.STDOUT, env=env, cwd=HERE.parent,
             start_new_session=True)
         self.peak_mb = 0.0
-        self.samples: list[float] = []
+        #: (time.time(), RSS in MB, CPU seconds) of the server's process tree
+        self.samples: list[tuple[float, float, float]] = []
         self._stop = threading.Event()
         self._sampler = threading.Thread(target=self._sample, daemon=True)
 
     def _sample(self) -> None:
         while not self._stop.is_set():
-            mb = rss_mb(tree(self.proc.pid))
-            self.samples.append(mb)
+            pids = tree(self.proc.pid)
+            mb = rss_mb(pids)
+            self.samples.append((time.time(), mb, cpu_seconds(pids)))
             self.peak_mb = max(self.peak_mb, mb)
             self._stop.wait(0.2)
+
+    def during(self, start: float, end: float) -> tuple[float, float]:
+        """Peak RSS (MB) and CPU seconds used between two times (time.time())."""
+        inside = [s for s in self.samples if start <= s[0] <= end]
+        before = [s for s in self.samples if s[0] < start]
+        if not inside:
+            return 0.0, 0.0
+        base = before[-1][2] if before else inside[0][2]
+        return max(s[1] for s in inside), inside[-1][2] - base
 
     def wait_ready(self, timeout: float = 90) -> None:
         deadline = time.monotonic() + timeout
@@ -172,7 +194,12 @@ class Phase:
     name: str
     sessions: list[Session] = field(default_factory=list)
     seconds: float = 0.0
+    start: float = 0.0  #: time.time() at the start, when the refreshes start, at the end
+    refresh_start: float = 0.0
+    end: float = 0.0
     peak_mb: float = 0.0
+    server_cpu_seconds: float = 0.0
+    server_cpu_refresh_seconds: float = 0.0  #: of which while the refreshes ran
 
     def times(self, what: str) -> list[float]:
         return sorted(getattr(s, what) for s in self.sessions if getattr(s, what) is not None)
@@ -184,6 +211,9 @@ class Phase:
                "refreshes_from_cache": sum("from the cache" in s.refresh_caption
                                            for s in self.sessions),
                "wall_seconds": round(self.seconds, 2),
+               "server_cpu_seconds": round(self.server_cpu_seconds, 1),
+               "server_cpu_refresh_seconds": round(self.server_cpu_refresh_seconds, 1),
+               "refresh_wall_seconds": round(self.end - self.refresh_start, 2),
                "server_peak_rss_mb": round(self.peak_mb, 1)}
         for what in ("open_seconds", "refresh_seconds", "refresh_idle_seconds"):
             t = self.times(what)
@@ -265,31 +295,28 @@ async def _refresh(page, session: Session, timeout_ms: float) -> None:
         session.error = f"refresh: {type(exc).__name__}: {str(exc)[:300]}"
 
 
-async def _phase(browser, server: Server, name: str, sessions: list[Session],
+async def _phase(browser, base: str, name: str, sessions: list[Session],
                  timeout: float) -> Phase:
     """All sessions open their pages at once, then all change their seed at once."""
     phase = Phase(name, sessions)
-    before = server.peak_mb
-    server.peak_mb = 0.0
     contexts = [await browser.new_context(viewport={"width": 1280, "height": 900})
                 for _ in sessions]
     try:
         pages = [await c.new_page() for c in contexts]
-        start = time.perf_counter()
-        await asyncio.gather(*(_open(p, server.base, s, timeout * 1000)
+        phase.start, start = time.time(), time.perf_counter()
+        await asyncio.gather(*(_open(p, base, s, timeout * 1000)
                                for p, s in zip(pages, sessions, strict=True)))
+        phase.refresh_start = time.time()
         await asyncio.gather(*(_refresh(p, s, timeout * 1000)
                                for p, s in zip(pages, sessions, strict=True)))
-        phase.seconds = time.perf_counter() - start
+        phase.seconds, phase.end = time.perf_counter() - start, time.time()
     finally:
         for c in contexts:
             await c.close()
-    phase.peak_mb = server.peak_mb
-    server.peak_mb = max(before, server.peak_mb)
     return phase
 
 
-async def _class(server: Server, sessions: int, timeout: float) -> dict:
+async def _class(base: str, sessions: int, timeout: float) -> dict[str, Phase]:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
@@ -297,18 +324,29 @@ async def _class(server: Server, sessions: int, timeout: float) -> dict:
                                           headless=True)
         try:
             # the instructor opens the preset before class, and the seed the class will use
-            first = await _phase(browser, server, "the instructor's visit (uncached)",
+            first = await _phase(browser, base, "the instructor's visit (uncached)",
                                  [Session(0, PRESET_QUERY, PRESET_NEW_SEED)], timeout)
-            preset = await _phase(browser, server, f"{sessions} sessions, one preset",
+            preset = await _phase(browser, base, f"{sessions} sessions, one preset",
                                   [Session(i, PRESET_QUERY, PRESET_NEW_SEED)
                                    for i in range(sessions)], timeout)
-            distinct = await _phase(browser, server,
+            distinct = await _phase(browser, base,
                                     f"{sessions} sessions, each its own settings",
                                     [Session(i, distinct_query(i), 3000 + i)
                                      for i in range(sessions)], timeout)
         finally:
             await browser.close()
     return {"first": first, "preset": preset, "distinct": distinct}
+
+
+def _client(base: str, sessions: int, timeout: float, out: Path) -> None:
+    """The browser side (run in its own, lowest-priority process by :func:`run_class`)."""
+    phases = asyncio.run(_class(base, sessions, timeout))
+    out.write_text(json.dumps({k: asdict(p) for k, p in phases.items()}))
+
+
+def _phase_from(data: dict) -> Phase:
+    sessions = [Session(**s) for s in data.pop("sessions")]
+    return Phase(sessions=sessions, **data)
 
 
 def run_class(sessions: int, timeout: float = 600, home: Path | None = None) -> dict:
@@ -324,7 +362,21 @@ def run_class(sessions: int, timeout: float = 600, home: Path | None = None) -> 
     before = snapshot()
     with Server(home) as server:
         idle_mb = rss_mb(tree(server.proc.pid))
-        phases = asyncio.run(_class(server, sessions, timeout))
+        # The browsers are the load, not the system under test: on a real class they run on
+        # the students' machines. Here they share the server's cores, so they run at the
+        # lowest priority (nice 19), and the server keeps the CPU it needs.
+        out = Path(tempfile.mkdtemp(prefix="ssp-load-")) / "phases.json"
+        client = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "--client", server.base,
+             "--sessions", str(sessions), "--timeout", str(timeout), "--report", str(out)],
+            preexec_fn=lambda: os.nice(19), capture_output=True, text=True,
+            timeout=4 * timeout + 120)
+        if client.returncode != 0:
+            raise RuntimeError(f"the load client failed:\n{client.stderr[-3000:]}")
+        phases = {k: _phase_from(v) for k, v in json.loads(out.read_text()).items()}
+        for phase in phases.values():
+            phase.peak_mb, phase.server_cpu_seconds = server.during(phase.start, phase.end)
+            phase.server_cpu_refresh_seconds = server.during(phase.refresh_start, phase.end)[1]
         listening = listening_addresses(server.port)
     return {"phases": phases, "server_idle_rss_mb": idle_mb, "server_peak_rss_mb":
             server.peak_mb, "log": server.text(), "home_files": sorted(
@@ -356,7 +408,11 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--timeout", type=float, default=600)
     parser.add_argument("--report", type=Path)
+    parser.add_argument("--client", metavar="URL", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.client:
+        _client(args.client, args.sessions, args.timeout, args.report)
+        return
     result = run_class(args.sessions, args.timeout)
     report = {k: v for k, v in result.items() if k not in ("phases", "log")}
     report["phases"] = {k: p.summary() for k, p in result["phases"].items()}

@@ -129,9 +129,10 @@ def _run_stage(experiment_file: Path, out: Path, spec: dict) -> tuple[bool, int]
     return False, result.ran
 
 
-@settings(max_examples=max(3, EXAMPLES // 50), deadline=None, database=None,
+@settings(max_examples=max(2, EXAMPLES // 50), deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(st.lists(stage, min_size=1, max_size=3), st.sampled_from(["serial", "pool", "threads"]))
+@given(st.lists(stage, min_size=1, max_size=2 if EXAMPLES <= 200 else 3),
+       st.sampled_from(["serial", "pool", "threads"]))
 def test_interrupt_anywhere_resume_anyhow_same_tables(experiment_file, reference,
                                                       tmp_path_factory, stages, last):
     out = tmp_path_factory.mktemp("stress") / "out"
