@@ -10,6 +10,9 @@ A teaching model, not a diagnostic tool.
 
 from __future__ import annotations
 
+import os
+import sys
+import time
 from pathlib import Path
 
 import streamlit as st
@@ -18,6 +21,11 @@ from dashboard import compute, state
 from dashboard.state import Param
 
 HERE = Path(__file__).resolve().parent
+#: Environment variable: with "1", every completed page run is logged on stderr (the server's
+#: log) as ``ssp-dashboard-run <time.time()> <page> <seconds>``: how long the server took to
+#: answer, without the browser's own rendering (used by the load test, tests/robust_load.py).
+TIMING_ENV = "SSP_DASHBOARD_TIMING"
+_started = time.perf_counter()
 
 st.set_page_config(page_title="Strange Situation simulation", page_icon=":material/child_care:",
                    layout="wide", initial_sidebar_state="expanded")
@@ -38,7 +46,6 @@ PAGES = [
     st.Page(HERE / "views" / "learn.py", title="Learn", url_path="learn",
             icon=":material/school:"),
 ]
-
 
 
 def home() -> None:
@@ -68,3 +75,6 @@ with st.sidebar:
 
 compute.start_warming()
 page.run()
+if os.environ.get(TIMING_ENV) == "1":
+    print(f"ssp-dashboard-run {time.time():.3f} {page.url_path or 'home'} "
+          f"{time.perf_counter() - _started:.3f}", file=sys.stderr, flush=True)

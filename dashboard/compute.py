@@ -10,7 +10,9 @@ a slider that returns to an earlier value is answered from the cache. Caregiving
 
 A population is passed by preset name instead. Cohorts run in chunks of :data:`CHUNK` infants,
 each cached on its own, so a progress bar moves on long runs (draws are keyed by infant, so
-chunking never changes a result). Nothing is written to disk.
+chunking never changes a result). The simulations run in :mod:`dashboard.workers`' small
+process pool beside Streamlit's threads (``SSP_DASHBOARD_WORKERS``); the caches stay here.
+Nothing is written to disk.
 """
 
 from __future__ import annotations
@@ -18,12 +20,12 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import pandas as pd
 import streamlit as st
+
+from dashboard import workers
 
 #: Infants per cached chunk of a cohort. Each run of the engine has a fixed cost (its loop over
 #: the seconds of the procedure) besides the cost per infant, so chunks are large.
@@ -38,57 +40,19 @@ def profile_spec(values) -> CareSpec:
     return ("profile", tuple(round(float(v), 4) for v in values))
 
 
-def build_care(spec: CareSpec):
-    """A :class:`~simulation.caregiving.Caregiving` (or profile) from a care spec."""
-    from simulation.caregiving import CaregiverProfile, Caregiving, CaregivingHistory
-
-    def history(spells) -> CaregivingHistory:
-        return CaregivingHistory(tuple((float(m), CaregiverProfile(*p)) for m, p in spells))
-
-    kind = spec[0]
-    if kind == "profile":
-        return CaregiverProfile(*spec[1])
-    if kind == "history":
-        return history(spec[1])
-    if kind == "two":
-        return Caregiving(primary=history(spec[1]), secondary=history(spec[2]),
-                          secondary_share=float(spec[3]), secondary_from=float(spec[4]))
-    raise ValueError(f"unknown care spec {kind!r}")
+build_care = workers.care_from_spec
 
 
-def _population(name: str | None):
-    if name is None:
-        return None
-    from simulation.populations import get_population
-
-    return get_population(name)
-
-
-def _temperament(spec, population):
-    """A fixed temperament (r, s), a shifted distribution ("mean", r), or the population's."""
-    from simulation.temperament import Temperament, TemperamentDistribution
-
-    if spec is None:
-        return population.temperament if population is not None else None
-    if spec[0] == "mean":
-        base = population.temperament if population is not None else TemperamentDistribution()
-        return TemperamentDistribution(float(spec[1]), base.reactivity_sd,
-                                       base.soothability_mean, base.soothability_sd)
-    return Temperament(float(spec[0]), float(spec[1]))
+@st.cache_resource(show_spinner=False)
+def pool() -> workers.Pool:
+    """The server's process pool, one per server process (shared by all sessions)."""
+    return workers.Pool(workers.workers_wanted())
 
 
 # --- one dyad (Mesa model) ----------------------------------------------------------------
 
 
-@dataclass
-class Dyad:
-    """One infant through the Mesa model: its trace, the coder's verdict and its home year."""
-
-    trace: pd.DataFrame
-    coding: Any  # simulation.observer.Coding of one infant
-    explanation: str
-    row: dict[str, Any]  # classification, subgroup, group, abc_group, d_rating, care, temperament
-    monthly: list[dict[str, np.ndarray]]  # per caregiver: variable -> (months + 1,)
+Dyad = workers.Dyad
 
 
 @st.cache_data(max_entries=96, show_spinner=False)
@@ -96,35 +60,8 @@ def dyad(care: CareSpec | None, population: str | None = None, infant_id: int = 
          seed: int = 0, temperament: tuple | None = None, caregiver: str = "primary",
          age: float = 12.0) -> Dyad:
     """Run infant ``infant_id`` of a cohort alone through the Mesa model (replays exactly)."""
-    from simulation.mesa_model import StrangeSituationModel
-    from simulation.observer import explain
-
-    pop = _population(population)
-    model = StrangeSituationModel(
-        build_care(care) if care is not None else None, population=pop,
-        infant_id=int(infant_id), seed=int(seed), temperament=_temperament(temperament, pop),
-        caregiver=caregiver, age_months=float(age)).run()
-    trace = model.trace()
-    coding = model.coding()
-    prepared = model.prepared
-    ci = 0 if caregiver == "primary" else 1
-    arrays = prepared.care.caregivers[ci]
-    spell = arrays.spell_index(float(age) - 1e-9)
-    row = {
-        "classification": str(coding.classification[0]),
-        "group": str(coding.group[0]),
-        "abc_group": str(coding.abc_group[0]),
-        "subgroup": str(coding.subgroup[0]),
-        "d_rating": int(coding.d_rating[0]),
-        "reactivity": float(prepared.reactivity[0]),
-        "soothability": float(prepared.soothability[0]),
-    }
-    for name in ("responsiveness", "consistency", "warmth", "frightening"):
-        row[name] = float(np.asarray(getattr(arrays, name))[spell].ravel()[0])
-    monthly = [{k: np.asarray(v)[0] for k, v in m.items()}
-               for m in prepared.development.monthly]
-    return Dyad(trace, coding, explain(coding, 0).replace("Infant 0", f"Infant {infant_id}"),
-                row, monthly)
+    return pool().run(workers.dyad_run, care, population, int(infant_id), int(seed),
+                      temperament, caregiver, float(age))
 
 
 # --- cohorts ------------------------------------------------------------------------------
@@ -137,14 +74,8 @@ def cohort_chunk(care: CareSpec | None, population: str | None, seed: int, first
                  size: int, temperament: tuple | None = None, caregiver: str = "primary",
                  age: float = 12.0) -> pd.DataFrame:
     """Infants ``first_id .. first_id + size - 1`` of a cohort (one cached chunk)."""
-    from simulation.cohort import run_cohort
-
-    pop = _population(population)
-    result = run_cohort(build_care(care) if care is not None else None, int(size), int(seed),
-                        population=pop, temperament=_temperament(temperament, pop),
-                        caregiver=caregiver, age_months=float(age), first_id=int(first_id),
-                        progress=False)
-    return result.table
+    return pool().run(workers.cohort_table, care, population, int(seed), int(first_id),
+                      int(size), temperament, caregiver, float(age))
 
 
 def _chunked(run: Callable[[int, int], pd.DataFrame], n: int, label: str | None,
@@ -176,14 +107,8 @@ def cohort(care: CareSpec | None, population: str | None, n: int, seed: int,
 @st.cache_data(max_entries=128, show_spinner=False)
 def grid_chunk(warmth: float, frightening: float, seed: int, first_id: int,
                size: int) -> pd.DataFrame:
-    from simulation.cohort import run_cohort
-    from simulation.design import CellDesign
-
-    design = CellDesign.grid(responsiveness=list(GRID), consistency=list(GRID),
-                             warmth=[float(warmth)], frightening=[float(frightening)])
-    table = run_cohort(population=design, n_infants=int(size), seed=int(seed),
-                       first_id=int(first_id), progress=False).table
-    return table[["responsiveness", "consistency", "classification"]]
+    return pool().run(workers.grid_table, GRID, float(warmth), float(frightening), int(seed),
+                      int(first_id), int(size))
 
 
 def grid(warmth: float, frightening: float, per_cell: int, seed: int,

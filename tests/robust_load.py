@@ -106,6 +106,7 @@ class Server:
         self.mpl = Path(tempfile.mkdtemp(prefix="ssp-mpl-"))
         env = {**os.environ, "HOME": str(home), "MPLCONFIGDIR": str(self.mpl),
                "SSP_DASHBOARD_WARM": "1" if warm else "0", "PYTHONUNBUFFERED": "1",
+               "SSP_DASHBOARD_TIMING": "1",
                "PYTHONDONTWRITEBYTECODE": "1"}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "simulation", "dashboard", "--port", str(self.port)],
@@ -149,6 +150,19 @@ class Server:
 
     def text(self) -> str:
         return Path(self.log.name).read_text(errors="replace")
+
+    def runs(self, start: float, end: float, page: str = PAGE) -> list[float]:
+        """Seconds of the server's runs of ``page`` that ended between two times (time.time()):
+        what the server took to answer, without any browser's rendering (from the
+        ``ssp-dashboard-run`` lines the app logs under SSP_DASHBOARD_TIMING=1)."""
+        out = []
+        for line in self.text().splitlines():
+            parts = line.split()
+            if len(parts) == 4 and parts[0] == "ssp-dashboard-run" and parts[2] == page:
+                with contextlib.suppress(ValueError):
+                    if start <= float(parts[1]) <= end:
+                        out.append(float(parts[3]))
+        return sorted(out)
 
     def stop(self) -> None:
         self._stop.set()
@@ -200,6 +214,8 @@ class Phase:
     peak_mb: float = 0.0
     server_cpu_seconds: float = 0.0
     server_cpu_refresh_seconds: float = 0.0  #: of which while the refreshes ran
+    #: seconds of each server run of the page that ended while the refreshes ran
+    server_runs: list[float] = field(default_factory=list)
 
     def times(self, what: str) -> list[float]:
         return sorted(getattr(s, what) for s in self.sessions if getattr(s, what) is not None)
@@ -215,10 +231,10 @@ class Phase:
                "server_cpu_refresh_seconds": round(self.server_cpu_refresh_seconds, 1),
                "refresh_wall_seconds": round(self.end - self.refresh_start, 2),
                "server_peak_rss_mb": round(self.peak_mb, 1)}
-        for what in ("open_seconds", "refresh_seconds", "refresh_idle_seconds"):
-            t = self.times(what)
+        for what in ("open_seconds", "refresh_seconds", "refresh_idle_seconds", "server_runs"):
+            t = sorted(self.server_runs) if what == "server_runs" else self.times(what)
             if t:
-                label = what.replace("_seconds", "")
+                label = what.replace("_seconds", "").replace("server_runs", "server_run")
                 out[f"{label}_p50"] = round(statistics.median(t), 2)
                 out[f"{label}_p95"] = round(percentile(t, 95), 2)
                 out[f"{label}_max"] = round(t[-1], 2)
@@ -377,6 +393,7 @@ def run_class(sessions: int, timeout: float = 600, home: Path | None = None) -> 
         for phase in phases.values():
             phase.peak_mb, phase.server_cpu_seconds = server.during(phase.start, phase.end)
             phase.server_cpu_refresh_seconds = server.during(phase.refresh_start, phase.end)[1]
+            phase.server_runs = server.runs(phase.refresh_start, phase.end)
         listening = listening_addresses(server.port)
     return {"phases": phases, "server_idle_rss_mb": idle_mb, "server_peak_rss_mb":
             server.peak_mb, "log": server.text(), "home_files": sorted(

@@ -1,0 +1,99 @@
+"""The dashboard's process pool: same results as in the page's thread, survives a dead worker,
+concurrent sessions are computed on more than one core."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+
+import pandas as pd
+import pytest
+
+from dashboard import workers
+
+CARE = ("profile", (0.6, 0.7, 0.6, 0.0))
+
+
+@pytest.fixture(scope="module")
+def pool():
+    p = workers.Pool(2)
+    yield p
+    p.shutdown()
+
+
+def test_workers_wanted_reads_the_variable_and_falls_back_to_at_most_two():
+    default = max(1, min(2, os.cpu_count() or 1))
+    assert workers.workers_wanted({}) == default
+    assert workers.workers_wanted({workers.WORKERS_ENV: "0"}) == 0
+    assert workers.workers_wanted({workers.WORKERS_ENV: " 3 "}) == 3
+    for bad in ("-1", "two", "1e3", "17", "nan", ""):
+        assert workers.workers_wanted({workers.WORKERS_ENV: bad}) == default
+
+
+def test_a_cohort_chunk_is_the_same_in_a_worker_as_here(pool):
+    args = (CARE, None, 7, 100, 150, ("mean", 0.5), "primary", 12.0)
+    here = workers.cohort_table(*args)
+    there = pool.run(workers.cohort_table, *args)
+    pd.testing.assert_frame_equal(here, there)
+    here = workers.cohort_table(None, "japan", 3, 0, 80, None, "primary", 12.0)
+    there = pool.run(workers.cohort_table, None, "japan", 3, 0, 80, None, "primary", 12.0)
+    pd.testing.assert_frame_equal(here, there)
+
+
+def test_a_dyad_is_the_same_in_a_worker_as_here(pool):
+    args = (CARE, None, 5, 11, (0.5, 0.5), "primary", 12.0)
+    here = workers.dyad_run(*args)
+    there = pool.run(workers.dyad_run, *args)
+    pd.testing.assert_frame_equal(here.trace, there.trace)
+    assert here.row == there.row
+    assert here.explanation == there.explanation
+
+
+def test_errors_in_the_work_reach_the_caller(pool):
+    with pytest.raises(ValueError, match="unknown care spec"):
+        pool.run(workers.cohort_table, ("nonsense",), None, 0, 0, 10, None, "primary", 12.0)
+
+
+def test_a_killed_worker_is_replaced_and_the_answer_still_comes():
+    p = workers.Pool(1)
+    try:
+        first = p.run(os.getpid)  # a worker's pid
+        assert first != os.getpid()
+        os.kill(first, signal.SIGKILL)
+        table = p.run(workers.cohort_table, CARE, None, 1, 0, 20, None, "primary", 12.0)
+        assert len(table) == 20
+        assert p.run(os.getpid) not in (first, os.getpid())
+    finally:
+        p.shutdown()
+
+
+def test_without_workers_the_work_runs_in_the_callers_thread():
+    p = workers.Pool(0)
+    assert p.run(os.getpid) == os.getpid()
+    assert p.run(threading.get_ident) == threading.get_ident()
+
+
+def test_concurrent_sessions_run_in_different_processes(pool):
+    """Two sessions' threads asking at once are answered by two worker processes."""
+    pids: list[int] = []
+    barrier = threading.Barrier(2)
+
+    def session():
+        barrier.wait()
+        pids.append(pool.run(workers_pid_after_work))
+
+    threads = [threading.Thread(target=session) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(set(pids)) == 2
+
+
+def workers_pid_after_work() -> int:
+    """Occupy a worker long enough that a second request must go to the other one."""
+    import time
+
+    time.sleep(0.5)
+    return os.getpid()
