@@ -155,13 +155,23 @@ def dyad_run(care: tuple | None, population: str | None, infant_id: int, seed: i
                 row, monthly)
 
 
+def ready() -> int:
+    """Import what the workers run (a worker's first task), and say which process it is."""
+    import simulation.cohort  # noqa: F401
+    import simulation.mesa_model  # noqa: F401
+
+    return os.getpid()
+
+
 # --- the pool --------------------------------------------------------------------------------
 
 
 class Pool:
     """A lazily started process pool that falls back to the calling thread.
 
-    The pool starts at the first call (not at import), is restarted once if a worker dies, and
+    The pool starts at the first call (not at import), with all its workers at once (a pool
+    starts a process only when a task finds none idle, and a process takes a second or two to
+    start), is restarted once if a worker dies, and
     if it cannot start or keeps failing the work runs in the caller's thread: a page never fails
     because of the pool. Results are the same either way.
     """
@@ -180,7 +190,9 @@ class Pool:
                 try:
                     self._executor = ProcessPoolExecutor(self.workers,
                                                          mp_context=get_context("spawn"))
-                except (OSError, ValueError):
+                    for _ in range(self.workers):  # each finds no idle worker: starts one
+                        self._executor.submit(ready)
+                except (OSError, ValueError, RuntimeError):
                     self.failures = 2
                     return None
             return self._executor

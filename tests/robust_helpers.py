@@ -171,13 +171,22 @@ def sweep_env(**extra: str) -> dict[str, str]:
 
 def start_sweep(file: Path, out: Path, log: Path, *args: str,
                 preexec_fn: Callable[[], None] | None = None) -> subprocess.Popen:
-    """``python -m simulation sweep FILE --out OUT --quiet ARGS`` in a new session."""
+    """``python -m simulation sweep FILE --out OUT --quiet ARGS`` in a new session.
+
+    The child starts with SIGINT at its default, as from a terminal: a shell that runs the tests
+    in the background (``pytest ... &``) ignores SIGINT, and a child would inherit that.
+    """
+    def prepare() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        if preexec_fn is not None:
+            preexec_fn()
+
     handle = open(log, "ab")  # noqa: SIM115 - the child holds it
     try:
         return subprocess.Popen(
             [sys.executable, "-m", "simulation", "sweep", str(file), "--out", str(out),
              "--quiet", *args], env=sweep_env(), stdout=handle, stderr=subprocess.STDOUT,
-            start_new_session=True, preexec_fn=preexec_fn, cwd=ROOT)
+            start_new_session=True, preexec_fn=prepare, cwd=ROOT)
     finally:
         handle.close()
 

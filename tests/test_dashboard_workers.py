@@ -3,6 +3,7 @@ concurrent sessions are computed on more than one core."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import threading
@@ -75,25 +76,32 @@ def test_without_workers_the_work_runs_in_the_callers_thread():
 
 
 def test_concurrent_sessions_run_in_different_processes(pool):
-    """Two sessions' threads asking at once are answered by two worker processes."""
-    pids: list[int] = []
-    barrier = threading.Barrier(2)
+    """Two sessions' threads asking at once are answered by two worker processes at once: each
+    task waits at a barrier for the other, which only a second process can reach."""
+    with multiprocessing.get_context("spawn").Manager() as manager:
+        barrier = manager.Barrier(2, timeout=60)
+        pids: list[int] = []
 
-    def session():
-        barrier.wait()
-        pids.append(pool.run(workers_pid_after_work))
+        def session():
+            pids.append(pool.run(pid_when_both_running, barrier))
 
-    threads = [threading.Thread(target=session) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert len(set(pids)) == 2
+        threads = [threading.Thread(target=session) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert len(pids) == 2 and len(set(pids)) == 2 and os.getpid() not in pids
 
 
-def workers_pid_after_work() -> int:
-    """Occupy a worker long enough that a second request must go to the other one."""
-    import time
+def test_the_pool_starts_all_its_workers_at_once():
+    p = workers.Pool(2)
+    try:
+        p.run(os.getpid)  # one task: a lazy pool would have started one process
+        assert len(p._executor._processes) == 2
+    finally:
+        p.shutdown()
 
-    time.sleep(0.5)
+
+def pid_when_both_running(barrier) -> int:
+    barrier.wait()
     return os.getpid()
