@@ -17,9 +17,20 @@ def check_output_path(path: str | os.PathLike, suffixes=TABLE_SUFFIXES) -> Path:
     """Refuse, before any work starts, an output path that cannot be written.
 
     Checks the suffix, that the path is not a directory, that its parent is an existing
-    directory (not a regular file: ENOTDIR), and that a file can be created there.
+    directory (not a regular file: ENOTDIR), and that a file can be created there. A path the
+    system refuses to look at (a name too long, ENAMETOOLONG) is refused with its reason.
     """
-    p = Path(path)
+    try:
+        return _check_output_path(Path(path), suffixes)
+    except OSError as exc:
+        raise InputError(f"cannot write {_short(str(path))!r}: {exc.strerror}") from None
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def _check_output_path(p: Path, suffixes) -> Path:
     if p.is_dir():
         raise InputError(f"output path {str(p)!r} is a directory, not a file")
     if p.suffix.lower() not in suffixes:

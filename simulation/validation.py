@@ -18,7 +18,11 @@ def check_number(name: str, value: object, low: float, high: float) -> float:
     """Return ``value`` as a float if it is a finite real number in [low, high]."""
     if isinstance(value, bool) or not isinstance(value, Real):
         raise InputError(f"{name} must be a number in [{low:g}, {high:g}], got {value!r}")
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer beyond the largest float
+        raise InputError(f"{name} must be a number in [{low:g}, {high:g}], got an integer of "
+                         f"{len(str(abs(int(value)))):,} digits") from None
     if math.isnan(number) or not low <= number <= high:
         raise InputError(f"{name} must be a number in [{low:g}, {high:g}], got {value!r}")
     return number

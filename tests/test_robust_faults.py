@@ -363,9 +363,6 @@ def test_damaged_cell_files_are_detected_and_recomputed_on_resume(experiment_fil
     assert_same_tables(out, reference)
 
 
-@pytest.mark.xfail(strict=True, reason="simulation/cli/sweep.py started() does not print "
-                   "result.damaged yet (the runner finds, removes and reruns damaged cells and "
-                   "records them in the manifest; the command line should say so)")
 def test_a_damaged_cell_is_reported_by_the_command_line(experiment_file, reference, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(reference, out)

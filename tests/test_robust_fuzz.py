@@ -161,9 +161,6 @@ def test_model_params_accept_exactly_known_names_in_range(changes):
             assert getattr(params, k) == float(v)
 
 
-@pytest.mark.xfail(strict=True, reason="simulation/validation.py check_number calls float() on "
-                   "any Real: an int beyond 1.8e308 raises OverflowError, not InputError (fix: "
-                   "catch OverflowError there and refuse it as out of range)")
 @pytest.mark.parametrize("build", [lambda v: CaregiverProfile(v, 0.5, 0.5),
                                    lambda v: Temperament(v, 0.5),
                                    lambda v: ModelParams(learn_trust=v)])
@@ -338,9 +335,6 @@ def test_ssp_run_runs_or_says_one_line_exit_2(sandbox, run_dir, case):
         assert "wrote" not in answer["stdout"]
 
 
-@pytest.mark.xfail(strict=True, reason="simulation/io.py check_output_path: Path.is_dir() raises "
-                   "OSError(ENAMETOOLONG) for a too-long file name, reported with exit status 1 "
-                   "(fix: wrap its checks in try/except OSError -> InputError)")
 def test_a_file_name_too_long_for_ssp_run_is_a_user_error(sandbox, run_dir):
     answer = sandbox.main(["run", "--infants", "1", "--out", "n" * 300 + ".csv"], cwd=run_dir)
     assert answer["rc"] == 2

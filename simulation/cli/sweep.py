@@ -91,6 +91,12 @@ def sweep_command(args: argparse.Namespace) -> int:
             print(line)
         if result.skipped:
             print(f"{result.skipped:,} cell(s) already done in {result.out}")
+        damaged = list(result.damaged.values())
+        for problem in damaged[:10]:
+            print(f"damaged, removed and run again: {problem}")
+        if len(damaged) > 10:
+            print(f"... and {len(damaged) - 10:,} more damaged cell file(s) (the manifest "
+                  "lists them all)")
         print(f"running {result.cells - result.skipped:,} cell(s) ({result.backend}, "
               f"{result.workers} worker(s))")
         sys.stdout.flush()
