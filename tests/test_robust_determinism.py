@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
-from robust_helpers import (
-    CODE_ID,
+from robust_helpers import (  # CODE_ID: read by the pinned_code_id fixture (conftest)
+    CODE_ID,  # noqa: F401
     EXAMPLES,
     assert_manifest_truthful,
     assert_same_tables,
@@ -25,7 +25,6 @@ from robust_helpers import (
 
 import simulation.cohort
 from simulation.sweep import run_sweep, runner
-from simulation.sweep.manifest import CODE_ID_VARIABLE
 from simulation.sweep.runner import SerialExecutor
 
 EXPERIMENT = """\
@@ -65,12 +64,7 @@ class FailingExecutor(SerialExecutor):
         return super().submit(fn, *args, **kwargs)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def pinned_code_id():
-    patch = pytest.MonkeyPatch()
-    patch.setenv(CODE_ID_VARIABLE, CODE_ID)
-    yield
-    patch.undo()
+pytestmark = pytest.mark.usefixtures("pinned_code_id")
 
 
 @pytest.fixture(scope="module")

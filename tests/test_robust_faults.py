@@ -75,13 +75,7 @@ def variants(ci: list, more: list) -> list:
 TIMEOUT = 240
 
 
-@pytest.fixture(scope="module", autouse=True)
-def pinned_code_id():
-    """Pin the code fingerprint (the package is edited while tests run; see manifest.py)."""
-    patch = pytest.MonkeyPatch()
-    patch.setenv(CODE_ID_VARIABLE, CODE_ID)
-    yield
-    patch.undo()
+pytestmark = pytest.mark.usefixtures("pinned_code_id")
 
 
 @pytest.fixture(scope="module")

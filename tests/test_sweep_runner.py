@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from robust_helpers import model_code
 
 from simulation.sweep import load_experiment, load_results, run_sweep, runner
 from simulation.sweep.cells import cell_setup, cell_task
 from simulation.sweep.manifest import (
     CODE_ID_VARIABLE,
     DirectoryLock,
-    _fingerprint,
     read_manifest,
 )
 from simulation.sweep.runner import SerialExecutor
@@ -35,18 +35,7 @@ REPRO = FILES / "repro.toml"
 CODE_ID = "sweep-tests"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def pinned_code_id():
-    """The package is edited while tests run; pin the code fingerprint (see manifest.py)."""
-    patch = pytest.MonkeyPatch()
-    patch.setenv(CODE_ID_VARIABLE, CODE_ID)
-    yield
-    patch.undo()
-
-
-def model_code() -> str:
-    """The real fingerprint of the model's files now (not cached, not pinned)."""
-    return _fingerprint.__wrapped__()
+pytestmark = pytest.mark.usefixtures("pinned_code_id")
 
 
 @pytest.fixture(scope="module")
