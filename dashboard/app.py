@@ -25,10 +25,6 @@ HERE = Path(__file__).resolve().parent
 #: log) as ``ssp-dashboard-run <time.time()> <page> <seconds>``: how long the server took to
 #: answer, without the browser's own rendering (used by the load test, tests/robust_load.py).
 TIMING_ENV = "SSP_DASHBOARD_TIMING"
-_started = time.perf_counter()
-
-st.set_page_config(page_title="Strange Situation simulation", page_icon=":material/child_care:",
-                   layout="wide", initial_sidebar_state="expanded")
 
 PAGES = [
     st.Page(HERE / "views" / "watch.py", title="Watch one infant", url_path="watch",
@@ -53,28 +49,40 @@ def home() -> None:
     st.switch_page(PAGES[0], query_params=st.query_params.to_dict())
 
 
-# Streamlit serves the default page at "/" only, so every page that a link may name has its
-# own address, and the (hidden) default page forwards to the first of them.
-page = st.navigation([st.Page(home, title="Home", url_path="home", default=True,
-                              visibility="hidden"), *PAGES])
+def main() -> None:
+    """One run of the app (Streamlit runs this file as ``__main__`` for every page view)."""
+    started = time.perf_counter()
+    st.set_page_config(page_title="Strange Situation simulation",
+                       page_icon=":material/child_care:", layout="wide",
+                       initial_sidebar_state="expanded")
+    # Streamlit serves the default page at "/" only, so every page that a link may name has its
+    # own address, and the (hidden) default page forwards to the first of them.
+    page = st.navigation([st.Page(home, title="Home", url_path="home", default=True,
+                                  visibility="hidden"), *PAGES])
 
-# presentation mode: read from the URL once per session, then held by the toggle
-if state.PRESENT not in st.session_state:
-    text = st.query_params.get(state.PRESENT)
-    try:
-        st.session_state[state.PRESENT] = (
-            Param(state.PRESENT, "bool", False).parse(text) if text is not None else False)
-    except ValueError:
-        st.session_state[state.PRESENT] = False
-with st.sidebar:
-    st.toggle("Presentation mode", key=state.PRESENT,
-              help="Larger fonts and figures, for a projector. Kept in the page's link.")
-    st.caption("The address bar always holds a link to what is on the screen: copy it to "
-               "reopen this scenario (in class, or in an assignment).")
-    st.caption("A teaching model, not a diagnostic tool.")
+    # presentation mode: read from the URL once per session, then held by the toggle
+    if state.PRESENT not in st.session_state:
+        text = st.query_params.get(state.PRESENT)
+        try:
+            st.session_state[state.PRESENT] = (
+                Param(state.PRESENT, "bool", False).parse(text) if text is not None else False)
+        except ValueError:
+            st.session_state[state.PRESENT] = False
+    with st.sidebar:
+        st.toggle("Presentation mode", key=state.PRESENT,
+                  help="Larger fonts and figures, for a projector. Kept in the page's link.")
+        st.caption("The address bar always holds a link to what is on the screen: copy it to "
+                   "reopen this scenario (in class, or in an assignment).")
+        st.caption("A teaching model, not a diagnostic tool.")
 
-compute.start_warming()
-page.run()
-if os.environ.get(TIMING_ENV) == "1":
-    print(f"ssp-dashboard-run {time.time():.3f} {page.url_path or 'home'} "
-          f"{time.perf_counter() - _started:.3f}", file=sys.stderr, flush=True)
+    compute.start_warming()
+    page.run()
+    if os.environ.get(TIMING_ENV) == "1":
+        print(f"ssp-dashboard-run {time.time():.3f} {page.url_path or 'home'} "
+              f"{time.perf_counter() - started:.3f}", file=sys.stderr, flush=True)
+
+
+# The pool's worker processes (started with "spawn") import the app's main file under the name
+# "__mp_main__": they must not run the app (it would start warming, and so more workers).
+if __name__ != "__mp_main__":
+    main()

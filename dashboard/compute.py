@@ -43,10 +43,8 @@ def profile_spec(values) -> CareSpec:
 build_care = workers.care_from_spec
 
 
-@st.cache_resource(show_spinner=False)
-def pool() -> workers.Pool:
-    """The server's process pool, one per server process (shared by all sessions)."""
-    return workers.Pool(workers.workers_wanted())
+#: The server's process pool, one per server process (shared by all sessions).
+pool = workers.shared_pool
 
 
 # --- one dyad (Mesa model) ----------------------------------------------------------------
@@ -243,9 +241,9 @@ def start_warming() -> threading.Thread | None:
     """Warm the caches in a background thread, once per server process (from the first
     visit: open the dashboard once before class and the pages a class opens first are ready).
 
-    Set ``SSP_DASHBOARD_WARM=0`` to skip (the tests do).
+    Set ``SSP_DASHBOARD_WARM=0`` to skip (most tests do). Never in a pool's worker process.
     """
-    if os.environ.get("SSP_DASHBOARD_WARM", "1") == "0":
+    if os.environ.get("SSP_DASHBOARD_WARM", "1") == "0" or workers.in_worker():
         return None
     thread = threading.Thread(target=_warm, name="ssp-dashboard-warm", daemon=True)
     thread.start()

@@ -15,6 +15,7 @@ threads) import only what they run. Nothing here writes to disk.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor
@@ -31,9 +32,17 @@ WORKERS_ENV = "SSP_DASHBOARD_WORKERS"
 MAX_WORKERS = 16
 
 
+def in_worker() -> bool:
+    """True in a process started by another (a pool's worker): it never starts a pool."""
+    return multiprocessing.parent_process() is not None
+
+
 def workers_wanted(environ: dict[str, str] | None = None) -> int:
     """Processes in the pool: ``SSP_DASHBOARD_WORKERS`` if it is a whole number in
-    0..:data:`MAX_WORKERS`, else up to 2 and never more than the machine's cores."""
+    0..:data:`MAX_WORKERS`, else up to 2 and never more than the machine's cores; 0 inside a
+    worker process (a pool never starts pools)."""
+    if in_worker():
+        return 0
     value = (os.environ if environ is None else environ).get(WORKERS_ENV, "").strip()
     if value.isdigit() and int(value) <= MAX_WORKERS:
         return int(value)
@@ -217,3 +226,17 @@ class Pool:
             if self._executor is not None:
                 self._executor.shutdown(wait=False, cancel_futures=True)
                 self._executor = None
+
+
+_SHARED: Pool | None = None
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_pool() -> Pool:
+    """The process's one pool (``SSP_DASHBOARD_WORKERS`` workers), made at the first call,
+    whichever thread makes it (the sessions' and the warming thread may ask at once)."""
+    global _SHARED
+    with _SHARED_LOCK:
+        if _SHARED is None:
+            _SHARED = Pool(workers_wanted())
+        return _SHARED

@@ -105,3 +105,49 @@ def test_the_pool_starts_all_its_workers_at_once():
 def pid_when_both_running(barrier) -> int:
     barrier.wait()
     return os.getpid()
+
+
+def test_a_worker_never_starts_a_pool(pool):
+    assert pool.run(workers.workers_wanted, {}) == 0
+    assert pool.run(workers.in_worker) is True
+    assert workers.in_worker() is False
+
+
+def test_a_real_server_warming_its_caches_keeps_to_its_pool(tmp_path):
+    """``ssp dashboard`` with warming on (the default for a class), opened once: the server's
+    processes are ``ssp dashboard``, the Streamlit server it runs, the pool's workers and
+    multiprocessing's resource tracker, however long it warms. (The workers import the app's
+    main file: they must not run it, or each would warm and start workers of its own.)"""
+    import time
+
+    from playwright.sync_api import sync_playwright
+    from robust_load import CHROMIUM, CHROMIUM_ARGS, Server, tree
+
+    limit = 2 + workers.workers_wanted() + 1  # ssp, streamlit, workers, tracker
+    with Server(tmp_path, warm=True) as server:
+        with sync_playwright() as p:  # a real visit: the first run starts the warming
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                        headless=True)
+            tab = browser.new_page()
+            tab.goto(f"{server.base}/learn", wait_until="domcontentloaded")
+            tab.get_by_text("Learn").first.wait_for(timeout=60_000)
+            most, seen = 0, []
+            for _ in range(40):  # 20 s of warming (stopped at once if processes multiply)
+                pids = tree(server.proc.pid)
+                if len(pids) > most:
+                    most, seen = len(pids), [_command(pid) for pid in pids]
+                if most > limit:
+                    break
+                time.sleep(0.5)
+            browser.close()
+        assert most <= limit, f"{most} processes in the server's tree (at most {limit}): {seen}"
+        assert "Traceback" not in server.text()
+
+
+def _command(pid: int) -> str:
+    from pathlib import Path
+
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[-90:]
+    except OSError:
+        return "?"
