@@ -180,9 +180,9 @@ class Pool:
 
     The pool starts at the first call (not at import), with all its workers at once (a pool
     starts a process only when a task finds none idle, and a process takes a second or two to
-    start), is restarted once if a worker dies, and
-    if it cannot start or keeps failing the work runs in the caller's thread: a page never fails
-    because of the pool. Results are the same either way.
+    start). It is restarted once if a worker dies; if it cannot start, or fails again, the work
+    runs in the caller's thread: a page never fails because of the pool. Results are the same
+    either way.
     """
 
     def __init__(self, workers: int) -> None:
