@@ -95,6 +95,17 @@ def _log_text(log: Path) -> str:
     return log.read_text(errors="replace") if log.exists() else ""
 
 
+def _ended(code: int, log: Path, status: int, last_line: str | None = None) -> str:
+    """Assert the sweep ended with ``status``, no traceback and (if given) a last line starting
+    with ``last_line``; return its output."""
+    text = _log_text(log)
+    assert code == status, text
+    assert "Traceback" not in text, text
+    if last_line is not None:
+        assert text.strip().splitlines()[-1].startswith(last_line), text
+    return text
+
+
 def _finish(proc: subprocess.Popen, timeout: float = TIMEOUT) -> int:
     try:
         return proc.wait(timeout=timeout)
@@ -132,9 +143,7 @@ def test_a_killed_worker_fails_its_cells_and_a_resume_completes(experiment_file,
         code = _finish(proc)
     finally:
         kill_group(proc.pid)
-    text = _log_text(log)
-    assert code == 1, text
-    assert "Traceback" not in text, text
+    text = _ended(code, log, 1)
     assert "failed (run again to retry)" in text and "a worker process died" in text
     manifest = assert_manifest_truthful(out, final=True)
     assert manifest["status"] == "incomplete"
@@ -189,9 +198,7 @@ def test_an_interrupted_runner_says_so_and_resumes(experiment_file, reference, t
         gone = wait_group_gone(proc.pid, 20)
     finally:
         kill_group(proc.pid)
-    text = _log_text(log)
-    assert code == 130, text
-    assert "Traceback" not in text, text
+    text = _ended(code, log, 130, "ssp sweep: interrupted")
     assert text.strip().splitlines()[-1] == "ssp sweep: interrupted", text
     assert gone, "worker processes outlived the interrupted sweep"
     manifest = assert_manifest_truthful(out, final=True)
@@ -225,10 +232,7 @@ def test_the_output_filling_up_stops_cleanly_and_a_resume_completes(experiment_f
         code = _finish(proc)
     finally:
         kill_group(proc.pid)
-    text = _log_text(log)
-    assert code == 1, text
-    assert "Traceback" not in text, text
-    assert text.strip().splitlines()[-1].startswith("ssp sweep: error: cannot complete")
+    text = _ended(code, log, 1, "ssp sweep: error: cannot complete")
     assert "File too large" in text
     assert not list((out / "cells").glob(".*.tmp")), "a part-written temporary file was left"
     manifest = assert_manifest_truthful(out, final=True)
@@ -259,10 +263,7 @@ def test_the_output_becoming_unusable_midway_stops_cleanly(experiment_file, refe
         code = _finish(proc)
     finally:
         kill_group(proc.pid)
-    text = _log_text(log)
-    assert code == 1, text
-    assert "Traceback" not in text, text
-    assert text.strip().splitlines()[-1].startswith("ssp sweep: error: cannot complete")
+    text = _ended(code, log, 1, "ssp sweep: error: cannot complete")
     # (a write already under way when the directory went finds it gone instead)
     assert "Not a directory" in text or "non-existent directory" in text
     # the sweep's record, wherever it now is, claims nothing it has no file for
