@@ -3,10 +3,10 @@
 ``Infant``, ``Caregiver`` and ``Stranger`` agents live in a continuous room
 (``mesa.space.ContinuousSpace``). Each second runs in fixed phases, not in shuffled order: the
 procedure, the infant perceives, the infant decides, the caregiver and the stranger decide, the
-caregiver and the stranger act, the infant acts. Every agent calls the same numpy kernels as the
-cohort engine, on arrays of shape (1,), with the same keyed draws: infant k run here has exactly
-the trajectory it has in any cohort (DESIGN.md section 5). Mesa's own ``model.rng`` is seeded
-(``rng=seed``) but never used for decisions.
+caregiver and the stranger act, the infant acts. Every agent calls the same compiled rules as the
+cohort engine (:mod:`simulation.rules`) on the model's one state record, with the same keyed
+draws: infant k run here has exactly the trajectory it has in any cohort (DESIGN.md section 5).
+Mesa's own ``model.rng`` is seeded (``rng=seed``) but never used for decisions.
 """
 
 from __future__ import annotations
@@ -17,17 +17,16 @@ import pandas as pd
 from mesa.datacollection import DataCollector
 from mesa.space import ContinuousSpace
 
-from . import rng, room
+from . import rng, room, ssp_state
 from .observer import Coding, code_record
 from .params import ModelParams
 from .population import Population
 from .record import RECORD_FIELDS, Action, AdultAct, BehaviourRecord
 from .rules import adults, infant, procedure, situation
-from .rules.dispositions import Dispositions
-from .rules.observable import observe
+from .rules.dispositions import dispositions, ssp_params
+from .rules.observable import N_FIELDS, observe
 from .setup import Care, Prepared, Setup, prepare
 from .ssp import toy_spots
-from .ssp_state import SSPState
 from .temperament import Temperament, TemperamentDistribution
 
 
@@ -37,28 +36,29 @@ class Infant(mesa.Agent):
     def __init__(self, model: StrangeSituationModel, prepared: Prepared) -> None:
         super().__init__(model)
         self.working_model = prepared.working_model
-        self.dispositions = Dispositions.of(prepared.working_model, prepared.reactivity,
-                                            prepared.soothability, model.params)
-        self.keys = prepared.keys
-        self.perception: situation.Perception | None = None
+        self.dispositions = dispositions(prepared.working_model, prepared.reactivity,
+                                         prepared.soothability, model.params)[0]
+        self.key = prepared.keys[0]
+        #: what the infant perceives this second (one PERCEPTION record, read by the adults too)
+        self.perception = np.zeros((), dtype=situation.PERCEPTION)[()]
 
     def perceive(self) -> None:
-        self.perception = situation.perceive(self.model.state)
+        situation.perceive(self.model.dyad, self.perception)
 
     def decide(self) -> None:
         m = self.model
-        draws = rng.uniform_quad(self.keys, m.purpose, m.tick)
-        infant.decide(m.state, self.perception, self.dispositions, draws, m.params)
+        infant.decide(m.dyad, self.perception, self.dispositions, self.key, m.purpose, m.tick,
+                      m.rule_params)
 
     def act(self) -> None:
         m = self.model
-        adults.hand_over(m.state)  # being picked up or put down happens to the infant
-        infant.move(m.state)
-        m.space.move_agent(self, (float(m.state.x[0]), float(m.state.y[0])))
+        adults.hand_over(m.dyad)  # being picked up or put down happens to the infant
+        infant.move(m.dyad)
+        m.space.move_agent(self, (float(m.dyad["x"]), float(m.dyad["y"])))
 
     @property
     def arousal(self) -> float:
-        return float(self.model.state.arousal[0])
+        return float(self.model.dyad["arousal"])
 
 
 class Caregiver(mesa.Agent):
@@ -68,24 +68,24 @@ class Caregiver(mesa.Agent):
 
     def decide(self) -> None:
         m = self.model
-        adults.caregiver_decide(m.state, m.infant.perception)
+        adults.caregiver_decide(m.dyad, m.infant.perception)
 
     def act(self) -> None:
-        adults.caregiver_act(self.model.state)
+        adults.caregiver_act(self.model.dyad)
         self._sync()
 
     def _sync(self) -> None:
-        s = self.model.state
-        pos = (float(getattr(s, f"{self.prefix}_x")[0]), float(getattr(s, f"{self.prefix}_y")[0]))
-        self.model.space.move_agent(self, pos)
+        s = self.model.dyad
+        self.model.space.move_agent(self, (float(s[f"{self.prefix}_x"]),
+                                           float(s[f"{self.prefix}_y"])))
 
     @property
     def present(self) -> bool:
-        return bool(getattr(self.model.state, f"{self.prefix}_present")[0])
+        return bool(self.model.dyad[f"{self.prefix}_present"])
 
     @property
     def activity(self) -> str:
-        return AdultAct(int(getattr(self.model.state, f"{self.prefix}_act")[0])).name
+        return AdultAct(int(self.model.dyad[f"{self.prefix}_act"])).name
 
 
 class Stranger(Caregiver):
@@ -95,10 +95,10 @@ class Stranger(Caregiver):
 
     def decide(self) -> None:
         m = self.model
-        adults.stranger_decide(m.state, m.infant.perception)
+        adults.stranger_decide(m.dyad, m.infant.perception)
 
     def act(self) -> None:
-        adults.stranger_act(self.model.state)
+        adults.stranger_act(self.model.dyad)
         self._sync()
 
 
@@ -128,26 +128,30 @@ class StrangeSituationModel(mesa.Model):
                            caregiver=caregiver, age_months=age_months, frozen=frozen)
         super().__init__(rng=self.setup.seed)
         self.params = self.setup.effective_params()
+        self.rule_params = ssp_params(self.params)[()]
         self.prepared = prepare(self.setup, np.array([infant_id]))
         self.purpose = rng.ssp_purpose(self.setup.age_months)
-        self.state = SSPState.start(*toy_spots(self.prepared.keys))
+        #: the dyad's state: an array of one :data:`simulation.ssp_state.STATE` record
+        self.state = ssp_state.start(*toy_spots(self.prepared.keys))
+        self.dyad = self.state[0]  # the record itself, which the rules update in place
         self.tick = 0
         self.space = ContinuousSpace(room.WIDTH, room.HEIGHT, torus=False)
         self.infant = Infant(self, self.prepared)
         self.caregiver = Caregiver(self)
         self.stranger = Stranger(self)
-        s = self.state
-        self.space.place_agent(self.infant, (float(s.x[0]), float(s.y[0])))
-        self.space.place_agent(self.caregiver, (float(s.cg_x[0]), float(s.cg_y[0])))
-        self.space.place_agent(self.stranger, (float(s.st_x[0]), float(s.st_y[0])))
-        self.row: dict[str, np.ndarray] = {}
-        reporters = {f: (lambda m, f=f: int(m.row[f][0])) for f in RECORD_FIELDS}
+        s = self.dyad
+        self.space.place_agent(self.infant, (float(s["x"]), float(s["y"])))
+        self.space.place_agent(self.caregiver, (float(s["cg_x"]), float(s["cg_y"])))
+        self.space.place_agent(self.stranger, (float(s["st_x"]), float(s["st_y"])))
+        self._codes = np.zeros((N_FIELDS, 1, 1), dtype=np.uint8)
+        self.row: dict[str, int] = {}
+        reporters = {f: (lambda m, f=f: m.row[f]) for f in RECORD_FIELDS}
         reporters.update({
-            "x": lambda m: float(m.state.x[0]), "y": lambda m: float(m.state.y[0]),
-            "caregiver_x": lambda m: float(m.state.cg_x[0]),
-            "caregiver_y": lambda m: float(m.state.cg_y[0]),
-            "stranger_x": lambda m: float(m.state.st_x[0]),
-            "stranger_y": lambda m: float(m.state.st_y[0]),
+            "x": lambda m: float(m.dyad["x"]), "y": lambda m: float(m.dyad["y"]),
+            "caregiver_x": lambda m: float(m.dyad["cg_x"]),
+            "caregiver_y": lambda m: float(m.dyad["cg_y"]),
+            "stranger_x": lambda m: float(m.dyad["st_x"]),
+            "stranger_y": lambda m: float(m.dyad["st_y"]),
             "internal_arousal": lambda m: m.infant.arousal,
         })
         self.datacollector = DataCollector(model_reporters=reporters)
@@ -155,8 +159,8 @@ class StrangeSituationModel(mesa.Model):
 
     def step(self) -> None:
         """One second, in fixed phases (the same order as the cohort engine)."""
-        s = self.state
-        if not bool(s.running[0]):
+        s = self.dyad
+        if not s["episode"] <= 8:
             self.running = False
             return
         procedure.advance(s)
@@ -169,9 +173,10 @@ class StrangeSituationModel(mesa.Model):
         by_type[Stranger].do("act")
         by_type[Infant].do("act")
         procedure.count(s)
+        observe(s, self._codes, 0, 0)
         self.tick += 1
-        self.row = observe(s)
-        if self.row["episode"][0] > 0:
+        self.row = dict(zip(RECORD_FIELDS, self._codes[:, 0, 0].tolist(), strict=True))
+        if self.row["episode"] > 0:
             self.datacollector.collect(self)
         else:
             self.running = False

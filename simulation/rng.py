@@ -13,6 +13,8 @@ from enum import IntEnum
 
 import numpy as np
 
+from .rules.jit import kernel
+
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
 _M2 = np.uint64(0x94D049BB133111EB)
@@ -128,3 +130,23 @@ def uniforms(keys: np.ndarray, purpose: int, step: int, n: int) -> np.ndarray:
 def bell(u1: np.ndarray, u2: np.ndarray, u3: np.ndarray) -> np.ndarray:
     """A bounded bell-shaped variate on [0, 1] (mean 0.5, sd 1/6): the mean of three uniforms."""
     return (u1 + u2 + u3) / 3.0
+
+
+# --- the same draws for one infant inside the compiled rules (simulation.rules) ---
+
+_S16 = np.uint64(16)
+_S48 = np.uint64(48)
+
+
+@kernel
+def quad_one(key: np.uint64, purpose: int, step: int) -> tuple:
+    """:func:`uniform_quad` for one key: four float32 uniforms from one hash, bit for bit."""
+    counter = (np.uint64(purpose) << np.uint64(40)) + np.uint64(step)
+    z = key + counter * _GOLDEN
+    z = (z ^ (z >> _S30)) * _M1
+    z = (z ^ (z >> _S27)) * _M2
+    z = z ^ (z >> _S31)
+    return (np.float32(z & _LOW16) * _TWO_M16,
+            np.float32((z >> _S16) & _LOW16) * _TWO_M16,
+            np.float32((z >> _S32) & _LOW16) * _TWO_M16,
+            np.float32((z >> _S48) & _LOW16) * _TWO_M16)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .rules.jit import f, kernel
+
 WIDTH = 6.0
 HEIGHT = 4.5
 DOOR = (0.0, 2.25)
@@ -28,32 +30,40 @@ NEAR_DISTANCE = 1.0
 MID_DISTANCE = 2.5
 
 
-def step_toward(
-    x: np.ndarray, y: np.ndarray, tx: np.ndarray, ty: np.ndarray, speed: float | np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Move each point toward its target by at most ``speed`` metres (one second)."""
+# The geometry of one dyad, compiled with the rules (float32 in, float32 out).
+_CONTACT, _NEAR, _MID = f(CONTACT_DISTANCE), f(NEAR_DISTANCE), f(MID_DISTANCE)
+_WIDTH, _HEIGHT = f(WIDTH), f(HEIGHT)
+
+
+@kernel
+def step_toward(x, y, tx, ty, speed) -> tuple:
+    """Move a point toward its target by at most ``speed`` metres (one second)."""
     dx = tx - x
     dy = ty - y
     dist = np.sqrt(dx * dx + dy * dy)
-    frac = np.minimum(speed / np.maximum(dist, 1e-6), 1.0)
+    frac = min(speed / max(dist, f(1e-6)), f(1.0))
     return x + dx * frac, y + dy * frac
 
 
-def distance(x1: np.ndarray, y1: np.ndarray, x2: np.ndarray, y2: np.ndarray) -> np.ndarray:
-    """Euclidean distance, element by element."""
+@kernel
+def distance(x1, y1, x2, y2):
+    """Euclidean distance."""
     dx = x2 - x1
     dy = y2 - y1
     return np.sqrt(dx * dx + dy * dy)
 
 
-def zone(dist: np.ndarray, present: np.ndarray, held: np.ndarray) -> np.ndarray:
-    """Distance zone codes (:class:`simulation.record.Zone`) from distances in metres."""
-    z = ((dist > CONTACT_DISTANCE).view(np.uint8) + (dist > NEAR_DISTANCE).view(np.uint8)
-         + (dist > MID_DISTANCE).view(np.uint8))
-    z = z * (~held).view(np.uint8)
-    return np.where(present, z, np.uint8(9))
+@kernel
+def zone(dist, present: bool, held: bool) -> int:
+    """Distance zone code (:class:`simulation.record.Zone`) from a distance in metres."""
+    if not present:
+        return 9
+    if held:
+        return 0
+    return (dist > _CONTACT) + (dist > _NEAR) + (dist > _MID)
 
 
-def clamp_to_room(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Keep positions inside the walls."""
-    return np.clip(x, 0.0, WIDTH), np.clip(y, 0.0, HEIGHT)
+@kernel
+def clamp_to_room(x, y) -> tuple:
+    """Keep a position inside the walls."""
+    return min(max(x, f(0.0)), _WIDTH), min(max(y, f(0.0)), _HEIGHT)

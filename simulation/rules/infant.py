@@ -23,101 +23,101 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import room
-from ..params import ModelParams
-from ..record import Action
-from ..ssp_state import REAL, SSPState
-from .arrays import put
-from .codes import ACTION, GAZE, TARGET
-from .dispositions import Dispositions
-from .situation import Perception, update_arousal
+from .. import rng, room
+from .codes import ACTION, GAZE, HELD, TARGET
+from .jit import f, kernel
+from .situation import update_arousal
 
-N_ACTIONS = len(Action)
+N_ACTIONS = len(ACTION)
 
 
-def propensities(s: SSPState, per: Perception, d: Dispositions,
-                 a: np.ndarray) -> tuple[list[np.ndarray], np.ndarray, np.ndarray]:
-    """Propensity of every action (a list indexed by Action code), and avoidance by target.
+@kernel
+def propensities(s, per, d, a) -> tuple:
+    """Propensity of every action (a tuple indexed by Action code), and avoidance by target.
 
-    Contexts are 0/1 float32 masks multiplied in (arithmetic rather than branching: the
-    per-second loop is the engine's hot path).
+    Contexts enter as 0/1 factors (``f(condition)``), so that each propensity is one formula.
     """
-    calm = 1.0 - a
-    held_any = per.held_cg | per.held_st
-    free = ~held_any
+    calm = f(1.0) - a
+    held_any = per.held_cg or per.held_st
+    free = not held_any
     cg_in = per.cg_in
-    free_cg = free & cg_in & ~per.contact_cg
-    cg_pressing = per.held_cg | (per.cg_overture & per.near_cg)
-    st_pressing = per.held_st | (per.st_overture & per.near_st)
-    alone_with_st = free & ~cg_in & per.st_in
+    free_cg = free and cg_in and not per.contact_cg
+    cg_pressing = per.held_cg or (per.cg_overture and per.near_cg)
+    st_pressing = per.held_st or (per.st_overture and per.near_st)
+    alone_with_st = free and not cg_in and per.st_in
+    f_free, f_cg, f_free_cg, f_alone_st = f(free), f(cg_in), f(free_cg), f(alone_with_st)
+    f_cg_pressing, f_held_any = f(cg_pressing), f(held_any)
+    overture = f(0.2) + f(0.8) * f(per.cg_overture)
 
-    def m(mask: np.ndarray) -> np.ndarray:
-        return mask.astype(REAL)
-
-    f_free, f_cg, f_free_cg, f_alone_st = m(free), per.f.cg_in, m(free_cg), m(alone_with_st)
-    f_cg_pressing, f_held_any = m(cg_pressing), m(held_any)
-    overture = 0.2 + 0.8 * m(per.cg_overture)
-    zero = np.zeros_like(a)
-
-    P = [zero] * N_ACTIONS
     # deactivation holds under moderate arousal and gives way when distress overwhelms it
     # (Main 1990): its weight peaks at middling arousal, a * (1.25 - a)
-    deact = a * (1.25 - a)
-    P[ACTION.EXPLORE] = f_free * (d.explore * calm + d.displace * deact)
-    P[ACTION.IDLE] = f_free * (0.05 + a * (d.idle_vigilant + per.f.cg_out * d.idle_alone))
-    greeting = m(free_cg & per.cg_overture) * d.greet
+    deact = a * (f(1.25) - a)
+    explore = f_free * (d.explore * calm + d.displace * deact)
+    idle = f_free * (f(0.05) + a * (d.idle_vigilant + (f(1.0) - f_cg) * d.idle_alone))
+    greeting = f(free_cg and per.cg_overture) * d.greet
     # a distressed infant greets her by going to her, a calm one from a distance
-    P[ACTION.APPROACH] = (2.0 * a * a * (f_free_cg * d.approach
-                                         + greeting)
-                          + a * m(alone_with_st & ~per.contact_st) * d.approach_stranger)
+    approach = (f(2.0) * a * a * (f_free_cg * d.approach + greeting)
+                + a * f(alone_with_st and not per.contact_st) * d.approach_stranger)
     # in her arms a trusting infant holds on beyond its distress (it wants the contact), so
     # clinging has a floor; a calm, untrusting one lets itself be held
-    P[ACTION.CONTACT_ACTIVE] = (a + 0.4) * (m(per.held_cg | (free & per.contact_cg)) * d.cling
-                                            + m(per.held_st) * d.cling_stranger)
-    P[ACTION.CONTACT_PASSIVE] = f_held_any * (0.6 * calm + d.passive_held)
+    contact_active = (a + f(0.4)) * (f(per.held_cg or (free and per.contact_cg)) * d.cling
+                                     + f(per.held_st) * d.cling_stranger)
+    contact_passive = f_held_any * (f(0.6) * calm + d.passive_held)
     anger = a * d.resist
-    P[ACTION.RESIST_ANGRY] = anger * (f_cg_pressing + 0.4 * m(st_pressing & ~cg_in))
+    resist_angry = anger * (f_cg_pressing + f(0.4) * f(st_pressing and not cg_in))
     helpless = a * d.helpless
-    P[ACTION.RESIST_PASSIVE] = f_cg_pressing * helpless
+    resist_passive = f_cg_pressing * helpless
     avoid_cg = f_cg * deact * d.avoid * overture
-    avoid_st = m(st_pressing & ~per.held_cg) * a * d.avoid_stranger
-    P[ACTION.AVOID] = avoid_cg + avoid_st
-    P[ACTION.SEARCH] = m(free & ~cg_in) * a * d.search
-    P[ACTION.DISTANCE_INTERACT] = calm * (f_free_cg * d.distance
-                                          + f_alone_st * d.distance_stranger
-                                          + greeting * d.distance)
-    P[ACTION.SIGNAL] = f_free_cg * (helpless + m(per.near_cg) * a * d.reach)
+    avoid_st = f(st_pressing and not per.held_cg) * a * d.avoid_stranger
+    search = f(free and not cg_in) * a * d.search
+    distance = calm * (f_free_cg * d.distance + f_alone_st * d.distance_stranger
+                       + greeting * d.distance)
+    signal = f_free_cg * (helpless + f(per.near_cg) * a * d.reach)
     lapse = f_cg * a * d.lapse
-    P[ACTION.FREEZE] = 0.5 * lapse
-    P[ACTION.APPROACH_BROKEN] = f_free_cg * lapse * (0.2 + 1.8 * m(s.action == ACTION.APPROACH))
-    P[ACTION.APPREHENSION] = 0.5 * lapse * per.cg_overture
+    freeze = f(0.5) * lapse
+    approach_broken = f_free_cg * lapse * (f(0.2) + f(1.8) * f(s.action == ACTION.APPROACH))
+    apprehension = f(0.5) * lapse * f(per.cg_overture)
+    P = (explore, idle, approach, contact_active, contact_passive, resist_angry,
+         resist_passive, avoid_cg + avoid_st, search, distance, signal, freeze,
+         approach_broken, apprehension)
     return P, avoid_cg, avoid_st
 
 
-def choose(P: list[np.ndarray], current: np.ndarray, u: np.ndarray,
-           p: ModelParams) -> np.ndarray:
-    """Pick one action per infant with uniform ``u``; continuing the current action is favoured.
+@kernel
+def _weight(P, k, current, p):
+    """Action ``k``'s weight: its propensity to the power ``decisiveness`` (squared by
+    default), times ``1 + persistence`` if it continues the current action (bouts)."""
+    pk = P[k]
+    if p.squared:
+        pk = pk * pk
+    elif p.powered:
+        pk = pk ** p.decisiveness
+    if current == k:
+        pk = pk + pk * p.persistence
+    return pk
 
-    The running sum over actions is the same additions in the same order for every infant,
-    whatever the cohort's size (no pairwise reductions), so the choice is bit-identical.
+
+@kernel
+def choose(P, current, u, p) -> int:
+    """Pick one action with uniform ``u`` from the running sum of the weights.
+
+    The sum runs over the actions in their code order, the same additions for every infant.
     """
-    boost = np.float32(p.persistence)
-    if p.decisiveness != 1.0:
-        P = [np.power(pk, np.float32(p.decisiveness)) for pk in P]
-    cum = []
-    running = None
-    for k, pk in enumerate(P):
-        pk = pk + pk * boost * (current == k)
-        running = pk if running is None else running + pk
-        cum.append(running)
-    threshold = u * running
-    pick = np.zeros(current.shape, dtype=np.int8)
-    for c in cum[:-1]:
-        pick += c <= threshold
-    return np.where(running > 0, pick, np.int8(ACTION.IDLE))
+    total = _weight(P, 0, current, p)
+    for k in range(1, N_ACTIONS):
+        total = total + _weight(P, k, current, p)
+    if not total > 0:
+        return ACTION.IDLE
+    threshold = u * total
+    running = _weight(P, 0, current, p)
+    pick = 0
+    for k in range(1, N_ACTIONS):  # the number of running sums at or below the threshold
+        pick += running <= threshold
+        running = running + _weight(P, k, current, p)
+    return pick
 
 
-# Placeholders in the target table, resolved per infant from the situation.
+# Placeholders in the target table, resolved from the situation.
 _ADULT, _HOLDER, _RESISTED, _AVOIDED = 100, 101, 102, 103
 _TARGET_OF_ACTION = np.array([
     TARGET.TOYS, TARGET.NONE, _ADULT, _HOLDER, _HOLDER, _RESISTED, _RESISTED, _AVOIDED,
@@ -127,103 +127,112 @@ _GAZE_AT_TARGET = np.array([GAZE.AWAY, GAZE.CAREGIVER, GAZE.STRANGER, GAZE.AWAY,
                            dtype=np.int8)
 
 
-def action_target(action: np.ndarray, per: Perception, avoid_cg: np.ndarray,
-                  avoid_st: np.ndarray) -> np.ndarray:
-    """Whom each action is directed at: the toys, the door, the caregiver or the stranger."""
-    code = np.int8
-    adult = np.where(per.held_cg | per.cg_in, code(TARGET.CAREGIVER),
-                     np.where(per.st_in, code(TARGET.STRANGER), code(TARGET.NONE)))
+@kernel
+def action_target(action, per, avoid_cg, avoid_st) -> int:
+    """Whom an action is directed at: the toys, the door, the caregiver or the stranger."""
+    if per.held_cg or per.cg_in:
+        adult = TARGET.CAREGIVER
+    elif per.st_in:
+        adult = TARGET.STRANGER
+    else:
+        adult = TARGET.NONE
     t = _TARGET_OF_ACTION[action]
-    t = np.where(t == _ADULT, adult, t)
-    t = np.where(t == _HOLDER, np.where(per.held_st, code(TARGET.STRANGER), adult), t)
-    cg_resisted = per.held_cg | (per.cg_in & per.cg_overture & per.near_cg)
-    t = np.where(t == _RESISTED, np.where(cg_resisted, code(TARGET.CAREGIVER),
-                                          np.where(per.st_in, code(TARGET.STRANGER), adult)), t)
-    st_avoided = per.held_st | (avoid_st > avoid_cg)
-    return np.where(t == _AVOIDED, np.where(st_avoided, code(TARGET.STRANGER),
-                                            code(TARGET.CAREGIVER)), t)
+    if t == _ADULT:
+        return adult
+    if t == _HOLDER:
+        return TARGET.STRANGER if per.held_st else adult
+    if t == _RESISTED:
+        if per.held_cg or (per.cg_in and per.cg_overture and per.near_cg):
+            return TARGET.CAREGIVER
+        return TARGET.STRANGER if per.st_in else adult
+    if t == _AVOIDED:
+        return TARGET.STRANGER if per.held_st or avoid_st > avoid_cg else TARGET.CAREGIVER
+    return t
 
 
-def cry_level(a: np.ndarray, d: Dispositions, previous: np.ndarray,
-              u: np.ndarray) -> np.ndarray:
+@kernel
+def cry_level(a, d, previous, u) -> int:
     """Crying a coder hears: arousal scaled by the learned signal gain, with some hysteresis."""
-    drive = a * d.cry + 0.15 * (u - 0.5) + 0.05 * (previous > 0).astype(REAL)
-    return (drive > 0.38).view(np.int8) + (drive > 0.6).view(np.int8)
+    drive = a * d.cry + f(0.15) * (u - f(0.5)) + f(0.05) * f(previous > 0)
+    return (drive > f(0.38)) + (drive > f(0.6))
 
 
-def gaze(action: np.ndarray, target: np.ndarray, per: Perception, d: Dispositions,
-         u: np.ndarray) -> np.ndarray:
+@kernel
+def gaze(action, target, per, d, u) -> int:
     """Where the infant looks, given what it does (secure-base glances while exploring)."""
-    code = np.int8
-    g = _GAZE_AT_TARGET[target]
-    explore = action == ACTION.EXPLORE
-    if explore.any():
-        looks_up = per.f.cg_in * (d.checkback + per.cg_overture.astype(REAL) * d.orient)
-        explore_gaze = np.where(u < looks_up, code(GAZE.CAREGIVER),
-                                np.where(u > 1.0 - 0.08 * per.f.st_in, code(GAZE.STRANGER),
-                                         code(GAZE.TOYS)))
-        g = np.where(explore, explore_gaze, g)
-    idle = action == ACTION.IDLE
-    if idle.any():
-        idle_gaze = np.where(per.cg_in,
-                             np.where(u < d.watch, code(GAZE.CAREGIVER), code(GAZE.AWAY)),
-                             np.where(u < 0.5, code(GAZE.DOOR),
-                                      np.where(per.st_in, code(GAZE.STRANGER), code(GAZE.AWAY))))
-        g = np.where(idle, idle_gaze, g)
-    passive = (action == ACTION.CONTACT_PASSIVE) | (action == ACTION.RESIST_PASSIVE)
-    g = put(g, passive & (u >= 0.5), code(GAZE.AWAY))
-    away = ((action == ACTION.AVOID) | (action == ACTION.FREEZE)
-            | (action == ACTION.APPROACH_BROKEN))
-    g = put(g, away, code(GAZE.AWAY))
-    return put(g, action == ACTION.SEARCH, code(GAZE.DOOR))
+    if action == ACTION.EXPLORE:
+        looks_up = f(per.cg_in) * (d.checkback + f(per.cg_overture) * d.orient)
+        if u < looks_up:
+            return GAZE.CAREGIVER
+        return GAZE.STRANGER if u > f(1.0) - f(0.08) * f(per.st_in) else GAZE.TOYS
+    if action == ACTION.IDLE:
+        if per.cg_in:
+            return GAZE.CAREGIVER if u < d.watch else GAZE.AWAY
+        if u < f(0.5):
+            return GAZE.DOOR
+        return GAZE.STRANGER if per.st_in else GAZE.AWAY
+    if action == ACTION.CONTACT_PASSIVE or action == ACTION.RESIST_PASSIVE:
+        return GAZE.AWAY if u >= f(0.5) else _GAZE_AT_TARGET[target]
+    if action == ACTION.AVOID or action == ACTION.FREEZE or action == ACTION.APPROACH_BROKEN:
+        return GAZE.AWAY
+    if action == ACTION.SEARCH:
+        return GAZE.DOOR
+    return _GAZE_AT_TARGET[target]
 
 
-def move(s: SSPState) -> None:
+_SPEED = f(room.INFANT_SPEED)
+_SLOW = f(room.INFANT_SPEED) * (f(1.0) - f(0.5))
+_STOP = f(0.9 * room.CONTACT_DISTANCE)  # an approach ends just inside contact distance
+_DOOR_X, _DOOR_Y = f(room.DOOR[0]), f(room.DOOR[1])
+
+
+@kernel
+def move(s) -> None:
     """Move the infant by its action at bounded speed (held infants go with the holder).
 
     Exploring: toward its spot among the toys; approaching or clinging: toward the adult, up to
     contact; avoiding or breaking off an approach: away from a near adult, slowly; searching:
     to the door. Everything else: stays put.
     """
-    x, y = s.x, s.y
-    a = s.action
-    explore = a == ACTION.EXPLORE
-    tx = put(x, explore, s.toy_x)
-    ty = put(y, explore, s.toy_y)
-    speed = np.float32(room.INFANT_SPEED)
-    to_adult = ((a == ACTION.APPROACH) | (a == ACTION.CONTACT_ACTIVE) | (a == ACTION.AVOID)
-                | (a == ACTION.APPROACH_BROKEN))
-    if to_adult.any():
-        to_st = s.target == TARGET.STRANGER
-        ax = np.where(to_st, s.st_x, s.cg_x)
-        ay = np.where(to_st, s.st_y, s.cg_y)
+    if s.held == HELD.CAREGIVER:
+        s.x, s.y = s.cg_x, s.cg_y
+        return
+    if s.held == HELD.STRANGER:
+        s.x, s.y = s.st_x, s.st_y
+        return
+    x, y, act = s.x, s.y, s.action
+    tx, ty, speed = x, y, _SPEED
+    if act == ACTION.EXPLORE:
+        tx, ty = s.toy_x, s.toy_y
+    elif (act == ACTION.APPROACH or act == ACTION.CONTACT_ACTIVE or act == ACTION.AVOID
+          or act == ACTION.APPROACH_BROKEN):
+        if s.target == TARGET.STRANGER:
+            ax, ay = s.st_x, s.st_y
+        else:
+            ax, ay = s.cg_x, s.cg_y
         d_adult = room.distance(x, y, ax, ay)
-        inv = 1.0 / np.maximum(d_adult, 1e-6)
-        approach = ((a == ACTION.APPROACH) | (a == ACTION.CONTACT_ACTIVE)) & (
-            d_adult > 0.9 * room.CONTACT_DISTANCE)
-        away = ((a == ACTION.AVOID) | (a == ACTION.APPROACH_BROKEN)) & (d_adult < 1.5)
-        frac = (d_adult - 0.9 * room.CONTACT_DISTANCE) * inv
-        tx = np.where(approach, x + (ax - x) * frac, tx)
-        ty = np.where(approach, y + (ay - y) * frac, ty)
-        tx = np.where(away, x + (x - ax) * inv * 0.5, tx)
-        ty = np.where(away, y + (y - ay) * inv * 0.5, ty)
-        speed = room.INFANT_SPEED * (1.0 - 0.5 * away.astype(REAL))
-    search = a == ACTION.SEARCH
-    if search.any():
-        d_door = room.distance(x, y, room.DOOR[0], room.DOOR[1])
-        door_frac = np.maximum(d_door - 0.4, 0.0) / np.maximum(d_door, 1e-6)
-        tx = np.where(search, x + (room.DOOR[0] - x) * door_frac, tx)
-        ty = np.where(search, y + (room.DOOR[1] - y) * door_frac, ty)
-    nx, ny = room.clamp_to_room(*room.step_toward(x, y, tx, ty, speed))
-    held_cg, held_st = s.held == 1, s.held == 2
-    s.x = put(put(nx, held_cg, s.cg_x), held_st, s.st_x)
-    s.y = put(put(ny, held_cg, s.cg_y), held_st, s.st_y)
+        inv = f(1.0) / max(d_adult, f(1e-6))
+        if act == ACTION.APPROACH or act == ACTION.CONTACT_ACTIVE:
+            if d_adult > _STOP:
+                frac = (d_adult - _STOP) * inv
+                tx, ty = x + (ax - x) * frac, y + (ay - y) * frac
+        elif d_adult < f(1.5):
+            tx, ty = x + (x - ax) * inv * f(0.5), y + (y - ay) * inv * f(0.5)
+            speed = _SLOW
+    elif act == ACTION.SEARCH:
+        d_door = room.distance(x, y, _DOOR_X, _DOOR_Y)
+        door_frac = max(d_door - f(0.4), f(0.0)) / max(d_door, f(1e-6))
+        tx, ty = x + (_DOOR_X - x) * door_frac, y + (_DOOR_Y - y) * door_frac
+    s.x, s.y = room.clamp_to_room(*room.step_toward(x, y, tx, ty, speed))
 
 
-def decide(s: SSPState, per: Perception, d: Dispositions, draws: tuple[np.ndarray, ...],
-           p: ModelParams) -> None:
-    """The infant's decision phase: arousal, action and its target, crying, gaze."""
-    u_action, u_cry, u_gaze, u_noise = draws
+@kernel
+def decide(s, per, d, key, purpose, tick, p) -> None:
+    """The infant's decision phase: arousal, action and its target, crying, gaze.
+
+    Its four uniforms are keyed by (infant ``key``, ``purpose``, second ``tick``).
+    """
+    u_action, u_cry, u_gaze, u_noise = rng.quad_one(key, purpose, tick)
     a = update_arousal(s, per, d, u_noise, p)
     P, avoid_cg, avoid_st = propensities(s, per, d, a)
     action = choose(P, s.action, u_action, p)

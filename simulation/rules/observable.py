@@ -2,35 +2,37 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from .. import room
-from ..record import PRESENT_CAREGIVER, PRESENT_STRANGER
-from ..ssp_state import SSPState
+from ..record import PRESENT_CAREGIVER, PRESENT_STRANGER, RECORD_FIELDS
 from .codes import HELD
+from .jit import kernel
+
+#: The fields :func:`observe` writes, in the order of its entries.
+ORDER = ("episode", "present", "action", "target", "cry", "gaze", "zone_caregiver",
+         "zone_stranger", "held", "caregiver_act", "stranger_act")
+if ORDER != RECORD_FIELDS:  # pragma: no cover - a new record field needs a line in observe
+    raise ImportError("simulation.rules.observable.observe must write every RECORD_FIELDS entry")
+N_FIELDS = len(ORDER)
 
 
-def observe(s: SSPState) -> dict[str, np.ndarray]:
-    """The record row of this second for every infant (uint8 codes; all 0 once finished)."""
-    d_cg = room.distance(s.x, s.y, s.cg_x, s.cg_y)
-    d_st = room.distance(s.x, s.y, s.st_x, s.st_y)
-    u8 = np.uint8
-    row = {
-        "episode": s.episode.view(u8),
-        "present": (s.cg_present.view(u8) * u8(PRESENT_CAREGIVER)
-                    + s.st_present.view(u8) * u8(PRESENT_STRANGER)),
-        "action": s.action.view(u8),
-        "target": s.target.view(u8),
-        "cry": s.cry.view(u8),
-        "gaze": s.gaze.view(u8),
-        "zone_caregiver": room.zone(d_cg, s.cg_present, s.held == HELD.CAREGIVER),
-        "zone_stranger": room.zone(d_st, s.st_present, s.held == HELD.STRANGER),
-        "held": s.held.view(u8),
-        "caregiver_act": s.cg_act.view(u8),
-        "stranger_act": s.st_act.view(u8),
-    }
-    running = s.episode <= 8
-    if not running.all():
-        keep = running.view(u8)
-        row = {k: v * keep for k, v in row.items()}
-    return row
+@kernel
+def observe(s, record, i, t) -> None:
+    """Write this second's record codes into ``record[:, i, t]`` (uint8, one row per field
+    of :data:`ORDER`); all 0 once the procedure has ended."""
+    if s.episode > 8:
+        for k in range(N_FIELDS):
+            record[k, i, t] = 0
+        return
+    record[0, i, t] = s.episode
+    record[1, i, t] = PRESENT_CAREGIVER * s.cg_present + PRESENT_STRANGER * s.st_present
+    record[2, i, t] = s.action
+    record[3, i, t] = s.target
+    record[4, i, t] = s.cry
+    record[5, i, t] = s.gaze
+    record[6, i, t] = room.zone(room.distance(s.x, s.y, s.cg_x, s.cg_y), s.cg_present,
+                                s.held == HELD.CAREGIVER)
+    record[7, i, t] = room.zone(room.distance(s.x, s.y, s.st_x, s.st_y), s.st_present,
+                                s.held == HELD.STRANGER)
+    record[8, i, t] = s.held
+    record[9, i, t] = s.cg_act
+    record[10, i, t] = s.st_act

@@ -5,6 +5,8 @@ Timing rules from Ainsworth et al. (1978, ch. 2) and Waters (2002): nominal 3-mi
 minute and will not calm; the first reunion ends when the caregiver, having resettled the infant,
 walks out (lengthened while the infant is not comforted, bounded); the second reunion is
 lengthened until the infant is reasonably comforted, bounded.
+
+Each rule takes one dyad's state record ``s`` (:data:`simulation.ssp_state.STATE`).
 """
 
 from __future__ import annotations
@@ -18,74 +20,82 @@ from ..procedure import (
     MAX_REUNION_EXTENSION,
     NOMINAL,
 )
-from ..ssp_state import COUNT, SSPState
 from .codes import ADULT, CRY, HELD
+from .jit import f, kernel
 
 #: Per-episode nominal lengths indexed by episode number (index 0 and 9 unused).
-_NOMINAL_BY_EP = np.concatenate([[0], NOMINAL, [0]])
+_NOMINAL_BY_EP = np.concatenate([[0], NOMINAL, [0]]).astype(np.int64)
+_DOOR_X, _DOOR_Y = f(room.DOOR[0]), f(room.DOOR[1])
 
 
-def episode_ends(s: SSPState) -> np.ndarray:
-    """Which infants' current episode is over (judged at the start of a second)."""
+@kernel
+def episode_ends(s) -> bool:
+    """Whether the current episode is over (judged at the start of a second)."""
     ep, t = s.episode, s.t_ep
-    nominal = _NOMINAL_BY_EP[np.minimum(ep, 9)]
-    separation = (ep == 4) | (ep == 6) | (ep == 7)
-    curtailed = separation & (s.hard_cry_net >= 2 * CURTAIL_HARD_CRY_SECONDS)
-    timed = ((ep <= 4) | (ep == 6) | (ep == 7)) & (t >= nominal)
-    first_reunion_over = (ep == 5) & (s.cg_gone | (t >= 180 + MAX_REUNION_EXTENSION + 30))
-    comforted = s.calm_run >= COMFORTED_SECONDS
-    second_reunion_over = (ep == 8) & (((t >= 180) & comforted)
-                                       | (t >= 180 + MAX_REUNION_EXTENSION))
-    return (ep <= 8) & (timed | curtailed | first_reunion_over | second_reunion_over)
+    if ep > 8:
+        return False
+    if ep == 4 or ep == 6 or ep == 7:  # a separation: timed, or cut short
+        return t >= _NOMINAL_BY_EP[ep] or s.hard_cry_net >= 2 * CURTAIL_HARD_CRY_SECONDS
+    if ep <= 3:
+        return t >= _NOMINAL_BY_EP[ep]
+    if ep == 5:  # she walked out, or the bound
+        return s.cg_gone or t >= 180 + MAX_REUNION_EXTENSION + 30
+    # episode 8: comforted after the nominal three minutes, or the bound
+    return (t >= 180 and s.calm_run >= COMFORTED_SECONDS) or t >= 180 + MAX_REUNION_EXTENSION
 
 
-def advance(s: SSPState) -> None:
+@kernel
+def advance(s) -> None:
     """Start the next episode where the current one ended: entries, exits, counters."""
-    ends = episode_ends(s)
-    if not ends.any():
+    if not episode_ends(s):
         return
-    ep = np.where(ends, s.episode + 1, s.episode)
+    ep = s.episode + 1
     s.episode = ep
-    s.t_ep = np.where(ends, 0, s.t_ep)
-    s.hard_cry_net = np.where(ends, 0, s.hard_cry_net)
-
-    stranger_enters = ends & ((ep == 3) | (ep == 7))
-    caregiver_enters = ends & ((ep == 5) | (ep == 8))
-    caregiver_out = ends & ((ep == 4) | (ep == 6) | (ep >= 9))
-    stranger_out = ends & ((ep == 6) | (ep >= 9))
-    stranger_leaves = ends & ((ep == 5) | (ep == 8))
+    s.t_ep = 0
+    s.hard_cry_net = 0
+    stranger_enters = ep == 3 or ep == 7
+    caregiver_enters = ep == 5 or ep == 8
+    caregiver_out = ep == 4 or ep == 6 or ep >= 9
+    stranger_out = ep == 6 or ep >= 9
+    stranger_leaves = ep == 5 or ep == 8
 
     # anyone who still holds the infant when an episode changes hands puts it down
-    release = ((s.held == HELD.CAREGIVER) & caregiver_out) | (
-        (s.held == HELD.STRANGER) & (stranger_leaves | stranger_out))
-    s.held = np.where(release, int(HELD.NONE), s.held)
+    release = ((s.held == HELD.CAREGIVER and caregiver_out)
+               or (s.held == HELD.STRANGER and (stranger_leaves or stranger_out)))
+    if release:
+        s.held = HELD.NONE
+        s.st_hold = 0
+        s.cg_hold = 0
 
-    door_x, door_y = room.DOOR
-    s.st_present = np.where(stranger_enters, True, np.where(stranger_out, False, s.st_present))
-    s.st_x = np.where(stranger_enters, door_x, s.st_x)
-    s.st_y = np.where(stranger_enters, door_y, s.st_y)
-    s.st_act = np.where(stranger_enters, int(ADULT.ENTERING),
-                        np.where(stranger_leaves & s.st_present, int(ADULT.LEAVING),
-                                 np.where(stranger_out, int(ADULT.ABSENT), s.st_act)))
-    s.st_timer = np.where(stranger_enters | stranger_leaves | stranger_out, 0, s.st_timer)
-    s.st_hold = np.where(release, 0, s.st_hold)
+    if stranger_enters:
+        s.st_present = True
+        s.st_x, s.st_y = _DOOR_X, _DOOR_Y
+        s.st_act = ADULT.ENTERING
+    elif stranger_leaves and s.st_present:
+        s.st_act = ADULT.LEAVING
+    elif stranger_out:
+        s.st_present = False
+        s.st_act = ADULT.ABSENT
+    if stranger_enters or stranger_leaves or stranger_out:
+        s.st_timer = 0
 
-    s.cg_present = np.where(caregiver_enters, True, np.where(caregiver_out, False, s.cg_present))
-    s.cg_x = np.where(caregiver_enters, door_x, s.cg_x)
-    s.cg_y = np.where(caregiver_enters, door_y, s.cg_y)
-    s.cg_act = np.where(caregiver_enters, int(ADULT.ENTERING),
-                        np.where(caregiver_out, int(ADULT.ABSENT), s.cg_act))
-    s.cg_timer = np.where(caregiver_enters | caregiver_out, 0, s.cg_timer)
-    s.cg_gone = np.where(ends, False, s.cg_gone)
-    s.cg_hold = np.where(release, 0, s.cg_hold)
+    if caregiver_enters:
+        s.cg_present = True
+        s.cg_x, s.cg_y = _DOOR_X, _DOOR_Y
+        s.cg_act = ADULT.ENTERING
+        s.cg_timer = 0
+    elif caregiver_out:
+        s.cg_present = False
+        s.cg_act = ADULT.ABSENT
+        s.cg_timer = 0
+    s.cg_gone = False
 
 
-def count(s: SSPState) -> None:
+@kernel
+def count(s) -> None:
     """End-of-second bookkeeping: the clocks and the crying counters of the timing rules."""
-    running = s.episode <= 8
-    hard = s.cry == CRY.HARD
-    step = np.where(hard, COUNT(2), COUNT(-1))
-    s.hard_cry_net = np.where(running, np.maximum(s.hard_cry_net + step, COUNT(0)),
-                              s.hard_cry_net)
-    s.calm_run = np.where(s.cry == CRY.NONE, s.calm_run + 1, 0)
-    s.t_ep = np.where(running, s.t_ep + 1, s.t_ep)
+    if s.episode <= 8:
+        step = 2 if s.cry == CRY.HARD else -1
+        s.hard_cry_net = max(s.hard_cry_net + step, 0)
+        s.t_ep += 1
+    s.calm_run = s.calm_run + 1 if s.cry == CRY.NONE else 0

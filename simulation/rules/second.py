@@ -1,29 +1,33 @@
-"""One second of the Strange Situation in fixed phases, shared by both drivers.
+"""One second of the Strange Situation in fixed phases, and the compiled loop of the cohort engine.
 
 Phases: the procedure (episode changes, entries and exits), perception, the infant's decision,
 the adults' decisions, the adults' act (move, walk out), the hand-over (pick up, put down) and the
 infant's movement, the clocks. The Mesa model calls the same functions phase by phase from its
-agents.
+agents; the cohort engine runs :func:`run_chunk`, which advances each infant of a chunk second by
+second through the whole procedure (infants never interact, so each runs to its end in turn, its
+state in cache) and writes its record as it goes.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from .. import rng
-from ..params import ModelParams
-from ..ssp_state import SSPState
+from ..procedure import MAX_SECONDS
 from . import adults, infant, procedure, situation
-from .dispositions import Dispositions
+from .jit import kernel
+from .observable import N_FIELDS, observe
+
+#: Positions kept in a full trace (for drawing the room), in the order of ``run_chunk``'s
+#: ``positions`` rows.
+TRACE_POSITIONS = ("x", "y", "cg_x", "cg_y", "st_x", "st_y")
 
 
-def run_second(s: SSPState, d: Dispositions, keys: np.ndarray, purpose: int, tick: int,
-               p: ModelParams) -> None:
-    """Advance every dyad by one second (in place)."""
+@kernel
+def run_second(s, per, d, key, purpose, tick, p) -> None:
+    """Advance one dyad by one second (in place; ``per`` receives its perception)."""
     procedure.advance(s)
-    per = situation.perceive(s)
-    draws = rng.uniform_quad(keys, purpose, tick)
-    infant.decide(s, per, d, draws, p)
+    situation.perceive(s, per)
+    infant.decide(s, per, d, key, purpose, tick, p)
     adults.caregiver_decide(s, per)
     adults.stranger_decide(s, per)
     adults.caregiver_act(s)
@@ -31,3 +35,71 @@ def run_second(s: SSPState, d: Dispositions, keys: np.ndarray, purpose: int, tic
     adults.hand_over(s)
     infant.move(s)
     procedure.count(s)
+
+
+@kernel
+def run_chunk(state, perception, dispositions, params, keys, purpose, record, by_episode,
+              arousal, positions) -> np.ndarray:
+    """Run every dyad of ``state`` through the procedure; returns the seconds each ran.
+
+    ``perception`` is a scratch array of one :data:`~simulation.rules.situation.PERCEPTION`.
+
+    ``record`` (uint8, fields x infants x ``MAX_SECONDS``, zeros) receives the record codes,
+    ``by_episode`` (infants x 8) the mean arousal in each episode. ``arousal`` (infants x
+    ``MAX_SECONDS``) and ``positions`` (6 x infants x ``MAX_SECONDS``) receive the per-second
+    trace when they are not empty. An infant's seconds include the first second after its
+    end (a record row of zeros), as the record's width is the longest run plus one.
+    """
+    n = state.shape[0]
+    p = params[()]
+    per = perception[0]
+    trace = arousal.shape[0] > 0
+    seconds = np.zeros(n, dtype=np.int64)
+    entered = np.zeros(10, dtype=np.int64)  # the second each episode began (9: the end)
+    sum_at = np.zeros(10)  # the running sum of arousal when it began
+    for i in range(n):
+        s = state[i]
+        d = dispositions[i]
+        key = keys[i]
+        entered[:] = 0
+        sum_at[:] = 0.0
+        previous = 1
+        running_sum = 0.0
+        ticks = MAX_SECONDS
+        for tick in range(MAX_SECONDS):
+            run_second(s, per, d, key, purpose, tick, p)
+            observe(s, record, i, tick)
+            episode = record[0, i, tick]
+            if episode != previous:
+                entered[min(s.episode, 9)] = tick
+                sum_at[min(s.episode, 9)] = running_sum
+                previous = episode
+            running_sum += np.float64(s.arousal)
+            if trace:
+                arousal[i, tick] = s.arousal if episode > 0 else np.float32(0.0)
+                positions[0, i, tick] = s.x
+                positions[1, i, tick] = s.y
+                positions[2, i, tick] = s.cg_x
+                positions[3, i, tick] = s.cg_y
+                positions[4, i, tick] = s.st_x
+                positions[5, i, tick] = s.st_y
+            if episode == 0:
+                ticks = tick + 1
+                break
+        if s.episode <= 8:  # not finished within the bound: cut at the last second
+            entered[9] = MAX_SECONDS
+            sum_at[9] = running_sum
+        seconds[i] = ticks
+        for e in range(1, 9):
+            length = max(entered[e + 1] - entered[e], 1)
+            by_episode[i, e - 1] = (sum_at[e + 1] - sum_at[e]) / length
+    return seconds
+
+
+def empty_outputs(n: int, trace: bool) -> tuple[np.ndarray, ...]:
+    """Zeroed arrays for :func:`run_chunk`: perception, record, by_episode, arousal, positions."""
+    width = MAX_SECONDS if trace else 0
+    return (np.zeros(1, dtype=situation.PERCEPTION),
+            np.zeros((N_FIELDS, n, MAX_SECONDS), dtype=np.uint8), np.zeros((n, 8)),
+            np.zeros((n if trace else 0, width), dtype=np.float32),
+            np.zeros((len(TRACE_POSITIONS), n if trace else 0, width), dtype=np.float32))

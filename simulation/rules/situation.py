@@ -7,85 +7,59 @@ caregiver, filtered through the working model and temperament.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from .. import room
-from ..params import ModelParams
-from ..ssp_state import REAL, SSPState
+from ..ssp_state import REAL
 from .codes import ACTION, ADULT, HELD
-from .dispositions import Dispositions
+from .jit import f, kernel
 
-_CG_OVERTURES = (ADULT.ENTERING, ADULT.APPROACHING, ADULT.HOLDING, ADULT.RELEASING,
-                 ADULT.CALLING)
-_ST_OVERTURES = (ADULT.APPROACHING, ADULT.PLAYING, ADULT.HOLDING, ADULT.RELEASING)
-
-
-def _is_any(values: np.ndarray, codes) -> np.ndarray:
-    out = values == int(codes[0])
-    for c in codes[1:]:
-        out = out | (values == int(c))
-    return out
-
-
-@dataclass
-class FloatMasks:
-    """The masks the arousal rule weighs with, as 0/1 float32 (arithmetic, not branching)."""
-
-    cg_in: np.ndarray
-    cg_out: np.ndarray
-    st_in: np.ndarray
-    st_out: np.ndarray
-    near_st: np.ndarray
-    contact_cg: np.ndarray
-    held_st: np.ndarray
+#: The situation as the infant perceives it at the start of a second (one record per dyad).
+PERCEPTION = np.dtype([
+    ("cg_in", np.bool_), ("st_in", np.bool_),  # caregiver / stranger in the room
+    ("d_cg", REAL), ("d_st", REAL),  # distances (metres)
+    ("held_cg", np.bool_), ("held_st", np.bool_),
+    ("contact_cg", np.bool_), ("contact_st", np.bool_),  # held by, or touching, the adult
+    ("near_cg", np.bool_), ("near_st", np.bool_),  # within 1 m or in contact
+    # she enters, approaches, holds or puts down the infant
+    ("cg_overture", np.bool_), ("st_overture", np.bool_),
+])
 
 
-@dataclass
-class Perception:
-    """The situation as the infant perceives it at the start of a second."""
-
-    cg_in: np.ndarray
-    st_in: np.ndarray
-    d_cg: np.ndarray
-    d_st: np.ndarray
-    held_cg: np.ndarray
-    held_st: np.ndarray
-    contact_cg: np.ndarray  # held by, or touching, the caregiver
-    contact_st: np.ndarray
-    near_cg: np.ndarray  # within 1 m or in contact
-    near_st: np.ndarray
-    cg_overture: np.ndarray  # she enters, approaches, holds or puts down the infant
-    st_overture: np.ndarray
-    f: FloatMasks
+_CONTACT, _NEAR = f(room.CONTACT_DISTANCE), f(room.NEAR_DISTANCE)
 
 
-def perceive(s: SSPState) -> Perception:
-    d_cg = room.distance(s.x, s.y, s.cg_x, s.cg_y)
-    d_st = room.distance(s.x, s.y, s.st_x, s.st_y)
-    held_cg = s.held == HELD.CAREGIVER
-    held_st = s.held == HELD.STRANGER
-    contact_cg = s.cg_present & (held_cg | (d_cg <= room.CONTACT_DISTANCE))
-    contact_st = s.st_present & (held_st | (d_st <= room.CONTACT_DISTANCE))
-    near_st = s.st_present & (contact_st | (d_st <= room.NEAR_DISTANCE))
-    cg_in = s.cg_present.astype(REAL)
-    st_in = s.st_present.astype(REAL)
-    masks = FloatMasks(cg_in=cg_in, cg_out=1.0 - cg_in, st_in=st_in, st_out=1.0 - st_in,
-                       near_st=near_st.astype(REAL), contact_cg=contact_cg.astype(REAL),
-                       held_st=held_st.astype(REAL))
-    return Perception(
-        cg_in=s.cg_present, st_in=s.st_present, d_cg=d_cg, d_st=d_st,
-        held_cg=held_cg, held_st=held_st, contact_cg=contact_cg, contact_st=contact_st,
-        near_cg=s.cg_present & (contact_cg | (d_cg <= room.NEAR_DISTANCE)),
-        near_st=near_st,
-        cg_overture=s.cg_present & _is_any(s.cg_act, _CG_OVERTURES),
-        st_overture=s.st_present & _is_any(s.st_act, _ST_OVERTURES),
-        f=masks,
-    )
+@kernel
+def _cg_overture(act) -> bool:
+    return (act == ADULT.ENTERING or act == ADULT.APPROACHING or act == ADULT.HOLDING
+            or act == ADULT.RELEASING or act == ADULT.CALLING)
 
 
-def stress(s: SSPState, per: Perception, d: Dispositions, p: ModelParams) -> np.ndarray:
+@kernel
+def _st_overture(act) -> bool:
+    return (act == ADULT.APPROACHING or act == ADULT.PLAYING or act == ADULT.HOLDING
+            or act == ADULT.RELEASING)
+
+
+@kernel
+def perceive(s, per) -> None:
+    """Fill the perception record ``per`` from the dyad's state ``s``."""
+    per.d_cg = d_cg = room.distance(s.x, s.y, s.cg_x, s.cg_y)
+    per.d_st = d_st = room.distance(s.x, s.y, s.st_x, s.st_y)
+    per.cg_in = s.cg_present
+    per.st_in = s.st_present
+    per.held_cg = held_cg = s.held == HELD.CAREGIVER
+    per.held_st = held_st = s.held == HELD.STRANGER
+    per.contact_cg = contact_cg = s.cg_present and (held_cg or d_cg <= _CONTACT)
+    per.contact_st = contact_st = s.st_present and (held_st or d_st <= _CONTACT)
+    per.near_cg = s.cg_present and (contact_cg or d_cg <= _NEAR)
+    per.near_st = s.st_present and (contact_st or d_st <= _NEAR)
+    per.cg_overture = s.cg_present and _cg_overture(s.cg_act)
+    per.st_overture = s.st_present and _st_overture(s.st_act)
+
+
+@kernel
+def stress(s, per, d, p):
     """The arousal the situation would settle the infant at.
 
     - the unfamiliar room, the stranger (more when near or holding), the caregiver's absence,
@@ -97,18 +71,18 @@ def stress(s: SSPState, per: Perception, d: Dispositions, p: ModelParams) -> np.
       1990);
     - temperament scales it all (reactivity 0.5 = x1; Belsky & Rovine 1987).
     """
-    f = per.f
-    stranger = p.stranger_stress * f.st_in * (0.5 + 0.5 * f.near_st)
-    absent = f.cg_out * (p.separation_stress + p.alone_stress * f.st_out)
+    st_in, cg_in = f(per.st_in), f(per.cg_in)
+    stranger = p.stranger_stress * st_in * (f(0.5) + f(0.5) * f(per.near_st))
+    absent = (f(1.0) - cg_in) * (p.separation_stress + p.alone_stress * (f(1.0) - st_in))
     base = p.room_stress + stranger + absent
-    sensitised = 1.0 + 0.5 * (s.episode >= 5).astype(REAL)
-    proximity = np.maximum(np.clip(1.0 - per.d_cg / 3.0, 0.0, 1.0), f.contact_cg)
+    sensitised = f(1.0) + f(0.5) * f(s.episode >= 5)
+    proximity = max(min(max(f(1.0) - per.d_cg / f(3.0), f(0.0)), f(1.0)), f(per.contact_cg))
     present = base * d.buffer + d.vigilance * sensitised + d.fear_stress * proximity
-    return (base + f.cg_in * (present - base)) * d.reactivity
+    return (base + cg_in * (present - base)) * d.reactivity
 
 
-def update_arousal(s: SSPState, per: Perception, d: Dispositions, u_noise: np.ndarray,
-                   p: ModelParams) -> np.ndarray:
+@kernel
+def update_arousal(s, per, d, u_noise, p):
     """Next second's arousal: toward the situational stress, down with soothing contact.
 
     Self-calming is slow; contact with the caregiver soothes in proportion to soothability,
@@ -118,12 +92,10 @@ def update_arousal(s: SSPState, per: Perception, d: Dispositions, u_noise: np.nd
     """
     a = s.arousal
     target = stress(s, per, d, p)
-    rising = target > a
-    rate = d.calm_rate + rising.astype(REAL) * (p.arousal_rise - d.calm_rate)
+    rate = d.calm_rate + f(target > a) * (p.arousal_rise - d.calm_rate)
     a = a + rate * (target - a)
-    refusing = (s.action == ACTION.RESIST_ANGRY) | (s.action == ACTION.AVOID)
-    f = per.f
-    soothe = (f.contact_cg * d.soothe * (1.0 - 0.7 * refusing.astype(REAL))
-              + f.held_st * d.stranger_soothe)
-    a = a - soothe * a + p.arousal_noise * (u_noise - 0.5)
-    return np.clip(a, 0.0, 1.0)
+    refusing = s.action == ACTION.RESIST_ANGRY or s.action == ACTION.AVOID
+    soothe = (f(per.contact_cg) * d.soothe * (f(1.0) - f(0.7) * f(refusing))
+              + f(per.held_st) * d.stranger_soothe)
+    a = a - soothe * a + p.arousal_noise * (u_noise - f(0.5))
+    return min(max(a, f(0.0)), f(1.0))

@@ -1,0 +1,97 @@
+"""Compiling the per-second rules: one decorator, and a cache that knows all their sources.
+
+The rules of the Strange Situation are written as plain scalar functions of one dyad (readable
+``if``/``else``, one infant at a time) and compiled with numba. The cohort engine runs them in
+one compiled loop over infants and seconds (:func:`simulation.rules.second.run_chunk`); the Mesa
+model calls the same compiled phases one by one for its single dyad.
+
+Arithmetic is ``float32`` throughout, as in the state (:mod:`simulation.ssp_state`): every
+literal is written ``f(...)`` so that numba does not promote an expression to ``float64``.
+
+Compiled code is cached on disk (numba's ``cache=True``). Numba checks only the source file of the
+function it compiles, not the files of the functions it calls; the locators below key every
+cached kernel by a hash of all the modules the rules are made of, so editing any of them
+recompiles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from functools import lru_cache
+from pathlib import Path
+
+import numba
+import numpy as np
+
+#: float32 literals inside compiled rules: ``f(0.5)``.
+f = np.float32
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+#: The modules the compiled rules are made of (their hash stamps the cache).
+_SOURCES = ("rng.py", "room.py", "procedure.py", "record.py", "ssp_state.py", "rules/*.py")
+
+
+@lru_cache(maxsize=1)
+def sources_hash() -> bytes:
+    """SHA-256 of every module the compiled rules read."""
+    digest = hashlib.sha256()
+    for pattern in _SOURCES:
+        for path in sorted(_PACKAGE.glob(pattern)):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.digest()
+
+
+def _install_locators() -> None:
+    """Put locators keyed by :func:`sources_hash` in front of numba's own.
+
+    Each version of the rules gets its own cache directory (``numba-<hash>`` beside numba's
+    usual one), so a cache written by other rules is never read: numba would otherwise unpickle
+    an index that may name types the current code no longer has. Directories of other versions
+    are removed when a new one is made.
+    """
+    try:
+        from numba.core import caching
+    except ImportError:  # pragma: no cover - numba without the caching module
+        return
+
+    def keyed(base):
+        class Keyed(base):
+            def get_cache_path(self):
+                return str(Path(super().get_cache_path()) / f"numba-{sources_hash().hex()[:16]}")
+
+            def get_source_stamp(self):
+                return sources_hash()
+
+            def ensure_cache_path(self):
+                path = Path(self.get_cache_path())
+                if not path.is_dir():
+                    for old in path.parent.glob("numba-*"):
+                        shutil.rmtree(old, ignore_errors=True)
+                super().ensure_cache_path()
+
+            @classmethod
+            def from_function(cls, py_func, py_file):
+                if not Path(py_file).resolve().is_relative_to(_PACKAGE):
+                    return None
+                return super().from_function(py_func, py_file)
+
+        Keyed.__name__ = f"Keyed{base.__name__}"
+        return Keyed
+
+    bases = [getattr(caching, name, None)
+             for name in ("UserProvidedCacheLocator", "InTreeCacheLocator",
+                          "UserWideCacheLocator")]
+    impl = getattr(caching, "CacheImpl", None) or getattr(caching, "_CacheImpl", None)
+    if impl is None or None in bases:  # pragma: no cover - another numba layout
+        return
+    if not any(c.__name__.startswith("Keyed") for c in impl._locator_classes):
+        impl._locator_classes[:0] = [keyed(b) for b in bases]
+
+
+_install_locators()
+
+
+def kernel(fn):
+    """Compile a rule (no Python objects, no bounds checks, numpy's float semantics)."""
+    return numba.njit(cache=True, nogil=True, error_model="numpy")(fn)
