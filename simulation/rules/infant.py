@@ -83,11 +83,10 @@ def propensities(s, per, d, a) -> tuple:
     return P, avoid_cg, avoid_st
 
 
-@kernel
-def _weight(P, k, current, p):
-    """Action ``k``'s weight: its propensity to the power ``decisiveness`` (squared by
+@kernel(inline=True)
+def _weight(pk, k, current, p):
+    """An action's weight: its propensity ``pk`` to the power ``decisiveness`` (squared by
     default), times ``1 + persistence`` if it continues the current action (bouts)."""
-    pk = P[k]
     if p.squared:
         pk = pk * pk
     elif p.powered:
@@ -103,17 +102,24 @@ def choose(P, current, u, p) -> int:
 
     The sum runs over the actions in their code order, the same additions for every infant.
     """
-    total = _weight(P, 0, current, p)
-    for k in range(1, N_ACTIONS):
-        total = total + _weight(P, k, current, p)
+    total = f(0.0)
+    k = 0
+    for pk in P:
+        w = _weight(pk, k, current, p)
+        total = w if k == 0 else total + w
+        k += 1
     if not total > 0:
         return ACTION.IDLE
     threshold = u * total
-    running = _weight(P, 0, current, p)
+    running = f(0.0)
     pick = 0
-    for k in range(1, N_ACTIONS):  # the number of running sums at or below the threshold
-        pick += running <= threshold
-        running = running + _weight(P, k, current, p)
+    k = 0
+    for pk in P:  # the number of running sums at or below the threshold, but the last
+        w = _weight(pk, k, current, p)
+        running = w if k == 0 else running + w
+        if k < N_ACTIONS - 1:
+            pick += running <= threshold
+        k += 1
     return pick
 
 
@@ -223,7 +229,8 @@ def move(s) -> None:
         d_door = room.distance(x, y, _DOOR_X, _DOOR_Y)
         door_frac = max(d_door - f(0.4), f(0.0)) / max(d_door, f(1e-6))
         tx, ty = x + (_DOOR_X - x) * door_frac, y + (_DOOR_Y - y) * door_frac
-    s.x, s.y = room.clamp_to_room(*room.step_toward(x, y, tx, ty, speed))
+    nx, ny = room.step_toward(x, y, tx, ty, speed)
+    s.x, s.y = room.clamp_to_room(nx, ny)
 
 
 @kernel

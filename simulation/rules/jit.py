@@ -92,6 +92,14 @@ def _install_locators() -> None:
 _install_locators()
 
 
-def kernel(fn):
-    """Compile a rule (no Python objects, no bounds checks, numpy's float semantics)."""
-    return numba.njit(cache=True, nogil=True, error_model="numpy")(fn)
+def kernel(fn=None, *, inline: bool = False):
+    """Compile a rule (no Python objects, no bounds checks, numpy's float semantics).
+
+    ``@kernel(inline=True)`` for small helpers in hot loops: numba then inlines them into their
+    callers (compiled rules otherwise call each other as functions).
+    """
+    options = dict(cache=True, nogil=True, error_model="numpy",
+                   inline="always" if inline else "never")
+    if fn is None:
+        return lambda fn: numba.njit(**options)(fn)
+    return numba.njit(**options)(fn)
