@@ -1,8 +1,9 @@
-"""The home year: hundreds of occasions of need, vectorised over a cohort of infants.
+"""The home year: hundreds of occasions of need for every infant of a cohort.
 
-The loop runs over occasions (not infants); each occasion calls the kernels of
-:mod:`simulation.rules.development` on whole arrays. Draws are keyed by (seed, infant, purpose,
-occasion), so infant k's year is the same in any cohort and alone in the Mesa model.
+The caregiving arrangement becomes arrays here; the compiled rules of
+:mod:`simulation.rules.development` run each infant's occasions. Draws are keyed by (seed,
+infant, purpose, occasion), so infant k's year is the same in any cohort and alone in the Mesa
+model.
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import rng
 from .caregiving import Caregiving, CaregivingHistory
 from .params import ModelParams
 from .rules import development as rules
-from .working_model import WM_VARIABLES, WorkingModel
+from .working_model import INITIAL, WM_VARIABLES, WorkingModel
 
 
 @dataclass
@@ -109,55 +109,46 @@ def develop(
     n = keys.shape[0]
     p = params
     caregivers = care.caregivers
-    models = [WorkingModel.initial(n, p.volatility_scale) for _ in caregivers]
     n_occasions = int(round(months * p.occasions_per_month))
-    init = rng.uniform_quad(keys, rng.Purpose.SPELL_PRIMARY, 0)
-    spell_high = [init[0] < 0.5, init[1] < 0.5]
-    monthly = [{k: [v.copy()] for k, v in m.summary().items()} for m in models]
-    answered_count = [np.zeros(n) for _ in caregivers]
-    rebuff_count = [np.zeros(n) for _ in caregivers]
-    in_charge_count = [np.zeros(n) for _ in caregivers]
+    # the schedule is the same for every infant: each occasion's spell of each caregiver,
+    # whether the second caregiver shares the care, and after which occasions a month ends
+    month = (np.arange(n_occasions) + 0.5) / p.occasions_per_month
+    spells = np.zeros((len(caregivers), n_occasions), dtype=np.int64)
+    for c, arrays in enumerate(caregivers):
+        spells[c] = np.searchsorted(arrays.starts, month, side="right") - 1
+    secondary = (month >= care.secondary_from) & (len(caregivers) == 2)
+    snapshot_after = np.zeros(n_occasions, dtype=bool)
     next_month_end = p.occasions_per_month
-
     for j in range(n_occasions):
-        month = (j + 0.5) / p.occasions_per_month
-        u_r1, u_r2, u_r3, u_rebuff = rng.uniform_quad(keys, rng.Purpose.RESPONSE, j)
-        u_fright, u_who, u_sw1, u_sw2 = rng.uniform_quad(keys, rng.Purpose.FRIGHT, j)
-        spell_high[0] = spell_high[0] ^ (u_sw1 < p.spell_switch)
-        spell_high[1] = spell_high[1] ^ (u_sw2 < p.spell_switch)
-        if len(caregivers) == 2 and month >= care.secondary_from:
-            second = u_who < care.secondary_share
-        else:
-            second = np.zeros(n, dtype=bool)
-        for c, (arrays, wm) in enumerate(zip(caregivers, models, strict=True)):
-            in_charge = second if c == 1 else ~second
-            if not in_charge.any():
-                continue
-            s = arrays.spell_index(month)
-            r, cons = arrays.responsiveness[s], arrays.consistency[s]
-            w, f = arrays.warmth[s], arrays.frightening[s]
-            p_avail = rules.availability(spell_high[c], r, cons)
-            answered, rebuffed, frightened = rules.occasion_outcome(
-                p_avail, w, f, wm.signal_gain, reactivity, (u_r1, u_r2, u_r3), u_rebuff,
-                u_fright, p)
-            in_charge_count[c] += in_charge
-            answered_count[c] += in_charge & (answered > 0)
-            rebuff_count[c] += in_charge & rebuffed
-            if not frozen:
-                rules.learn(wm, in_charge, answered, rebuffed, frightened, p)
         if j + 1 >= next_month_end - 1e-9:
             next_month_end += p.occasions_per_month
-            for m, store in zip(models, monthly, strict=True):
-                for k, v in m.summary().items():
-                    store[k].append(v.copy())
+            snapshot_after[j] = True
+    n_spells = max(a.starts.shape[0] for a in caregivers)
 
-    monthly_arrays = [{k: np.stack(v, axis=1) for k, v in store.items()} for store in monthly]
-    occasions = [
-        {"occasions": in_charge_count[c], "answered": answered_count[c],
-         "rebuffed": rebuff_count[c]}
-        for c in range(len(caregivers))
-    ]
-    return Development(models, monthly_arrays, occasions)
+    def stacked(name: str) -> np.ndarray:
+        out = np.zeros((len(caregivers), n_spells, n))
+        for c, arrays in enumerate(caregivers):
+            values = getattr(arrays, name)
+            out[c, :values.shape[0]] = values
+        return out
+
+    models = np.empty((len(caregivers), len(rules.LEARNER), n))
+    models[:] = np.array([INITIAL[k] for k in rules.LEARNER])[None, :, None]
+    monthly = np.zeros((len(caregivers), len(rules.SNAPSHOT), n,
+                        1 + int(snapshot_after.sum())))
+    counts = np.zeros((len(caregivers), len(rules.COUNTS), n))
+    rules.home_year(np.ascontiguousarray(keys, dtype=np.uint64),
+                    np.ascontiguousarray(reactivity, dtype=np.float64), rules.home_params(p),
+                    spells, stacked("responsiveness"), stacked("consistency"), stacked("warmth"),
+                    stacked("frightening"), secondary, float(care.secondary_share), frozen,
+                    snapshot_after, models, monthly, counts)
+    wms = [WorkingModel(**{k: models[c, v] for v, k in enumerate(rules.LEARNER)},
+                        volatility_scale=p.volatility_scale) for c in range(len(caregivers))]
+    monthly_arrays = [{k: monthly[c, v] for v, k in enumerate(rules.SNAPSHOT)}
+                      for c in range(len(caregivers))]
+    occasions = [{k: counts[c, v] for v, k in enumerate(rules.COUNTS)}
+                 for c in range(len(caregivers))]
+    return Development(wms, monthly_arrays, occasions)
 
 
 __all__ = ["CareArrays", "CaregiverArrays", "Development", "develop", "WM_VARIABLES"]

@@ -1,35 +1,64 @@
-"""Decision and learning rules of the home year, as numpy kernels with the draws passed in.
+"""Decision and learning rules of the home year, compiled, for one infant at a time.
 
 One occasion of need: the infant signals (and escalates if unanswered), the caregiver in charge
 answers or not according to her availability spell, her answer may rebuff close contact or
-frighten; the infant updates its working model of that caregiver from what happened. Every
-function is element-wise over arrays of infants, so a shape-(1,) call and a shape-(N,) call give
-bit-identical results (DESIGN.md section 5).
+frighten; the infant updates its working model of that caregiver from what happened.
+:func:`home_year` runs every occasion of the year for each infant of a cohort in turn (infants
+never interact), so an infant's year is the same alone and in any cohort (DESIGN.md section 5).
+Arithmetic is float64 throughout; the draws are the keyed float32 uniforms of :mod:`simulation.rng`.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from .. import rng
 from ..params import ModelParams
-from ..working_model import WorkingModel
+from .jit import kernel
 
 #: Rounds of signalling per occasion: a first bid, then two escalations if unanswered.
 ROUNDS = 3
+_SPELLS, _RESPONSE, _FRIGHT = (int(rng.Purpose.SPELL_PRIMARY), int(rng.Purpose.RESPONSE),
+                               int(rng.Purpose.FRIGHT))
+
+#: The model constants the home year reads (float64).
+HOME_PARAMS = np.dtype([(name, np.float64) for name in (
+    "spell_switch", "escalation", "breakthrough", "rebuff_intensity", "independence_training",
+    "fright_rate", "temperament_signal", "learn_trust", "learn_fast", "learn_slow",
+    "learn_volatility", "volatility_scale", "volatility_boost", "learn_rebuff", "learn_gain",
+    "rest_gain", "extinction", "escalation_reward", "rebuff_push", "learn_fear", "fear_decay")])
+
+#: The learner's variables, in the order of :func:`home_year`'s ``models`` rows.
+LEARNER = ("trust", "trust_fast", "trust_slow", "volatility_raw", "rebuff", "signal_gain",
+           "fear")
+#: The monthly snapshot's variables (``WorkingModel.summary``), in the order of its rows.
+SNAPSHOT = ("trust", "volatility", "rebuff", "signal_gain", "fear")
+#: The per-caregiver counts, in the order of their rows.
+COUNTS = ("occasions", "answered", "rebuffed")
 
 
-def availability(spell_high: np.ndarray, r: np.ndarray, c: np.ndarray) -> np.ndarray:
+def home_params(p: ModelParams) -> np.ndarray:
+    """The home year's constants of ``p`` as one :data:`HOME_PARAMS` record (a 0-d array)."""
+    out = np.zeros((), dtype=HOME_PARAMS)
+    for name in HOME_PARAMS.names:
+        out[name] = getattr(p, name)
+    return out
+
+
+@kernel(inline=True)
+def availability(spell_high: bool, r: float, c: float) -> float:
     """Chance of answering in the current spell.
 
     Inconsistent care is spells of being very available and hardly available (DESIGN.md
     modelling notes): the spells sit ``d = (1 - c) * min(r, 1 - r)`` above and below the mean
     responsiveness ``r``, so the average availability is ``r`` whatever the consistency.
     """
-    d = (1.0 - c) * np.minimum(r, 1.0 - r)
-    return np.where(spell_high, r + d, r - d)
+    d = (1.0 - c) * min(r, 1.0 - r)
+    return r + d if spell_high else r - d
 
 
-def answer_probability(p_avail: np.ndarray, intensity: np.ndarray, p: ModelParams) -> np.ndarray:
+@kernel(inline=True)
+def answer_probability(p_avail: float, intensity: float, p) -> float:
     """Chance that one round of signalling at ``intensity`` is answered.
 
     An available caregiver answers quiet and loud bids alike; a preoccupied one can still be
@@ -41,7 +70,8 @@ def answer_probability(p_avail: np.ndarray, intensity: np.ndarray, p: ModelParam
     return p_avail + (1.0 - p_avail) * p.breakthrough * loud
 
 
-def rebuff_probability(warmth: np.ndarray, intensity: np.ndarray, p: ModelParams) -> np.ndarray:
+@kernel(inline=True)
+def rebuff_probability(warmth: float, intensity: float, p) -> float:
     """Chance that an answer rebuffs close contact.
 
     Mothers of avoidant infants were rejecting and averse to close bodily contact (Ainsworth et
@@ -54,48 +84,32 @@ def rebuff_probability(warmth: np.ndarray, intensity: np.ndarray, p: ModelParams
     return cold + (1.0 - cold) * independence
 
 
-def signal_intensities(
-    gain: np.ndarray, reactivity: np.ndarray, p: ModelParams
-) -> tuple[np.ndarray, ...]:
-    """Intensity of each round: the learned gain, louder for reactive infants, escalating."""
-    first = np.clip(gain + p.temperament_signal * (reactivity - 0.5), 0.05, 1.0)
-    return tuple(np.minimum(first + p.escalation * k, 1.0) for k in range(ROUNDS))
+@kernel(inline=True)
+def occasion_outcome(p_avail, warmth, frightening, gain, reactivity, u_rounds, u_rebuff,
+                     u_fright, p) -> tuple:
+    """What happened on one occasion: (round answered 1..3 or 0, rebuffed, frightened).
 
-
-def occasion_outcome(
-    p_avail: np.ndarray,
-    warmth: np.ndarray,
-    frightening: np.ndarray,
-    gain: np.ndarray,
-    reactivity: np.ndarray,
-    u_rounds: tuple[np.ndarray, ...],
-    u_rebuff: np.ndarray,
-    u_fright: np.ndarray,
-    p: ModelParams,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """What happened on one occasion: (round answered 1..3 or 0, rebuffed, frightened)."""
-    intensities = signal_intensities(gain, reactivity, p)
-    answered = np.zeros(p_avail.shape, dtype=np.int8)
-    intensity_answered = intensities[-1]
-    for k in range(ROUNDS - 1, -1, -1):  # the earliest answered round wins
-        hit = u_rounds[k] < answer_probability(p_avail, intensities[k], p)
-        answered = np.where(hit, np.int8(k + 1), answered)
-        intensity_answered = np.where(hit, intensities[k], intensity_answered)
-    responded = answered > 0
-    rebuffed = responded & (u_rebuff < rebuff_probability(warmth, intensity_answered, p))
-    frightened = responded & (u_fright < frightening * p.fright_rate)
+    The intensity of each round is the learned gain, louder for reactive infants, escalating;
+    the earliest answered round wins.
+    """
+    first = min(max(gain + p.temperament_signal * (reactivity - 0.5), 0.05), 1.0)
+    answered = 0
+    intensity = first
+    for k in range(ROUNDS):
+        intensity = min(first + p.escalation * k, 1.0)
+        if u_rounds[k] < answer_probability(p_avail, intensity, p):
+            answered = k + 1
+            break
+    if answered == 0:
+        return 0, False, False
+    rebuffed = u_rebuff < rebuff_probability(warmth, intensity, p)
+    frightened = u_fright < frightening * p.fright_rate
     return answered, rebuffed, frightened
 
 
-def learn(
-    wm: WorkingModel,
-    in_charge: np.ndarray,
-    answered: np.ndarray,
-    rebuffed: np.ndarray,
-    frightened: np.ndarray,
-    p: ModelParams,
-) -> None:
-    """Update the working model of the caregiver in charge (in place, masked by ``in_charge``).
+@kernel(inline=True)
+def learn(m, answered, rebuffed, frightened, p) -> None:
+    """Update one working model ``m`` (a row of :data:`LEARNER` values) from one occasion.
 
     - Availability is tracked by a fast and a slow learner; volatility beyond chance is how much
       better the fast one predicts than the slow one (under steady care the slow one is better,
@@ -106,42 +120,93 @@ def learn(
       1988) and settles to a moderate level when quiet bids are warmly answered.
     - Fear grows with frightening answers and fades slowly (Main & Hesse 1990).
     """
-    outcome = (answered == 1).astype(np.float64)  # answered promptly, at the first bid
-    err_fast = outcome - wm.trust_fast
-    err_slow = outcome - wm.trust_slow
+    trust, fast, slow, vol_raw, rebuff, g, fear = m[0], m[1], m[2], m[3], m[4], m[5], m[6]
+    outcome = 1.0 if answered == 1 else 0.0  # answered promptly, at the first bid
+    err_fast = outcome - fast
+    err_slow = outcome - slow
     advantage = err_slow * err_slow - err_fast * err_fast
-    vol_raw = wm.volatility_raw + p.learn_volatility * (advantage - wm.volatility_raw)
-    volatility = np.clip(vol_raw / p.volatility_scale, 0.0, 1.0)
-    trust = wm.trust + p.learn_trust * (1.0 + p.volatility_boost * volatility) * (
-        outcome - wm.trust)
-
-    responded = answered > 0
-    rebuff = np.where(
-        responded, wm.rebuff + p.learn_rebuff * (rebuffed.astype(np.float64) - wm.rebuff),
-        wm.rebuff)
-
-    # the gain's target and rate by outcome: 0 unanswered, 1 answered at once, 2 answered only
-    # after escalating; 3-5 the same when the answer was a rebuff
-    outcome_code = np.minimum(answered, 2) + 3 * rebuffed
-    g = wm.signal_gain
-    targets = np.array([0.0, p.rest_gain, 1.0, 0.0, 0.0, 0.0])
-    rates = np.array([p.extinction, 1.0, p.escalation_reward] + [p.rebuff_push] * 3)
-    gain = g + p.learn_gain * rates[outcome_code] * (targets[outcome_code] - g)
-
-    fear = np.where(frightened, wm.fear + p.learn_fear * (1.0 - wm.fear),
-                    wm.fear - p.fear_decay * wm.fear)
-
-    m = in_charge
-    if m.all():  # one caregiver, or all in her charge: no masking needed
-        def keep(new, _old):
-            return new
+    vol_raw = vol_raw + p.learn_volatility * (advantage - vol_raw)
+    volatility = min(max(vol_raw / p.volatility_scale, 0.0), 1.0)
+    m[0] = trust + p.learn_trust * (1.0 + p.volatility_boost * volatility) * (outcome - trust)
+    m[1] = fast + p.learn_fast * err_fast
+    m[2] = slow + p.learn_slow * err_slow
+    m[3] = vol_raw
+    if answered > 0:
+        m[4] = rebuff + p.learn_rebuff * ((1.0 if rebuffed else 0.0) - rebuff)
+    # the gain's target and rate by outcome: unanswered, answered at once, answered only after
+    # escalating, or rebuffed
+    if rebuffed:
+        rate, target = p.rebuff_push, 0.0
+    elif answered == 0:
+        rate, target = p.extinction, 0.0
+    elif answered == 1:
+        rate, target = 1.0, p.rest_gain
     else:
-        def keep(new, old):
-            return np.where(m, new, old)
-    wm.trust_fast = keep(wm.trust_fast + p.learn_fast * err_fast, wm.trust_fast)
-    wm.trust_slow = keep(wm.trust_slow + p.learn_slow * err_slow, wm.trust_slow)
-    wm.volatility_raw = keep(vol_raw, wm.volatility_raw)
-    wm.trust = keep(trust, wm.trust)
-    wm.rebuff = keep(rebuff, wm.rebuff)
-    wm.signal_gain = keep(gain, wm.signal_gain)
-    wm.fear = keep(fear, wm.fear)
+        rate, target = p.escalation_reward, 1.0
+    m[5] = g + p.learn_gain * rate * (target - g)
+    m[6] = fear + p.learn_fear * (1.0 - fear) if frightened else fear - p.fear_decay * fear
+
+
+@kernel
+def home_year(keys, reactivity, params, spells, responsiveness, consistency, warmth,
+              frightening, secondary, secondary_share, frozen, snapshot_after, models,
+              monthly, counts) -> None:
+    """Run the home year for every infant (in place on ``models``, ``monthly``, ``counts``).
+
+    ``spells[c, j]``: caregiver ``c``'s spell at occasion ``j``; the care parameters are
+    (caregivers, spells, infants) arrays. ``secondary[j]``: whether the second caregiver shares
+    the care at occasion ``j`` (then with chance ``secondary_share``). ``models`` (caregivers,
+    7, infants) holds the learners (:data:`LEARNER`), initial on entry; ``monthly`` (caregivers,
+    5, infants, snapshots) receives :data:`SNAPSHOT` at the start and after every occasion ``j``
+    with ``snapshot_after[j]``; ``counts`` (caregivers, 3, infants) the occasions (:data:`COUNTS`).
+    """
+    p = params[()]
+    n_caregivers = models.shape[0]
+    n_occasions = spells.shape[1]
+    share = np.float32(secondary_share)
+    switch = np.float32(p.spell_switch)
+    m = np.empty(len(LEARNER))
+    for i in range(keys.shape[0]):
+        key = keys[i]
+        u_init = rng.quad_one(key, _SPELLS, 0)
+        high0, high1 = u_init[0] < 0.5, u_init[1] < 0.5
+        snap = 0
+        for c in range(n_caregivers):
+            _snapshot(models[c, :, i], monthly[c, :, i, snap], p)
+        for j in range(n_occasions):
+            u_r1, u_r2, u_r3, u_rebuff = rng.quad_one(key, _RESPONSE, j)
+            u_fright, u_who, u_sw1, u_sw2 = rng.quad_one(key, _FRIGHT, j)
+            high0 = high0 ^ (u_sw1 < switch)
+            high1 = high1 ^ (u_sw2 < switch)
+            c = 1 if n_caregivers == 2 and secondary[j] and u_who < share else 0
+            s = spells[c, j]
+            p_avail = availability(high0 if c == 0 else high1, responsiveness[c, s, i],
+                                   consistency[c, s, i])
+            answered, rebuffed, frightened = occasion_outcome(
+                p_avail, warmth[c, s, i], frightening[c, s, i], models[c, 5, i],
+                reactivity[i], (u_r1, u_r2, u_r3), u_rebuff, u_fright, p)
+            counts[c, 0, i] += 1.0
+            if answered > 0:
+                counts[c, 1, i] += 1.0
+            if rebuffed:
+                counts[c, 2, i] += 1.0
+            if not frozen:
+                for k in range(len(LEARNER)):
+                    m[k] = models[c, k, i]
+                learn(m, answered, rebuffed, frightened, p)
+                for k in range(len(LEARNER)):
+                    models[c, k, i] = m[k]
+            if snapshot_after[j]:
+                snap += 1
+                for cc in range(n_caregivers):
+                    _snapshot(models[cc, :, i], monthly[cc, :, i, snap], p)
+
+
+@kernel(inline=True)
+def _snapshot(model, out, p) -> None:
+    """The user-facing variables of one learner (``WorkingModel.summary``)."""
+    out[0] = model[0]
+    out[1] = min(max(model[3] / p.volatility_scale, 0.0), 1.0)
+    out[2] = model[4]
+    out[3] = model[5]
+    out[4] = model[6]

@@ -422,7 +422,12 @@ def _run(experiment: Experiment, out: Path, fmt: str, versions: dict[str, str],
                 if cell is None:
                     exhausted = True
                 else:
-                    pending[executor.submit(run_cell, cell_task(experiment, cell))] = cell
+                    try:
+                        future = executor.submit(run_cell, cell_task(experiment, cell))
+                    except BrokenProcessPool:  # a worker died: this cell waits for a resume
+                        broken = exhausted = True
+                        break
+                    pending[future] = cell
             if not pending:
                 break
             finished, _ = wait(list(pending), return_when=FIRST_COMPLETED)
