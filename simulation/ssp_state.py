@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import room
-from .record import AdultAct, Held
+from .record import Action, AdultAct, Held
 
 #: dtypes of the state: small integers for codes, 16-bit clocks, 32-bit floats (float32 is ample
 #: for metres and arousal; the rules compute in float32 throughout).
@@ -36,6 +36,8 @@ STATE = np.dtype([
     ("held", CODE),
     ("toy_x", REAL),  # the spot among the toys this infant plays at
     ("toy_y", REAL),
+    ("propensity", REAL, (len(Action),)),  # of each action this second
+    ("choice_sums", REAL, (len(Action),)),  # running sums of the action weights (the choice)
     # the caregiver
     ("cg_present", np.bool_),
     ("cg_x", REAL),

@@ -33,7 +33,8 @@ N_ACTIONS = len(ACTION)
 
 @kernel
 def propensities(s, per, d, a) -> tuple:
-    """Propensity of every action (a tuple indexed by Action code), and avoidance by target.
+    """Propensity of every action into ``s.propensity`` (by Action code); returns the avoidance
+    of the caregiver and of the stranger.
 
     Contexts enter as 0/1 factors (``f(condition)``), so that each propensity is one formula.
     """
@@ -77,49 +78,49 @@ def propensities(s, per, d, a) -> tuple:
     freeze = f(0.5) * lapse
     approach_broken = f_free_cg * lapse * (f(0.2) + f(1.8) * f(s.action == ACTION.APPROACH))
     apprehension = f(0.5) * lapse * f(per.cg_overture)
-    P = (explore, idle, approach, contact_active, contact_passive, resist_angry,
-         resist_passive, avoid_cg + avoid_st, search, distance, signal, freeze,
-         approach_broken, apprehension)
-    return P, avoid_cg, avoid_st
-
-
-@kernel(inline=True)
-def _weight(pk, k, current, p):
-    """An action's weight: its propensity ``pk`` to the power ``decisiveness`` (squared by
-    default), times ``1 + persistence`` if it continues the current action (bouts)."""
-    if p.squared:
-        pk = pk * pk
-    elif p.powered:
-        pk = pk ** p.decisiveness
-    if current == k:
-        pk = pk + pk * p.persistence
-    return pk
+    P = s.propensity
+    P[ACTION.EXPLORE] = explore
+    P[ACTION.IDLE] = idle
+    P[ACTION.APPROACH] = approach
+    P[ACTION.CONTACT_ACTIVE] = contact_active
+    P[ACTION.CONTACT_PASSIVE] = contact_passive
+    P[ACTION.RESIST_ANGRY] = resist_angry
+    P[ACTION.RESIST_PASSIVE] = resist_passive
+    P[ACTION.AVOID] = avoid_cg + avoid_st
+    P[ACTION.SEARCH] = search
+    P[ACTION.DISTANCE_INTERACT] = distance
+    P[ACTION.SIGNAL] = signal
+    P[ACTION.FREEZE] = freeze
+    P[ACTION.APPROACH_BROKEN] = approach_broken
+    P[ACTION.APPREHENSION] = apprehension
+    return avoid_cg, avoid_st
 
 
 @kernel
-def choose(P, current, u, p) -> int:
-    """Pick one action with uniform ``u`` from the running sum of the weights.
+def choose(P, sums, current, u, p) -> int:
+    """Pick one action with uniform ``u`` from the propensities ``P`` (by Action code).
 
-    The sum runs over the actions in their code order, the same additions for every infant.
+    Each propensity is raised to the power ``decisiveness`` (squared by default), the current
+    action's is multiplied by ``1 + persistence`` (behaviour comes in bouts), and ``u`` picks
+    from the running sums (into ``sums``), which run over the actions in code order for every
+    infant alike.
     """
     total = f(0.0)
-    k = 0
-    for pk in P:
-        w = _weight(pk, k, current, p)
-        total = w if k == 0 else total + w
-        k += 1
+    for k in range(N_ACTIONS):
+        w = P[k]
+        if p.squared:
+            w = w * w
+        elif p.powered:
+            w = w ** p.decisiveness
+        if current == k:
+            w = w + w * p.persistence
+        sums[k] = total = w if k == 0 else total + w
     if not total > 0:
         return ACTION.IDLE
     threshold = u * total
-    running = f(0.0)
     pick = 0
-    k = 0
-    for pk in P:  # the number of running sums at or below the threshold, but the last
-        w = _weight(pk, k, current, p)
-        running = w if k == 0 else running + w
-        if k < N_ACTIONS - 1:
-            pick += running <= threshold
-        k += 1
+    for k in range(N_ACTIONS - 1):
+        pick += sums[k] <= threshold
     return pick
 
 
@@ -241,8 +242,8 @@ def decide(s, per, d, key, purpose, tick, p) -> None:
     """
     u_action, u_cry, u_gaze, u_noise = rng.quad_one(key, purpose, tick)
     a = update_arousal(s, per, d, u_noise, p)
-    P, avoid_cg, avoid_st = propensities(s, per, d, a)
-    action = choose(P, s.action, u_action, p)
+    avoid_cg, avoid_st = propensities(s, per, d, a)
+    action = choose(s.propensity, s.choice_sums, s.action, u_action, p)
     target = action_target(action, per, avoid_cg, avoid_st)
     s.arousal = a
     s.cry = cry_level(a, d, s.cry, u_cry)
