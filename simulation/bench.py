@@ -4,14 +4,16 @@
 
 - the full procedure (development, the eight episodes, coding, classification and the
   per-infant table) through the cohort engine for cohorts of several sizes (default 1,000,
-  10,000 and 100,000): seconds, infants per second and peak resident memory. Each size runs in
-  its own subprocess (``python -m simulation.bench --worker cohort ...``), since a process's peak
-  memory never falls;
+  10,000 and 100,000): seconds, infants per second and peak resident memory, on one thread (the
+  figures the targets are checked on) and, where the process may use more cores, on all of them.
+  Each size runs in its own subprocess (``python -m simulation.bench --worker cohort ...``),
+  since a process's peak memory never falls; its first run (the warm-up) also loads the
+  compiled rules from numba's cache, and is reported as the first-call time;
 - one dyad through the Mesa model, against the cohort engine's time per infant: the speed ratio;
 - a breakdown of one cohort chunk by phase, calling the phase functions the engine calls
   (:func:`simulation.setup.prepare`, :func:`simulation.ssp.run_ssp`, the observer), without
   changing the engine;
-- the machine: CPU, cores, Python, platform, numpy and its BLAS.
+- the machine: CPU, cores, Python, platform, numpy and its BLAS, numba and its LLVM.
 
 Every figure is the median of several repetitions after a warm-up run. The caregiving is a fixed,
 representative mix: the ``global`` population preset (all 32 samples of the 1988 meta-analysis),
@@ -41,6 +43,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .limits import DEFAULT_CHUNK, MAX_INFANTS
+from .threads import check_threads
 from .validation import InputError, check_int
 
 #: Cohort sizes timed by default.
@@ -78,8 +81,19 @@ class BenchError(RuntimeError):
 
 
 @dataclass
+class ThreadedTiming:
+    """The same cohort on several threads of the process."""
+
+    threads: int
+    seconds: list[float]
+    median_seconds: float
+    infants_per_second: float
+    speedup: float  # one thread's median over this one's
+
+
+@dataclass
 class CohortTiming:
-    """The full procedure for one cohort size, in its own process."""
+    """The full procedure for one cohort size, in its own process, on one thread."""
 
     size: int
     repeats: int
@@ -89,6 +103,11 @@ class CohortTiming:
     ms_per_infant: float
     peak_rss_bytes: int
     baseline_rss_bytes: int
+    #: the warm-up run of ``min(size, WARMUP)`` infants in the fresh process, which loads the
+    #: compiled rules (or compiles them, the first time on a machine)
+    first_call_seconds: float = 0.0
+    #: the same size on every usable core, when there is more than one
+    threaded: ThreadedTiming | None = None
 
 
 @dataclass
@@ -218,8 +237,23 @@ def _blas() -> dict:
     return info
 
 
+def _compiler() -> dict:
+    """numba and llvmlite versions, and the LLVM they compile with."""
+    import llvmlite
+    import numba
+
+    info = {"numba": numba.__version__, "llvmlite": llvmlite.__version__}
+    try:
+        from llvmlite import binding
+
+        info["llvm"] = ".".join(map(str, binding.llvm_version_info))
+    except Exception:  # noqa: BLE001 - build information is optional
+        pass
+    return info
+
+
 def machine_info() -> dict:
-    """CPU model, cores, memory, Python, platform, numpy and its BLAS."""
+    """CPU model, cores, memory, Python, platform, numpy and its BLAS, numba and LLVM."""
     import numpy as np
 
     try:
@@ -236,6 +270,7 @@ def machine_info() -> dict:
         "platform": platform.platform(),
         "numpy": np.__version__,
         "blas": _blas(),
+        "compiler": _compiler(),
     }
 
 
@@ -264,21 +299,32 @@ def _timed(fn, repeat: int) -> list[float]:
     return times
 
 
-def cohort_worker(size: int, repeat: int, seed: int = 0) -> dict:
-    """Time the full procedure for ``size`` infants (run in a fresh process: peak memory)."""
+def cohort_worker(size: int, repeat: int, seed: int = 0, threads: int = 1) -> dict:
+    """Time the full procedure for ``size`` infants (run in a fresh process: peak memory), on
+    one thread and, if ``threads`` > 1, on that many."""
     from .cohort import run_cohort
 
     population = _population()
     baseline = _peak_rss_bytes()
-    run_cohort(population=population, n_infants=min(size, WARMUP), seed=seed,
-               progress=False)  # warm-up
-    times = _timed(lambda: run_cohort(population=population, n_infants=size, seed=seed,
-                                      progress=False), repeat)
+
+    def cohort(n: int, k: int) -> None:
+        run_cohort(population=population, n_infants=n, seed=seed, progress=False, threads=k)
+
+    first = _timed(lambda: cohort(min(size, WARMUP), 1), 1)[0]  # warm-up, loads the kernels
+    times = _timed(lambda: cohort(size, 1), repeat)
     median = statistics.median(times)
+    threaded = None
+    if threads > 1:
+        cohort(min(size, WARMUP), threads)  # warm-up of the threads
+        many = _timed(lambda: cohort(size, threads), repeat)
+        m = statistics.median(many)
+        threaded = ThreadedTiming(threads=threads, seconds=many, median_seconds=m,
+                                  infants_per_second=size / m, speedup=median / m)
     return asdict(CohortTiming(
         size=size, repeats=repeat, seconds=times, median_seconds=median,
         infants_per_second=size / median, ms_per_infant=1e3 * median / size,
-        peak_rss_bytes=_peak_rss_bytes(), baseline_rss_bytes=baseline))
+        peak_rss_bytes=_peak_rss_bytes(), baseline_rss_bytes=baseline,
+        first_call_seconds=first, threaded=threaded))
 
 
 def mesa_worker(repeat: int, seed: int = 0) -> dict:
@@ -462,6 +508,7 @@ def run_benchmark(
     phase_size: int | None = None,
     mesa: bool = True,
     seed: int = 0,
+    threads: int | None = None,
     log=None,
 ) -> BenchResult:
     """Run the benchmark and return its figures (see the module docstring).
@@ -470,8 +517,9 @@ def run_benchmark(
     ``repeat``: repetitions per figure, after a warm-up (default 3, and 1 for cohorts of
     100,000 or more; when given, it applies to every size). ``quick``: a smoke run in seconds.
     ``phase_size``: infants in the phase breakdown (default one chunk, 10,000, capped at the
-    largest size; 0 skips it). ``mesa=False`` skips the Mesa dyad. ``log``: a callable receiving
-    one line per step (progress), or None.
+    largest size; 0 skips it). ``mesa=False`` skips the Mesa dyad. ``threads``: also time each
+    size on this many threads (default: every usable core; 1: one thread only). ``log``: a
+    callable receiving one line per step (progress), or None.
     """
     started = time.perf_counter()
     if sizes is None:
@@ -486,6 +534,7 @@ def run_benchmark(
         phase_size = min(QUICK_PHASE_SIZE if quick else PHASE_SIZE, max(sizes))
     phase_size = check_int("phase size", phase_size, 0, MAX_INFANTS)
     seed = check_int("seed", seed, 0, 2**62)
+    threads = check_threads(threads)
     say = log or (lambda line: None)
 
     def reps(size: int) -> int:
@@ -495,9 +544,13 @@ def run_benchmark(
 
     cohort = []
     for size in sizes:
-        say(f"cohort of {size:,} infants ({reps(size)} run(s) after a warm-up)...")
-        cohort.append(CohortTiming(**_run_worker(
-            ["cohort", "--size", str(size), "--repeat", str(reps(size)), "--seed", str(seed)])))
+        on = "one thread" + (f", then {threads}" if threads > 1 else "")
+        say(f"cohort of {size:,} infants ({reps(size)} run(s) after a warm-up; {on})...")
+        timing = _run_worker(["cohort", "--size", str(size), "--repeat", str(reps(size)),
+                              "--seed", str(seed), "--threads", str(threads)])
+        if timing["threaded"] is not None:
+            timing["threaded"] = ThreadedTiming(**timing["threaded"])
+        cohort.append(CohortTiming(**timing))
 
     mesa_timing = None
     if mesa:
@@ -520,7 +573,8 @@ def run_benchmark(
 
     settings = {"population": POPULATION, "seed": seed, "sizes": sizes,
                 "repeat": {str(s): reps(s) for s in sizes}, "quick": quick,
-                "phase_size": phase_size, "chunk_size": DEFAULT_CHUNK, "warmup": WARMUP}
+                "phase_size": phase_size, "chunk_size": DEFAULT_CHUNK, "warmup": WARMUP,
+                "threads": threads}
     return BenchResult(machine=machine_info(), settings=settings, cohort=cohort,
                        mesa=mesa_timing, phases=phases, targets=_targets(cohort, mesa_timing),
                        wall_seconds=time.perf_counter() - started)
@@ -553,13 +607,26 @@ def format_result(result: BenchResult) -> str:
     for pool in m["blas"].get("threadpools", []):
         lines.append(f"          threadpool {pool.get('internal_api')} {pool.get('version')}: "
                      f"{pool.get('num_threads')} threads")
-    lines += ["", "Cohort engine, each size in its own process",
+    comp = m.get("compiler", {})
+    if comp:
+        lines.append(f"          compiled rules: numba {comp.get('numba')} (llvmlite "
+                     f"{comp.get('llvmlite')}, LLVM {comp.get('llvm', '?')})")
+    many = next((c.threaded.threads for c in result.cohort if c.threaded), None)
+    extra = f" {f'{many} threads':>10} {'speed-up':>8}" if many else ""
+    lines += ["", "Cohort engine, each size in its own process (one thread; targets are checked "
+              "on these)",
               f"  {'infants':>9} {'runs':>4} {'seconds':>9} {'infants/s':>10} {'ms/infant':>10}"
-              f" {'peak RSS':>10} {'(imports)':>10}"]
+              f" {'peak RSS':>10} {'(imports)':>10} {'1st call':>9}{extra}"]
     for c in result.cohort:
-        lines.append(f"  {c.size:>9,} {c.repeats:>4} {c.median_seconds:>9.3f} "
-                     f"{c.infants_per_second:>10,.0f} {c.ms_per_infant:>10.4f} "
-                     f"{_mb(c.peak_rss_bytes):>10} {_mb(c.baseline_rss_bytes):>10}")
+        row = (f"  {c.size:>9,} {c.repeats:>4} {c.median_seconds:>9.3f} "
+               f"{c.infants_per_second:>10,.0f} {c.ms_per_infant:>10.4f} "
+               f"{_mb(c.peak_rss_bytes):>10} {_mb(c.baseline_rss_bytes):>10} "
+               f"{c.first_call_seconds:>8.2f}s")
+        if c.threaded is not None:
+            row += f" {c.threaded.median_seconds:>9.3f}s {c.threaded.speedup:>7.2f}x"
+        lines.append(row)
+    lines.append(f"  (1st call: the warm-up of up to {s['warmup']:,} infants in the fresh "
+                 "process, loading the compiled rules from numba's cache)")
     if result.mesa is not None:
         me = result.mesa
         lines += ["", "Mesa model, one dyad (home year and eight episodes, no coding)",
@@ -599,9 +666,10 @@ def _worker_main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--size", type=int, default=1000)
     p.add_argument("--repeat", type=int, default=DEFAULT_REPEAT)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--threads", type=int, default=1)
     args = p.parse_args(argv)
     if args.worker == "cohort":
-        out = cohort_worker(args.size, args.repeat, args.seed)
+        out = cohort_worker(args.size, args.repeat, args.seed, args.threads)
     elif args.worker == "mesa":
         out = mesa_worker(args.repeat, args.seed)
     else:

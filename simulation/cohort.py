@@ -23,6 +23,7 @@ from .population import Population
 from .setup import Care, Prepared, Setup, care_columns, prepare
 from .ssp import SSPRun, run_ssp
 from .temperament import Temperament, TemperamentDistribution
+from .threads import check_threads
 from .validation import InputError, check_int
 from .working_model import WorkingModel
 
@@ -97,6 +98,7 @@ def run_cohort(
     frozen: bool = False,
     scales: bool = False,
     progress: bool | None | Callable[[int], None] = None,
+    threads: int | None = 1,
 ) -> CohortResult:
     """Run a cohort through the whole procedure and code it.
 
@@ -108,7 +110,9 @@ def run_cohort(
     learning ablation. ``scales=True`` also returns the long table of every scale in every
     episode toward caregiver and stranger.
     ``progress``: True/False for a progress bar (default: only on a terminal), or a callable
-    receiving the number of infants just finished.
+    receiving the number of infants just finished. ``threads``: how many threads of this
+    process the compiled home year and episodes run on (``None``: every usable core); the
+    results do not depend on it.
     """
     setup = Setup(seed=seed, care=care, population=population,
                   temperament=temperament,
@@ -123,14 +127,15 @@ def run_cohort(
         if ids.size == 0 or ids.size > MAX_INFANTS or ids.min() < 0:
             raise InputError(f"infant_ids must list 1 to {MAX_INFANTS} non-negative ids")
     size = check_int("chunk_size", chunk_size, 1, MAX_INFANTS)
+    threads = check_threads(threads)
     params_used = setup.effective_params()
     bar = None if callable(progress) else _progress_bar(ids.size, progress)
     tables, scale_tables = [], []
     try:
         for chunk in _chunks(ids, size):
-            prepared = prepare(setup, chunk)
+            prepared = prepare(setup, chunk, threads)
             run = run_ssp(prepared.working_model, prepared.reactivity, prepared.soothability,
-                          prepared.keys, params_used, setup.age_months)
+                          prepared.keys, params_used, setup.age_months, threads=threads)
             coding = code_record(run.record)
             tables.append(infant_table(setup, prepared, run, coding.to_frame()))
             if scales:

@@ -15,6 +15,7 @@ import numpy as np
 from .caregiving import Caregiving, CaregivingHistory
 from .params import ModelParams
 from .rules import development as rules
+from .threads import over_ranges
 from .working_model import INITIAL, WM_VARIABLES, WorkingModel
 
 
@@ -100,11 +101,12 @@ def develop(
     params: ModelParams,
     months: float = 12.0,
     frozen: bool = False,
+    threads: int = 1,
 ) -> Development:
     """Run the home year(s) from birth to ``months`` for every infant.
 
     ``frozen=True`` is the ablation: experience happens but nothing is learned, so every infant
-    keeps the initial working model.
+    keeps the initial working model. ``threads``: run ranges of the infants at once.
     """
     n = keys.shape[0]
     p = params
@@ -137,11 +139,12 @@ def develop(
     monthly = np.zeros((len(caregivers), len(rules.SNAPSHOT), n,
                         1 + int(snapshot_after.sum())))
     counts = np.zeros((len(caregivers), len(rules.COUNTS), n))
-    rules.home_year(np.ascontiguousarray(keys, dtype=np.uint64),
-                    np.ascontiguousarray(reactivity, dtype=np.float64), rules.home_params(p),
-                    spells, stacked("responsiveness"), stacked("consistency"), stacked("warmth"),
-                    stacked("frightening"), secondary, float(care.secondary_share), frozen,
-                    snapshot_after, models, monthly, counts)
+    inputs = (np.ascontiguousarray(keys, dtype=np.uint64),
+              np.ascontiguousarray(reactivity, dtype=np.float64), rules.home_params(p), spells,
+              stacked("responsiveness"), stacked("consistency"), stacked("warmth"),
+              stacked("frightening"), secondary, float(care.secondary_share), frozen,
+              snapshot_after, models, monthly, counts)
+    over_ranges(n, threads, lambda _part, lo, hi: rules.home_year(*inputs, lo, hi))
     wms = [WorkingModel(**{k: models[c, v] for v, k in enumerate(rules.LEARNER)},
                         volatility_scale=p.volatility_scale) for c in range(len(caregivers))]
     monthly_arrays = [{k: monthly[c, v] for v, k in enumerate(rules.SNAPSHOT)}

@@ -7,6 +7,8 @@ Each is enforced where the value enters, with a message saying how to go beyond 
 MAX_INFANTS = 1_000_000
 #: Infants coded per chunk by default (the record of one chunk is held in memory).
 DEFAULT_CHUNK = 10_000
+#: Threads one cohort's compiled kernels may run on (``threads=``, ``ssp run --threads``).
+MAX_THREADS = 256
 
 # --- batch experiments (``ssp sweep``, :mod:`simulation.sweep`) ---
 #: Largest experiment file read; checked before parsing (a real experiment file is a few KB).

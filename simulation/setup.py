@@ -95,14 +95,15 @@ class Prepared:
     working_model: WorkingModel
 
 
-def prepare(setup: Setup, ids: np.ndarray) -> Prepared:
-    """Draw temperament and caregiving for these infants and run their home year."""
+def prepare(setup: Setup, ids: np.ndarray, threads: int = 1) -> Prepared:
+    """Draw temperament and caregiving for these infants and run their home year (on
+    ``threads`` threads)."""
     ids = np.asarray(ids, dtype=np.int64)
     keys = rng.infant_keys(setup.seed, ids)
     reactivity, soothability = setup.temperament.draw(keys)
     care = setup.care_arrays(keys, ids)
     dev = develop(care, keys, reactivity, setup.effective_params(), months=setup.age_months,
-                  frozen=setup.frozen)
+                  frozen=setup.frozen, threads=threads)
     return Prepared(ids, keys, reactivity, soothability, care, dev,
                     dev.models[setup.caregiver_index])
 

@@ -17,6 +17,8 @@ from .params import ModelParams
 from .record import RECORD_FIELDS, BehaviourRecord
 from .rules.dispositions import dispositions, ssp_params
 from .rules.second import TRACE_POSITIONS, empty_outputs, run_chunk
+from .rules.situation import PERCEPTION
+from .threads import over_ranges
 from .working_model import WorkingModel
 
 
@@ -47,15 +49,24 @@ def run_ssp(
     params: ModelParams,
     age_months: float = 12.0,
     trace: bool = False,
+    threads: int = 1,
 ) -> SSPRun:
-    """Run the eight episodes for every infant; returns the record and internals."""
+    """Run the eight episodes for every infant; returns the record and internals.
+
+    ``threads``: run contiguous ranges of the infants at once on this many threads.
+    """
     keys = np.ascontiguousarray(keys, dtype=np.uint64)
     n = keys.shape[0]
     state = ssp_state.start(*toy_spots(keys))
-    perception, record, by_episode, arousal, positions = empty_outputs(n, trace)
-    seconds = run_chunk(state, perception, dispositions(wm, reactivity, soothability, params),
-                        ssp_params(params), keys, rng.ssp_purpose(age_months), record,
-                        by_episode, arousal, positions)
+    disp = dispositions(wm, reactivity, soothability, params)
+    constants, purpose = ssp_params(params), rng.ssp_purpose(age_months)
+    record, by_episode, arousal, positions, seconds = empty_outputs(n, trace)
+
+    def run(_part: int, lo: int, hi: int) -> None:
+        run_chunk(state, np.zeros(1, dtype=PERCEPTION), disp, constants, keys, purpose, record,
+                  by_episode, arousal, positions, seconds, lo, hi)
+
+    over_ranges(n, threads, run)
     width = int(seconds.max()) if n else 0
     out = BehaviourRecord(**{f: np.ascontiguousarray(record[k, :, :width])
                              for k, f in enumerate(RECORD_FIELDS)})

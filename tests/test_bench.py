@@ -41,6 +41,26 @@ def test_cohort_sizes_each_with_speed_and_memory(bench_json):
         assert c["ms_per_infant"] > 0
         # peak RSS of the worker process, above what its imports alone took
         assert c["peak_rss_bytes"] >= c["baseline_rss_bytes"] > 10e6
+        assert c["first_call_seconds"] > 0
+
+
+def test_cohort_on_several_threads(bench_json):
+    threads = bench_json["settings"]["threads"]
+    assert threads == bench_json["machine"]["cores_usable"] or threads == 256
+    for c in bench_json["cohort"]:
+        many = c["threaded"]
+        if threads == 1:
+            assert many is None
+            continue
+        assert many["threads"] == threads and len(many["seconds"]) == c["repeats"]
+        assert many["speedup"] == pytest.approx(c["median_seconds"] / many["median_seconds"])
+
+
+def test_one_thread_only():
+    result = run_benchmark(quick=True, sizes=[60], mesa=False, phase_size=0, repeat=1,
+                           threads=1)
+    assert result.cohort[0].threaded is None and result.settings["threads"] == 1
+    assert "threads" not in format_result(result).split("Cohort engine")[1].splitlines()[1]
 
 
 def test_mesa_speed_ratio(bench_json):
@@ -69,8 +89,9 @@ def test_phase_breakdown(bench_json):
 
 def test_machine(bench_json):
     machine = bench_json["machine"]
-    for key in ("cpu", "cores", "python", "platform", "numpy", "blas"):
+    for key in ("cpu", "cores", "python", "platform", "numpy", "blas", "compiler"):
         assert machine[key], key
+    assert machine["compiler"]["numba"]
     assert machine["cores"] >= 1
 
 
@@ -100,7 +121,8 @@ def test_parse_sizes():
             parse_sizes(bad)
 
 
-@pytest.mark.parametrize("argv", [["--sizes", "lots"], ["--repeat", "0"], ["--seed", "-1"]])
+@pytest.mark.parametrize("argv", [["--sizes", "lots"], ["--repeat", "0"], ["--seed", "-1"],
+                                  ["--threads", "0"], ["--threads", "two"]])
 def test_bad_arguments_exit_2(argv, capsys):
     assert main(["bench", *argv]) == 2
     err = capsys.readouterr().err

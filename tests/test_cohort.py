@@ -44,6 +44,28 @@ def test_same_seed_same_table_whatever_the_chunking(cohort):
     assert not other.table["internal_trust"].equals(cohort.table["internal_trust"])
 
 
+def test_same_table_on_any_number_of_threads():
+    """Ranges of infants run at once on several threads: the table is the same bit for bit."""
+    one = run_cohort(MIX, 800, seed=9, progress=False, threads=1, scales=True)
+    three = run_cohort(MIX, 800, seed=9, progress=False, threads=3, chunk_size=600,
+                       scales=True)
+    pd.testing.assert_frame_equal(one.table, three.table)
+    pd.testing.assert_frame_equal(one.scales, three.scales)
+
+
+def test_thread_ranges_cover_every_infant_once():
+    from simulation.threads import MIN_INFANTS_PER_THREAD, over_ranges
+
+    seen = []
+    over_ranges(3 * MIN_INFANTS_PER_THREAD + 7, 8, lambda part, lo, hi: seen.append((lo, hi)))
+    seen.sort()
+    assert len(seen) == 3 and seen[0][0] == 0 and seen[-1][1] == 3 * MIN_INFANTS_PER_THREAD + 7
+    assert all(a[1] == b[0] for a, b in zip(seen, seen[1:], strict=False))
+    seen.clear()
+    over_ranges(10, 8, lambda part, lo, hi: seen.append((lo, hi)))  # too few to split
+    assert seen == [(0, 10)]
+
+
 def test_any_infant_replays_alone(cohort):
     ids = [3, 41]
     alone = run_cohort(MIX, seed=5, infant_ids=ids, progress=False).table
@@ -78,6 +100,9 @@ def test_bad_cohort_requests_refused():
         run_cohort(None, 10)
     with pytest.raises(InputError, match="unknown caregiver"):
         run_cohort(MIX, 10, caregiver="father")
+    for bad in (0, -1, 2.5, "2", True):
+        with pytest.raises(InputError, match="threads"):
+            run_cohort(MIX, 10, threads=bad)
 
 
 def test_presets_give_their_patterns():

@@ -27,6 +27,9 @@ def register(sub) -> None:
                    help="a smoke run of a few seconds (sizes "
                    + ",".join(map(str, QUICK_SIZES)) + ", one run each)")
     p.add_argument("--no-mesa", action="store_true", help="skip the Mesa dyad")
+    p.add_argument("--threads", metavar="N",
+                   help="also time each size on N threads (default: every usable core; 1: one "
+                   "thread only)")
     p.add_argument("--seed", default="0", metavar="S", help="root seed (default 0)")
     p.add_argument("--json", action="store_true", help="print one JSON line instead of a table")
     p.set_defaults(handler=bench_command)
@@ -65,18 +68,19 @@ def _parse_int(flag: str, text: str, low: int, high: int) -> int:
 
 def bench_command(args: argparse.Namespace) -> int:
     from ..bench import BenchError, format_result, run_benchmark
-    from .run import parse_seed
+    from .run import parse_seed, parse_threads
 
     sizes = parse_sizes(args.sizes) if args.sizes is not None else None
     repeat = _parse_int("--repeat", args.repeat, 1, 1000) if args.repeat is not None else None
     seed = parse_seed(args.seed)
+    threads = parse_threads(args.threads) if args.threads is not None else None
 
     def log(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
 
     try:
         result = run_benchmark(sizes, repeat, quick=args.quick, mesa=not args.no_mesa,
-                               seed=seed, log=None if args.json else log)
+                               seed=seed, threads=threads, log=None if args.json else log)
     except BenchError as exc:
         print(f"ssp bench: error: {exc}", file=sys.stderr)
         return 1

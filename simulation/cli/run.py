@@ -7,7 +7,7 @@ import sys
 import time
 
 from ..caregiving import PROFILE_PARAMETERS, CaregiverProfile
-from ..limits import MAX_INFANTS
+from ..limits import MAX_INFANTS, MAX_THREADS
 from ..validation import InputError, check_int, parse_number
 
 #: Caregiving used when neither a preset nor a flag sets a parameter.
@@ -38,6 +38,9 @@ def register(sub) -> None:
     p.add_argument("--out", metavar="FILE", help="write one row per infant (.csv or .parquet)")
     p.add_argument("--scales", metavar="FILE",
                    help="write every scale in every episode, long format (.csv or .parquet)")
+    p.add_argument("--threads", metavar="N",
+                   help=f"threads the simulation runs on (1 to {MAX_THREADS}; default: every "
+                   "usable core); the results do not depend on it")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(handler=run_command)
 
@@ -103,6 +106,14 @@ def parse_seed(text: str) -> int:
     return check_int("--seed", value, 0, MAX_SEED)
 
 
+def parse_threads(text: str) -> int:
+    try:
+        value = int(str(text).strip())
+    except ValueError:
+        raise InputError(f"--threads must be a whole number, got {text!r}") from None
+    return check_int("--threads", value, 1, MAX_THREADS)
+
+
 def format_distribution(table) -> str:
     """The distribution as a printed table: count, share and 95% interval per class."""
     from ..stats import class_shares
@@ -125,6 +136,7 @@ def run_command(args: argparse.Namespace) -> int:
     n = parse_count(args.infants)
     seed = parse_seed(args.seed)
     age = parse_number("--age", args.age, 1.0, 36.0)
+    threads = None if args.threads is None else parse_threads(args.threads)
     temperament = temperament_from_args(args)
     out = check_output_path(args.out) if args.out else None
     scales_out = check_output_path(args.scales) if args.scales else None
@@ -145,7 +157,7 @@ def run_command(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     result = run_cohort(care, n, seed, population=population, temperament=temperament,
                         age_months=age, scales=scales_out is not None,
-                        progress=False if args.quiet else None)
+                        progress=False if args.quiet else None, threads=threads)
     elapsed = time.perf_counter() - start
     print(f"{n:,} infants, seed {seed}, {label}")
     print(format_distribution(result.table))

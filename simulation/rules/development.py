@@ -150,8 +150,9 @@ def learn(m, answered, rebuffed, frightened, p) -> None:
 @kernel
 def home_year(keys, reactivity, params, spells, responsiveness, consistency, warmth,
               frightening, secondary, secondary_share, frozen, snapshot_after, models,
-              monthly, counts) -> None:
-    """Run the home year for every infant (in place on ``models``, ``monthly``, ``counts``).
+              monthly, counts, lo, hi) -> None:
+    """Run the home year for infants ``lo .. hi - 1`` (in place on ``models``, ``monthly``,
+    ``counts``).
 
     ``spells[c, j]``: caregiver ``c``'s spell at occasion ``j``; the care parameters are
     (caregivers, spells, infants) arrays. ``secondary[j]``: whether the second caregiver shares
@@ -166,7 +167,7 @@ def home_year(keys, reactivity, params, spells, responsiveness, consistency, war
     share = np.float32(secondary_share)
     switch = np.float32(p.spell_switch)
     m = np.empty(len(LEARNER))
-    for i in range(keys.shape[0]):
+    for i in range(lo, hi):
         key = keys[i]
         u_init = rng.quad_one(key, _SPELLS, 0)
         high0, high1 = u_init[0] < 0.5, u_init[1] < 0.5

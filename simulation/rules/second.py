@@ -39,25 +39,23 @@ def run_second(s, per, d, key, purpose, tick, p) -> None:
 
 @kernel
 def run_chunk(state, perception, dispositions, params, keys, purpose, record, by_episode,
-              arousal, positions) -> np.ndarray:
-    """Run every dyad of ``state`` through the procedure; returns the seconds each ran.
+              arousal, positions, seconds, lo, hi) -> None:
+    """Run dyads ``lo .. hi - 1`` of ``state`` through the procedure.
 
     ``perception`` is a scratch array of one :data:`~simulation.rules.situation.PERCEPTION`.
-
+    ``seconds`` receives the seconds each dyad ran.
     ``record`` (uint8, fields x infants x ``MAX_SECONDS``, zeros) receives the record codes,
     ``by_episode`` (infants x 8) the mean arousal in each episode. ``arousal`` (infants x
     ``MAX_SECONDS``) and ``positions`` (6 x infants x ``MAX_SECONDS``) receive the per-second
     trace when they are not empty. An infant's seconds include the first second after its
     end (a record row of zeros), as the record's width is the longest run plus one.
     """
-    n = state.shape[0]
     p = params[()]
     per = perception[0]
     trace = arousal.shape[0] > 0
-    seconds = np.zeros(n, dtype=np.int64)
     entered = np.zeros(10, dtype=np.int64)  # the second each episode began (9: the end)
     sum_at = np.zeros(10)  # the running sum of arousal when it began
-    for i in range(n):
+    for i in range(lo, hi):
         s = state[i]
         d = dispositions[i]
         key = keys[i]
@@ -93,13 +91,12 @@ def run_chunk(state, perception, dispositions, params, keys, purpose, record, by
         for e in range(1, 9):
             length = max(entered[e + 1] - entered[e], 1)
             by_episode[i, e - 1] = (sum_at[e + 1] - sum_at[e]) / length
-    return seconds
 
 
 def empty_outputs(n: int, trace: bool) -> tuple[np.ndarray, ...]:
-    """Zeroed arrays for :func:`run_chunk`: perception, record, by_episode, arousal, positions."""
+    """Zeroed outputs of :func:`run_chunk`: record, by_episode, arousal, positions, seconds."""
     width = MAX_SECONDS if trace else 0
-    return (np.zeros(1, dtype=situation.PERCEPTION),
-            np.zeros((N_FIELDS, n, MAX_SECONDS), dtype=np.uint8), np.zeros((n, 8)),
+    return (np.zeros((N_FIELDS, n, MAX_SECONDS), dtype=np.uint8), np.zeros((n, 8)),
             np.zeros((n if trace else 0, width), dtype=np.float32),
-            np.zeros((len(TRACE_POSITIONS), n if trace else 0, width), dtype=np.float32))
+            np.zeros((len(TRACE_POSITIONS), n if trace else 0, width), dtype=np.float32),
+            np.zeros(n, dtype=np.int64))
