@@ -45,7 +45,7 @@ def home_params(p: ModelParams) -> np.ndarray:
     return out
 
 
-@kernel(inline=True)
+@kernel
 def availability(spell_high: bool, r: float, c: float) -> float:
     """Chance of answering in the current spell.
 
@@ -57,7 +57,7 @@ def availability(spell_high: bool, r: float, c: float) -> float:
     return r + d if spell_high else r - d
 
 
-@kernel(inline=True)
+@kernel
 def answer_probability(p_avail: float, intensity: float, p) -> float:
     """Chance that one round of signalling at ``intensity`` is answered.
 
@@ -70,7 +70,7 @@ def answer_probability(p_avail: float, intensity: float, p) -> float:
     return p_avail + (1.0 - p_avail) * p.breakthrough * loud
 
 
-@kernel(inline=True)
+@kernel
 def rebuff_probability(warmth: float, intensity: float, p) -> float:
     """Chance that an answer rebuffs close contact.
 
@@ -84,7 +84,7 @@ def rebuff_probability(warmth: float, intensity: float, p) -> float:
     return cold + (1.0 - cold) * independence
 
 
-@kernel(inline=True)
+@kernel
 def occasion_outcome(p_avail, warmth, frightening, gain, reactivity, u_rounds, u_rebuff,
                      u_fright, p) -> tuple:
     """What happened on one occasion: (round answered 1..3 or 0, rebuffed, frightened).
@@ -107,7 +107,7 @@ def occasion_outcome(p_avail, warmth, frightening, gain, reactivity, u_rounds, u
     return answered, rebuffed, frightened
 
 
-@kernel(inline=True)
+@kernel
 def learn(m, answered, rebuffed, frightened, p) -> None:
     """Update one working model ``m`` (a row of :data:`LEARNER` values) from one occasion.
 
@@ -147,7 +147,7 @@ def learn(m, answered, rebuffed, frightened, p) -> None:
     m[6] = fear + p.learn_fear * (1.0 - fear) if frightened else fear - p.fear_decay * fear
 
 
-@kernel
+@kernel(inline=False)
 def home_year(keys, reactivity, params, spells, responsiveness, consistency, warmth,
               frightening, secondary, secondary_share, frozen, snapshot_after, models,
               monthly, counts, lo, hi) -> None:
@@ -203,7 +203,7 @@ def home_year(keys, reactivity, params, spells, responsiveness, consistency, war
                     _snapshot(models[cc, :, i], monthly[cc, :, i, snap], p)
 
 
-@kernel(inline=True)
+@kernel
 def _snapshot(model, out, p) -> None:
     """The user-facing variables of one learner (``WorkingModel.summary``)."""
     out[0] = model[0]

@@ -92,11 +92,13 @@ def _install_locators() -> None:
 _install_locators()
 
 
-def kernel(fn=None, *, inline: bool = False):
+def kernel(fn=None, *, inline: bool = True):
     """Compile a rule (no Python objects, no bounds checks, numpy's float semantics).
 
-    ``@kernel(inline=True)`` for small helpers in hot loops: numba then inlines them into their
-    callers (compiled rules otherwise call each other as functions).
+    Rules are inlined into the compiled rules that call them (numba's ``inline="always"``), so
+    that one second of the procedure compiles to one function; ``inline=False`` for the loops
+    and the second itself, which are compiled functions of their own. Called from Python (the
+    Mesa model's phases), every rule is also a compiled function.
     """
     options = dict(cache=True, nogil=True, error_model="numpy",
                    inline="always" if inline else "never")

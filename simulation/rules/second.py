@@ -22,7 +22,7 @@ from .observable import N_FIELDS, observe
 TRACE_POSITIONS = ("x", "y", "cg_x", "cg_y", "st_x", "st_y")
 
 
-@kernel
+@kernel(inline=False)
 def run_second(s, per, d, key, purpose, tick, p) -> None:
     """Advance one dyad by one second (in place; ``per`` receives its perception)."""
     procedure.advance(s)
@@ -37,7 +37,7 @@ def run_second(s, per, d, key, purpose, tick, p) -> None:
     procedure.count(s)
 
 
-@kernel
+@kernel(inline=False)
 def run_chunk(state, perception, dispositions, params, keys, purpose, record, by_episode,
               arousal, positions, seconds, lo, hi) -> None:
     """Run dyads ``lo .. hi - 1`` of ``state`` through the procedure.
