@@ -1,8 +1,9 @@
 """The dashboard's simulations, run in a small pool of worker processes beside Streamlit's threads.
 
-Streamlit answers every session in a thread of one server process, and the simulation engine's
-per-second loop holds Python's interpreter lock: without a pool, a class asking for new
-populations at once shares one core, and the server itself answers slowly while it computes.
+Streamlit answers every session in a thread of one server process. The compiled rules release
+Python's interpreter lock, but the coder's numpy steps, the tables and the Mesa agents hold it:
+without a pool, a class asking for new populations at once shares one core, and the server
+itself answers slowly while it computes.
 The pool (``SSP_DASHBOARD_WORKERS`` processes, default: up to 2, and never more than the
 machine's cores) runs the cohorts, the Explore map and the Mesa dyads; the pages stay in their
 threads and keep Streamlit's caches. ``SSP_DASHBOARD_WORKERS=0`` computes in the page's own
@@ -10,13 +11,16 @@ thread (the tests of the pages run both ways). Draws are keyed by infant, so whe
 simulation runs never changes its result.
 
 This module does not import Streamlit: the worker processes (started with ``spawn``, safe beside
-threads) import only what they run. Nothing here writes to disk.
+threads) import only what they run. Nothing here writes to disk, but numba's cache of the
+compiled rules: before the pool starts, the server process compiles them if this machine has
+not yet (:func:`simulation.compiled.ensure_compiled`), so that the workers only load them.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -196,6 +200,11 @@ class Pool:
             return None
         with self._lock:
             if self._executor is None:
+                # the compiled rules, here first (once per machine): the workers then load them
+                from simulation.compiled import ensure_compiled
+
+                ensure_compiled(lambda line: print(f"ssp dashboard: {line}", file=sys.stderr,
+                                                   flush=True), mesa=True)
                 try:
                     self._executor = ProcessPoolExecutor(self.workers,
                                                          mp_context=get_context("spawn"))

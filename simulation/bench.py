@@ -542,6 +542,9 @@ def run_benchmark(
             return repeat
         return 1 if size >= LARGE else default_repeat
 
+    from .compiled import ensure_compiled
+
+    ensure_compiled(say, mesa=mesa)  # so that a worker's first call loads, not compiles
     cohort = []
     for size in sizes:
         on = "one thread" + (f", then {threads}" if threads > 1 else "")

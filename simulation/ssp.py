@@ -68,8 +68,8 @@ def run_ssp(
 
     over_ranges(n, threads, run)
     width = int(seconds.max()) if n else 0
-    out = BehaviourRecord(**{f: np.ascontiguousarray(record[k, :, :width])
-                             for k, f in enumerate(RECORD_FIELDS)})
+    # views of the buffer, which is as wide as the longest possible procedure
+    out = BehaviourRecord(**{f: record[k, :, :width] for k, f in enumerate(RECORD_FIELDS)})
     if not trace:
         return SSPRun(record=out, arousal_by_episode=by_episode)
     # after an infant's end its positions stay where they were (its record row is zeros)

@@ -131,6 +131,7 @@ def format_distribution(table) -> str:
 
 def run_command(args: argparse.Namespace) -> int:
     from ..cohort import run_cohort
+    from ..compiled import ensure_compiled
     from ..io import check_output_path, write_table
 
     n = parse_count(args.infants)
@@ -154,6 +155,7 @@ def run_command(args: argparse.Namespace) -> int:
         care = caregiving_from_args(args)
         label = (f"preset {args.preset}: " if args.preset else "") + ", ".join(
             f"{k} {v:g}" for k, v in care.as_dict().items())
+    ensure_compiled(lambda line: print(line, file=sys.stderr, flush=True))
     start = time.perf_counter()
     result = run_cohort(care, n, seed, population=population, temperament=temperament,
                         age_months=age, scales=scales_out is not None,

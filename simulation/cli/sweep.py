@@ -84,7 +84,11 @@ def sweep_command(args: argparse.Namespace) -> int:
         if len(experiment.cells) > 10:
             print(f"  ... and {len(experiment.cells) - 10:,} more")
         return 0
+    from ..compiled import ensure_compiled
     from ..sweep.runner import run_sweep
+
+    if args.scheduler is None:  # local workers load what this process compiles
+        ensure_compiled(lambda line: print(line, file=sys.stderr, flush=True))
 
     def started(result) -> None:
         for line in _plan_lines(experiment):

@@ -59,6 +59,9 @@ def validate_command(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"  {message}", file=sys.stderr, flush=True)
 
+    from ..compiled import ensure_compiled
+
+    ensure_compiled(lambda line: print(line, file=sys.stderr, flush=True))
     provider = vc.CohortProvider(sizes, seed, progress=progress)
     start = time.perf_counter()
     rows = vc.run_checks(provider, selected, known_failures.KNOWN_FAILURES, progress)

@@ -170,7 +170,8 @@ def _map(coding: Coding, fn) -> Coding:
 
 
 def _as_uint8(record: BehaviourRecord) -> BehaviourRecord:
-    """The record with every field as a C-contiguous ``uint8`` array (no copy if it is one)."""
+    """The record with every field as a ``uint8`` array (no copy if it is one; rows may be
+    strided, as in the cohort engine's record, a view of a wider buffer)."""
     out = {}
     for name in RECORD_FIELDS:
         value = getattr(record, name)
@@ -178,7 +179,7 @@ def _as_uint8(record: BehaviourRecord) -> BehaviourRecord:
             if value.size and (value.min() < 0 or value.max() > 255):
                 raise ValueError(f"record field {name!r} has codes outside 0..255")
             value = value.astype(np.uint8)
-        out[name] = np.ascontiguousarray(value)
+        out[name] = value
     return BehaviourRecord(**out)
 
 

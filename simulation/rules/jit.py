@@ -105,3 +105,11 @@ def kernel(fn=None, *, inline: bool = True):
     if fn is None:
         return lambda fn: numba.njit(**options)(fn)
     return numba.njit(**options)(fn)
+
+
+def cached_on_disk(dispatcher) -> bool:
+    """Whether numba's cache holds compiled code of ``dispatcher`` for these sources (an index
+    file exists; it may still lack this machine's CPU, which numba then compiles for)."""
+    cache = getattr(dispatcher, "_cache", None)
+    index = getattr(getattr(cache, "_cache_file", None), "_index_path", None)
+    return index is not None and Path(index).is_file()
