@@ -32,14 +32,20 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 _SOURCES = ("rng.py", "room.py", "procedure.py", "record.py", "ssp_state.py", "rules/*.py")
 
 
-@lru_cache(maxsize=1)
-def sources_hash() -> bytes:
-    """SHA-256 of every module the compiled rules read."""
+def hash_sources(package: Path) -> bytes:
+    """SHA-256 of every module of ``package`` the compiled rules read (see ``_SOURCES``)."""
     digest = hashlib.sha256()
     for pattern in _SOURCES:
-        for path in sorted(_PACKAGE.glob(pattern)):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        for path in sorted(package.glob(pattern)):
+            name = path.relative_to(package).as_posix()
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.digest()
+
+
+@lru_cache(maxsize=1)
+def sources_hash() -> bytes:
+    """:func:`hash_sources` of this package."""
+    return hash_sources(_PACKAGE)
 
 
 def _install_locators() -> None:
