@@ -50,49 +50,37 @@ def propensities(s, per, d, a) -> tuple:
     f_cg_pressing, f_held_any = f(cg_pressing), f(held_any)
     overture = f(0.2) + f(0.8) * f(per.cg_overture)
 
+    P = s.propensity
     # deactivation holds under moderate arousal and gives way when distress overwhelms it
     # (Main 1990): its weight peaks at middling arousal, a * (1.25 - a)
     deact = a * (f(1.25) - a)
-    explore = f_free * (d.explore * calm + d.displace * deact)
-    idle = f_free * (f(0.05) + a * (d.idle_vigilant + (f(1.0) - f_cg) * d.idle_alone))
+    P[ACTION.EXPLORE] = f_free * (d.explore * calm + d.displace * deact)
+    P[ACTION.IDLE] = f_free * (f(0.05) + a * (d.idle_vigilant + (f(1.0) - f_cg) * d.idle_alone))
     greeting = f(free_cg and per.cg_overture) * d.greet
     # a distressed infant greets her by going to her, a calm one from a distance
-    approach = (f(2.0) * a * a * (f_free_cg * d.approach + greeting)
-                + a * f(alone_with_st and not per.contact_st) * d.approach_stranger)
+    P[ACTION.APPROACH] = (f(2.0) * a * a * (f_free_cg * d.approach + greeting)
+                          + a * f(alone_with_st and not per.contact_st) * d.approach_stranger)
     # in her arms a trusting infant holds on beyond its distress (it wants the contact), so
     # clinging has a floor; a calm, untrusting one lets itself be held
-    contact_active = (a + f(0.4)) * (f(per.held_cg or (free and per.contact_cg)) * d.cling
-                                     + f(per.held_st) * d.cling_stranger)
-    contact_passive = f_held_any * (f(0.6) * calm + d.passive_held)
+    P[ACTION.CONTACT_ACTIVE] = (a + f(0.4)) * (
+        f(per.held_cg or (free and per.contact_cg)) * d.cling + f(per.held_st) * d.cling_stranger)
+    P[ACTION.CONTACT_PASSIVE] = f_held_any * (f(0.6) * calm + d.passive_held)
     anger = a * d.resist
-    resist_angry = anger * (f_cg_pressing + f(0.4) * f(st_pressing and not cg_in))
+    P[ACTION.RESIST_ANGRY] = anger * (f_cg_pressing + f(0.4) * f(st_pressing and not cg_in))
     helpless = a * d.helpless
-    resist_passive = f_cg_pressing * helpless
+    P[ACTION.RESIST_PASSIVE] = f_cg_pressing * helpless
     avoid_cg = f_cg * deact * d.avoid * overture
     avoid_st = f(st_pressing and not per.held_cg) * a * d.avoid_stranger
-    search = f(free and not cg_in) * a * d.search
-    distance = calm * (f_free_cg * d.distance + f_alone_st * d.distance_stranger
-                       + greeting * d.distance)
-    signal = f_free_cg * (helpless + f(per.near_cg) * a * d.reach)
-    lapse = f_cg * a * d.lapse
-    freeze = f(0.5) * lapse
-    approach_broken = f_free_cg * lapse * (f(0.2) + f(1.8) * f(s.action == ACTION.APPROACH))
-    apprehension = f(0.5) * lapse * f(per.cg_overture)
-    P = s.propensity
-    P[ACTION.EXPLORE] = explore
-    P[ACTION.IDLE] = idle
-    P[ACTION.APPROACH] = approach
-    P[ACTION.CONTACT_ACTIVE] = contact_active
-    P[ACTION.CONTACT_PASSIVE] = contact_passive
-    P[ACTION.RESIST_ANGRY] = resist_angry
-    P[ACTION.RESIST_PASSIVE] = resist_passive
     P[ACTION.AVOID] = avoid_cg + avoid_st
-    P[ACTION.SEARCH] = search
-    P[ACTION.DISTANCE_INTERACT] = distance
-    P[ACTION.SIGNAL] = signal
-    P[ACTION.FREEZE] = freeze
-    P[ACTION.APPROACH_BROKEN] = approach_broken
-    P[ACTION.APPREHENSION] = apprehension
+    P[ACTION.SEARCH] = f(free and not cg_in) * a * d.search
+    P[ACTION.DISTANCE_INTERACT] = calm * (f_free_cg * d.distance + f_alone_st * d.distance_stranger
+                                          + greeting * d.distance)
+    P[ACTION.SIGNAL] = f_free_cg * (helpless + f(per.near_cg) * a * d.reach)
+    lapse = f_cg * a * d.lapse
+    P[ACTION.FREEZE] = f(0.5) * lapse
+    P[ACTION.APPROACH_BROKEN] = f_free_cg * lapse * (f(0.2)
+                                                     + f(1.8) * f(s.action == ACTION.APPROACH))
+    P[ACTION.APPREHENSION] = f(0.5) * lapse * f(per.cg_overture)
     return avoid_cg, avoid_st
 
 
