@@ -144,7 +144,7 @@ def develop(
               stacked("responsiveness"), stacked("consistency"), stacked("warmth"),
               stacked("frightening"), secondary, float(care.secondary_share), frozen,
               snapshot_after, models, monthly, counts)
-    over_ranges(n, threads, lambda _part, lo, hi: rules.home_year(*inputs, lo, hi))
+    over_ranges(n, threads, lambda lo, hi: rules.home_year(*inputs, lo, hi))
     wms = [WorkingModel(**{k: models[c, v] for v, k in enumerate(rules.LEARNER)},
                         volatility_scale=p.volatility_scale) for c in range(len(caregivers))]
     monthly_arrays = [{k: monthly[c, v] for v, k in enumerate(rules.SNAPSHOT)}

@@ -62,7 +62,7 @@ def run_ssp(
     constants, purpose = ssp_params(params), rng.ssp_purpose(age_months)
     record, by_episode, arousal, positions, seconds = empty_outputs(n, trace)
 
-    def run(_part: int, lo: int, hi: int) -> None:
+    def run(lo: int, hi: int) -> None:
         run_chunk(state, np.zeros(1, dtype=PERCEPTION), disp, constants, keys, purpose, record,
                   by_episode, arousal, positions, seconds, lo, hi)
 

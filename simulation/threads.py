@@ -33,14 +33,14 @@ def check_threads(threads: int | None) -> int:
     return check_int("threads", threads, 1, MAX_THREADS)
 
 
-def over_ranges(n: int, threads: int, run: Callable[[int, int, int], None]) -> None:
-    """Call ``run(part, lo, hi)`` for contiguous ranges covering ``0..n``, one per thread."""
+def over_ranges(n: int, threads: int, run: Callable[[int, int], None]) -> None:
+    """Call ``run(lo, hi)`` for contiguous ranges covering ``0..n``, one per thread."""
     parts = max(1, min(threads, n // MIN_INFANTS_PER_THREAD))
     bounds = [n * k // parts for k in range(parts + 1)]
     if parts == 1:
-        run(0, 0, n)
+        run(0, n)
         return
     with ThreadPoolExecutor(max_workers=parts, thread_name_prefix="ssp-kernel") as pool:
-        futures = [pool.submit(run, k, bounds[k], bounds[k + 1]) for k in range(parts)]
+        futures = [pool.submit(run, bounds[k], bounds[k + 1]) for k in range(parts)]
         for future in futures:
             future.result()

@@ -57,12 +57,12 @@ def test_thread_ranges_cover_every_infant_once():
     from simulation.threads import MIN_INFANTS_PER_THREAD, over_ranges
 
     seen = []
-    over_ranges(3 * MIN_INFANTS_PER_THREAD + 7, 8, lambda part, lo, hi: seen.append((lo, hi)))
+    over_ranges(3 * MIN_INFANTS_PER_THREAD + 7, 8, lambda lo, hi: seen.append((lo, hi)))
     seen.sort()
     assert len(seen) == 3 and seen[0][0] == 0 and seen[-1][1] == 3 * MIN_INFANTS_PER_THREAD + 7
     assert all(a[1] == b[0] for a, b in zip(seen, seen[1:], strict=False))
     seen.clear()
-    over_ranges(10, 8, lambda part, lo, hi: seen.append((lo, hi)))  # too few to split
+    over_ranges(10, 8, lambda lo, hi: seen.append((lo, hi)))  # too few to split
     assert seen == [(0, 10)]
 
 

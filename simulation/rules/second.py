@@ -40,15 +40,16 @@ def run_second(s, per, d, key, purpose, tick, p) -> None:
 @kernel(inline=False)
 def run_chunk(state, perception, dispositions, params, keys, purpose, record, by_episode,
               arousal, positions, seconds, lo, hi) -> None:
-    """Run dyads ``lo .. hi - 1`` of ``state`` through the procedure.
+    """Run dyads ``lo .. hi - 1`` of ``state`` through the procedure, each to its end.
 
-    ``perception`` is a scratch array of one :data:`~simulation.rules.situation.PERCEPTION`.
-    ``seconds`` receives the seconds each dyad ran.
-    ``record`` (uint8, fields x infants x ``MAX_SECONDS``, zeros) receives the record codes,
-    ``by_episode`` (infants x 8) the mean arousal in each episode. ``arousal`` (infants x
-    ``MAX_SECONDS``) and ``positions`` (6 x infants x ``MAX_SECONDS``) receive the per-second
-    trace when they are not empty. An infant's seconds include the first second after its
-    end (a record row of zeros), as the record's width is the longest run plus one.
+    Inputs: ``perception``, a scratch array of one
+    :data:`~simulation.rules.situation.PERCEPTION`; the dyads' ``dispositions`` and draw
+    ``keys``; the model's per-second constants ``params``; the draws' ``purpose``.
+    Outputs, written for these dyads only: ``record`` (uint8, fields x infants x
+    ``MAX_SECONDS``, zeros on entry) the record codes; ``by_episode`` (infants x 8) the mean
+    arousal in each episode; ``seconds`` the seconds each ran, counting the first second after
+    its end (a record row of zeros); ``arousal`` (infants x ``MAX_SECONDS``) and ``positions``
+    (6 x infants x ``MAX_SECONDS``) the per-second trace, unless they are empty.
     """
     p = params[()]
     per = perception[0]
