@@ -49,10 +49,11 @@ from simulation.sweep.manifest import CODE_ID_VARIABLE
 from simulation.validation import InputError
 
 EXPERIMENT = """\
-# Eight small cells for the fault tests: two caregiving presets x four consistencies.
+# Eight cells for the fault tests: two caregiving presets x four consistencies, each of enough
+# infants (about half a second of work) that a fault lands while the sweep is still running.
 name = "faults"
 seed = 4242
-infants = 6
+infants = 2500
 
 [caregiving]
 preset = "sensitive"
@@ -210,7 +211,7 @@ def test_an_interrupted_runner_says_so_and_resumes(experiment_file, reference, t
 
 # --- the output fills up, or becomes unusable ---------------------------------------------------
 
-#: A file size limit above the manifest (about 4 KB here) and below one cell (about 60 KB).
+#: A file size limit above the manifest (about 4 KB here) and below one cell (about 1 MB).
 FSIZE = 24_000
 
 

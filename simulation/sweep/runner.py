@@ -249,13 +249,35 @@ class _Backend:
     def close(self, interrupted: bool = False) -> None:
         if self.pool is not None:
             if interrupted:  # the cells in flight are lost anyway: do not wait for them
-                for process in list(getattr(self.pool, "_processes", {}).values()):
-                    with contextlib.suppress(Exception):
-                        process.terminate()
-            self.pool.shutdown(wait=not interrupted, cancel_futures=True)
+                _stop_workers(self.pool)
+            else:
+                self.pool.shutdown(wait=True, cancel_futures=True)
         if self.client is not None:
             with contextlib.suppress(Exception):
                 self.client.close()
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End a pool at once: terminate its workers, then let its result thread go.
+
+    A worker terminated while it was sending a cell's table leaves half a message in the result
+    pipe; the pool's result thread would wait for the rest forever (this process holds the
+    pipe's writing end too), and the interpreter would hang at exit joining it. Closing that end
+    once the workers are gone lets the thread see the end of the pipe, mark the pool broken and
+    stop.
+    """
+    processes = list(getattr(pool, "_processes", {}).values())
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(timeout=10)
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(Exception):
+            writer.close()
 
 
 def _existing_cells(experiment: Experiment, out: Path, fmt: str, known: dict[str, dict]

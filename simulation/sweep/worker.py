@@ -7,6 +7,7 @@ table(s); they never write files (the client does, so a cluster's workers need n
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 from typing import Any
@@ -46,13 +47,17 @@ def run_cell(task: dict[str, Any]) -> dict[str, Any]:
 
 
 def init_worker(client_pid: int, code_id: str | None) -> None:
-    """Pool initializer: take the client's pinned code id (if any), and watch the client.
+    """Pool initializer: ignore Ctrl+C, take the client's pinned code id (if any), and watch
+    the client.
 
-    A forkserver outlives one pool, so its workers would otherwise inherit the environment of
-    whenever it started rather than the client's now.
+    Ctrl+C reaches the whole process group; the client answers it (it stops the workers and
+    says so), and a worker waiting for its next cell would otherwise print a traceback of its
+    own. A forkserver outlives one pool, so its workers would otherwise inherit the environment
+    of whenever it started rather than the client's now.
     """
     from .manifest import CODE_ID_VARIABLE
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if code_id:
         os.environ[CODE_ID_VARIABLE] = code_id
     else:
