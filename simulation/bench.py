@@ -516,7 +516,7 @@ def run_benchmark(
     ``sizes``: cohort sizes (default 1,000, 10,000, 100,000; with ``quick``, 100 and 300).
     ``repeat``: repetitions per figure, after a warm-up (default 3, and 1 for cohorts of
     100,000 or more; when given, it applies to every size). ``quick``: a smoke run in seconds.
-    ``phase_size``: infants in the phase breakdown (default one chunk, 10,000, capped at the
+    ``phase_size``: infants in the phase breakdown (default one chunk, 2,500, capped at the
     largest size; 0 skips it). ``mesa=False`` skips the Mesa dyad. ``threads``: also time each
     size on this many threads (default: every usable core; 1: one thread only). ``log``: a
     callable receiving one line per step (progress), or None.
