@@ -267,6 +267,8 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
     stop.
     """
     processes = list(getattr(pool, "_processes", {}).values())
+    # taken before shutdown(), which drops the pool's reference to the queue
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
     for process in processes:
         with contextlib.suppress(Exception):
             process.terminate()
@@ -274,7 +276,6 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
     for process in processes:
         with contextlib.suppress(Exception):
             process.join(timeout=10)
-    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
     if writer is not None:
         with contextlib.suppress(Exception):
             writer.close()
