@@ -43,7 +43,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .limits import DEFAULT_CHUNK, MAX_INFANTS
-from .threads import check_threads
+from .threads import check_threads, usable_cores
 from .validation import InputError, check_int
 
 #: Cohort sizes timed by default.
@@ -256,10 +256,7 @@ def machine_info() -> dict:
     """CPU model, cores, memory, Python, platform, numpy and its BLAS, numba and LLVM."""
     import numpy as np
 
-    try:
-        usable = len(os.sched_getaffinity(0))
-    except AttributeError:
-        usable = os.cpu_count()
+    usable = usable_cores()
     return {
         "cpu": _cpu_model(),
         "cores": os.cpu_count(),

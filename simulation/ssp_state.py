@@ -80,7 +80,3 @@ def start(toy_x: np.ndarray, toy_y: np.ndarray) -> np.ndarray:
     s["st_act"] = int(AdultAct.ABSENT)
     return s
 
-
-def running(state: np.ndarray) -> np.ndarray:
-    """Which dyads are still in the procedure (episode 8 or before)."""
-    return state["episode"] <= 8
