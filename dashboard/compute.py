@@ -126,7 +126,7 @@ def grid(warmth: float, frightening: float, per_cell: int, seed: int,
 @st.cache_data(max_entries=32, show_spinner=False)
 def monthly_course(care: CareSpec, n: int, seed: int, age: float = 12.0) -> pd.DataFrame:
     """Working model month by month: mean and quartiles per caregiver, variable and month."""
-    from simulation.setup import Setup, prepare
+    from simulation.preparation import Setup, prepare
 
     setup = Setup(seed=int(seed), care=build_care(care), age_months=float(age))
     dev = prepare(setup, np.arange(int(n))).development

@@ -79,7 +79,7 @@ def care_from_spec(spec: tuple):
 def _population(name: str | None):
     if name is None:
         return None
-    from simulation.populations import get_population
+    from simulation.population_presets import get_population
 
     return get_population(name)
 

@@ -11,8 +11,8 @@
   compiled rules from numba's cache, and is reported as the first-call time;
 - one dyad through the Mesa model, against the cohort engine's time per infant: the speed ratio;
 - a breakdown of one cohort chunk by phase, calling the phase functions the engine calls
-  (:func:`simulation.setup.prepare`, :func:`simulation.ssp.run_ssp`, the observer), without
-  changing the engine;
+  (:func:`simulation.preparation.prepare`, :func:`simulation.strange_situation.run_ssp`, the
+  observer), without changing the engine;
 - the machine: CPU, cores, Python, platform, numpy and its BLAS, numba and its LLVM.
 
 Every figure is the median of several repetitions after a warm-up run. The caregiving is a fixed,
@@ -42,9 +42,9 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .inputs import InputError, check_int
 from .limits import DEFAULT_CHUNK, MAX_INFANTS
 from .threads import check_threads, usable_cores
-from .validation import InputError, check_int
 
 #: Cohort sizes timed by default.
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
@@ -281,7 +281,7 @@ def _peak_rss_bytes() -> int:
 
 
 def _population():
-    from .populations import get_population
+    from .population_presets import get_population
 
     return get_population(POPULATION)
 
@@ -389,8 +389,8 @@ def phase_worker(size: int, repeat: int, seed: int = 0) -> dict:
 
     from .cohort import infant_table
     from .observer import code_record
-    from .setup import Setup, prepare
-    from .ssp import run_ssp
+    from .preparation import Setup, prepare
+    from .strange_situation import run_ssp
 
     setup = Setup(seed=seed, population=_population())
     params = setup.effective_params()

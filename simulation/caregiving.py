@@ -1,4 +1,4 @@
-"""Caregiving: the parameters users turn, and caregiving as a history (DESIGN.md section 3).
+"""Caregiving: the parameters users turn, and caregiving as a history (docs/design.md, the model).
 
 A :class:`CaregiverProfile` is one way of caring (four numbers on [0, 1]). A
 :class:`CaregivingHistory` is a list of (from-month, profile) spells, so care can improve or
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
-from .validation import InputError, check_number, check_unit
+from .inputs import InputError, check_number, check_unit
 
 #: The caregiving parameters, in order, with what each means.
 PROFILE_PARAMETERS: dict[str, str] = {
@@ -31,7 +31,7 @@ def ainsworth_sensitivity(responsiveness: float, consistency: float) -> float:
 
     Ainsworth's scale mixes how responsive a mother is with how consistently so: 9 highly
     sensitive, 7 sensitive, 5 *inconsistently* sensitive, 3 insensitive, 1 highly insensitive
-    (Ainsworth et al. 1978, Appendix; REFERENCES.md). Here ``1 + 8 * r * (1 + c) / 2``: fully
+    (Ainsworth et al. 1978, Appendix; docs/literature.md). Here ``1 + 8 * r * (1 + c) / 2``: fully
     responsive and consistent care scores 9; fully responsive care that comes and goes in spells
     (c = 0) scores 5, "inconsistently sensitive"; care that rarely answers scores 1-3 however
     steady it is.
@@ -41,7 +41,7 @@ def ainsworth_sensitivity(responsiveness: float, consistency: float) -> float:
 
 @dataclass(frozen=True)
 class CaregiverProfile:
-    """One way of caring, every parameter on [0, 1] (DESIGN.md section 3, contract)."""
+    """One way of caring, every parameter on [0, 1] (docs/design.md, the model)."""
 
     responsiveness: float
     consistency: float

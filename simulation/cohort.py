@@ -16,15 +16,15 @@ import numpy as np
 import pandas as pd
 
 from .design import CellDesign
+from .inputs import InputError, check_int
 from .limits import DEFAULT_CHUNK, MAX_INFANTS
 from .observer import code_record
 from .params import ModelParams
 from .population import Population
-from .setup import Care, Prepared, Setup, care_columns, prepare
-from .ssp import SSPRun, run_ssp
+from .preparation import Care, Prepared, Setup, care_columns, prepare
+from .strange_situation import SSPRun, run_ssp
 from .temperament import Temperament, TemperamentDistribution
 from .threads import check_threads
-from .validation import InputError, check_int
 from .working_model import WorkingModel
 
 

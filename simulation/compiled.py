@@ -16,7 +16,7 @@ from .rules.jit import cached_on_disk
 
 
 def _cohort_kernels() -> tuple:
-    from .rules.development import home_year
+    from .rules.occasions import home_year
     from .rules.second import run_chunk
 
     return home_year, run_chunk

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .caregiving import PROFILE_PARAMETERS, CaregiverProfile
-from .development import CareArrays, CaregiverArrays
+from .home_year import CareArrays, CaregiverArrays
+from .inputs import InputError
 from .params import ModelParams
-from .validation import InputError
 
 
 @dataclass(frozen=True)

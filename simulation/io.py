@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .validation import InputError
+from .inputs import InputError
 
 TABLE_SUFFIXES = (".csv", ".parquet")
 

@@ -1,7 +1,8 @@
-"""Published distributions the model is calibrated to or checked against (REFERENCES.md).
+"""Published distributions the model is calibrated to or checked against (docs/literature.md).
 
 Shares are proportions of A (avoidant), B (secure), C (ambivalent) and, where reported, D.
-Figures marked ``check=True`` are from secondary summaries (REFERENCES.md marks them "(check)"):
+Figures marked ``check=True`` are from secondary summaries (docs/literature.md marks them
+"(check)"):
 they are shown with that caveat and their tolerance allows for sampling error anyway.
 """
 

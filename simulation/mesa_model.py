@@ -5,7 +5,8 @@
 procedure, the infant perceives, the infant decides, the caregiver and the stranger decide, the
 caregiver and the stranger act, the infant acts. Every agent calls the same compiled rules as the
 cohort engine (:mod:`simulation.rules`) on the model's one state record, with the same keyed
-draws: infant k run here has exactly the trajectory it has in any cohort (DESIGN.md section 5).
+draws: infant k run here has exactly the trajectory it has in any cohort (docs/design.md,
+reproducibility).
 Mesa's own ``model.rng`` is seeded (``rng=seed``) but never used for decisions.
 """
 
@@ -17,16 +18,17 @@ import pandas as pd
 from mesa.datacollection import DataCollector
 from mesa.space import ContinuousSpace
 
-from . import rng, room, ssp_state
+from . import dyad_state, rng, room
+from .codes import Action, AdultAct
 from .observer import Coding, code_record
 from .params import ModelParams
 from .population import Population
-from .record import RECORD_FIELDS, Action, AdultAct, BehaviourRecord
-from .rules import adults, infant, procedure, situation
+from .preparation import Care, Prepared, Setup, prepare
+from .record import RECORD_FIELDS, BehaviourRecord
+from .rules import adults, infant, situation, transitions
 from .rules.dispositions import dispositions, ssp_params
 from .rules.observable import N_FIELDS, observe
-from .setup import Care, Prepared, Setup, prepare
-from .ssp import toy_spots
+from .strange_situation import toy_spots
 from .temperament import Temperament, TemperamentDistribution
 
 
@@ -131,8 +133,8 @@ class StrangeSituationModel(mesa.Model):
         self.rule_params = ssp_params(self.params)[()]
         self.prepared = prepare(self.setup, np.array([infant_id]))
         self.purpose = rng.ssp_purpose(self.setup.age_months)
-        #: the dyad's state: an array of one :data:`simulation.ssp_state.STATE` record
-        self.state = ssp_state.start(*toy_spots(self.prepared.keys))
+        #: the dyad's state: an array of one :data:`simulation.dyad_state.STATE` record
+        self.state = dyad_state.start(*toy_spots(self.prepared.keys))
         self.dyad = self.state[0]  # the record itself, which the rules update in place
         self.tick = 0
         self.space = ContinuousSpace(room.WIDTH, room.HEIGHT, torus=False)
@@ -163,7 +165,7 @@ class StrangeSituationModel(mesa.Model):
         if not s["episode"] <= 8:
             self.running = False
             return
-        procedure.advance(s)
+        transitions.advance(s)
         by_type = self.agents_by_type
         by_type[Infant].do("perceive")
         by_type[Infant].do("decide")
@@ -172,7 +174,7 @@ class StrangeSituationModel(mesa.Model):
         by_type[Caregiver].do("act")
         by_type[Stranger].do("act")
         by_type[Infant].do("act")
-        procedure.count(s)
+        transitions.count(s)
         observe(s, self._codes, 0, 0)
         self.tick += 1
         self.row = dict(zip(RECORD_FIELDS, self._codes[:, 0, 0].tolist(), strict=True))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from .validation import InputError, check_number
+from .inputs import InputError, check_number
 
 
 def _p(default: float, low: float, high: float, doc: str) -> Any:

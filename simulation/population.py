@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import rng
-from .development import CareArrays, CaregiverArrays
+from .home_year import CareArrays, CaregiverArrays
+from .inputs import InputError, check_number, check_unit
 from .params import ModelParams
 from .temperament import TemperamentDistribution
-from .validation import InputError, check_number, check_unit
 
 
 @dataclass(frozen=True)

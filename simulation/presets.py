@@ -2,7 +2,7 @@
 
 Each preset is a :class:`~simulation.caregiving.CaregiverProfile` with a line on what it
 demonstrates and the literature it stands for. Population presets (distributions calibrated to
-published samples) live in :mod:`simulation.populations`.
+published samples) live in :mod:`simulation.population_presets`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .caregiving import CaregiverProfile
-from .validation import InputError
+from .inputs import InputError
 
 
 @dataclass(frozen=True)

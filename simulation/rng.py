@@ -3,7 +3,7 @@
 Every random number in the model is a pure function of its key, computed as a vectorised
 SplitMix64 hash over the cohort's arrays (Steele, Lea & Flood 2014). Infant k therefore gets the
 same draws in a cohort of 50, in a cohort of 500, in any chunk or worker, and alone in the Mesa
-model (DESIGN.md section 5). No generator state is carried between calls.
+model (docs/design.md, reproducibility). No generator state is carried between calls.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The observation room: a rectangle with a door, two chairs and the toys (metres).
 
 Positions are continuous; agents move at bounded speed and contact is computed from positions
-(DESIGN.md section 3, Space). The layout follows Ainsworth et al. (1978, Fig. 1) in spirit: the
+(docs/design.md, the model). The layout follows Ainsworth et al. (1978, Fig. 1) in spirit: the
 caregiver's and the stranger's chairs against the wall opposite the door, toys in between.
 """
 

@@ -1,4 +1,4 @@
-"""Infant temperament: reactivity and soothability (DESIGN.md section 3, contract).
+"""Infant temperament: reactivity and soothability (docs/design.md, the model).
 
 Temperament changes how much an infant cries and how fast it calms, and so which subgroup it
 lands in (more reactive infants toward B3/B4 and C, less reactive toward B1/B2 and A: Belsky &
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import rng
-from .validation import check_number, check_unit
+from .inputs import check_number, check_unit
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 The kernels release the GIL (numba ``nogil``) and treat each infant on its own, so contiguous
 ranges of infants run at once on separate threads and write disjoint parts of the outputs: the
-results are the same, bit for bit, whatever the number of threads (DESIGN.md section 5).
+results are the same, bit for bit, whatever the number of threads (docs/design.md, reproducibility).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
+from .inputs import check_int
 from .limits import MAX_THREADS
-from .validation import check_int
 
 #: Below this many infants per thread, extra threads cost more than they save.
 MIN_INFANTS_PER_THREAD = 250

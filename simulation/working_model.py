@@ -1,6 +1,6 @@
 """The infant's internal working model of one caregiver: what it learned at home.
 
-Everything here is learned from what happened to the infant (DESIGN.md section 3); nothing is
+Everything here is learned from what happened to the infant (docs/design.md, the model); nothing is
 set from the caregiver's parameters. The observer never sees it: it appears in output only in
 columns prefixed ``internal_``.
 """

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from simulation.record import Action, BehaviourRecord, Cry, Target
+from simulation.codes import Action, Cry, Target
+from simulation.record import BehaviourRecord
 
 
 def in_episode(record: BehaviourRecord, episode: int) -> np.ndarray:

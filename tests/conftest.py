@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from simulation.preparation import Setup, prepare
 from simulation.presets import get_preset
-from simulation.setup import Setup, prepare
-from simulation.ssp import run_ssp
+from simulation.strange_situation import run_ssp
 from simulation.temperament import Temperament
 
 #: Infants per preset cohort in behaviour tests: a few hundred, as the issue asks.

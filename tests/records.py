@@ -18,21 +18,20 @@ from collections.abc import Sequence
 import numpy as np
 from hypothesis import strategies as st
 
-from simulation.procedure import NOMINAL
-from simulation.record import (
+from simulation.codes import (
     PRESENT_CAREGIVER,
     PRESENT_STRANGER,
-    RECORD_FIELDS,
     Action,
     AdultAct,
-    BehaviourRecord,
     Gaze,
     Held,
     Target,
     Zone,
 )
+from simulation.episodes import NOMINAL
+from simulation.record import RECORD_FIELDS, BehaviourRecord
 
-#: Who is in the room in each episode (DESIGN.md section 2).
+#: Who is in the room in each episode (docs/design.md, the procedure).
 PRESENCE = {
     1: PRESENT_CAREGIVER,
     2: PRESENT_CAREGIVER,

@@ -59,8 +59,8 @@ def _main(request: dict) -> dict:
 
 
 def _load(request: dict) -> dict:
+    from simulation.inputs import InputError
     from simulation.sweep import load_experiment, loads_experiment
-    from simulation.validation import InputError
 
     try:
         if request["op"] == "load":

@@ -1,4 +1,4 @@
-"""Ablations: the learned working model carries the differences (DESIGN.md section 7)."""
+"""Ablations: the learned working model carries the differences (docs/design.md, quality bars)."""
 
 import numpy as np
 from behaviour import reunion_profile

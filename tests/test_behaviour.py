@@ -1,4 +1,5 @@
-"""Behaviour-level phenomena of DESIGN.md section 3, as group means over a few hundred infants.
+"""Behaviour-level phenomena of the model (docs/design.md), as group means over a few hundred
+infants.
 
 Measured straight from the behaviour record (what a coder would see), plus internal arousal
 where the claim is about hidden distress.
@@ -7,7 +8,7 @@ where the claim is about hidden distress.
 import numpy as np
 from behaviour import action_share, crying, exploration, reunion_profile
 
-from simulation.record import Action, Target
+from simulation.codes import Action, Target
 
 
 def means(runs, fn, *args):

@@ -11,7 +11,7 @@ import pytest
 from simulation.bench import QUICK_SIZES, format_result, run_benchmark
 from simulation.cli import main
 from simulation.cli.bench import parse_sizes
-from simulation.validation import InputError
+from simulation.inputs import InputError
 
 TARGET_NAMES = {
     "10,000 infants, full procedure", "100,000 infants, full procedure",

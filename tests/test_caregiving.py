@@ -10,9 +10,9 @@ from simulation.caregiving import (
     CaregivingHistory,
     ainsworth_sensitivity,
 )
+from simulation.inputs import InputError
 from simulation.params import ModelParams
 from simulation.temperament import Temperament, TemperamentDistribution
-from simulation.validation import InputError
 
 
 @pytest.mark.parametrize("name", ["responsiveness", "consistency", "warmth", "frightening"])

@@ -1,4 +1,4 @@
-"""`ssp run` and `ssp presets`: the contract of DESIGN.md section 6, and clear refusals."""
+"""`ssp run` and `ssp presets`: the command-line contract (docs/design.md), and clear refusals."""
 
 import subprocess
 import sys

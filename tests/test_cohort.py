@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 
 from simulation import CaregiverProfile, get_preset, run_cohort
+from simulation.inputs import InputError
 from simulation.mesa_model import StrangeSituationModel
-from simulation.validation import InputError
 
 MIX = CaregiverProfile(0.55, 0.4, 0.5, 0.2)
 

@@ -15,11 +15,11 @@ from matplotlib.figure import Figure
 
 from simulation import StrangeSituationModel, get_preset, run_cohort
 from simulation.caregiving import CaregiverProfile, CaregivingHistory
+from simulation.codes import Action
 from simulation.design import CellDesign
 from simulation.literature import DISTRIBUTIONS
 from simulation.plots import distribution, maps, profiles, room, timeline
 from simulation.plots.style import CLASS_COLOURS
-from simulation.record import Action
 
 
 @pytest.fixture(scope="module")
@@ -157,7 +157,7 @@ def test_maps_from_a_grid_design():
 
 
 def test_working_model_course():
-    from simulation.setup import Setup, prepare
+    from simulation.preparation import Setup, prepare
 
     care = CaregivingHistory(((0.0, CaregiverProfile(0.5, 0.1, 0.8)),
                               (6.0, CaregiverProfile(0.85, 0.85, 0.85))))

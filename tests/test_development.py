@@ -5,7 +5,7 @@ import pytest
 
 from simulation import rng
 from simulation.caregiving import CaregiverProfile, Caregiving, CaregivingHistory
-from simulation.development import CareArrays, develop
+from simulation.home_year import CareArrays, develop
 from simulation.params import ModelParams
 from simulation.presets import get_preset
 from simulation.working_model import INITIAL

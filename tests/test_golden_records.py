@@ -16,11 +16,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from simulation.populations import get_population
+from simulation.population_presets import get_population
+from simulation.preparation import Setup, prepare
 from simulation.presets import get_preset
 from simulation.record import RECORD_FIELDS
-from simulation.setup import Setup, prepare
-from simulation.ssp import run_ssp
+from simulation.strange_situation import run_ssp
 
 GOLDEN = Path(__file__).parent / "data" / "golden_records.npz"
 PRESETS = ("sensitive", "rejecting", "inconsistent", "under-involved", "frightening")

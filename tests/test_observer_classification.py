@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 from records import RecordBuilder
 
+from simulation.codes import Action, AdultAct
 from simulation.observer import SCALES, code_record
 from simulation.observer.classification import STEPS, Reunions, classify
-from simulation.record import Action, AdultAct
 
 A = Action
 

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from records import RecordBuilder
 
+from simulation.codes import Action
 from simulation.observer import code_record
 from simulation.observer.disorganization import D_CUTOFF, RATING_THRESHOLDS, rating_from_points
-from simulation.record import Action
 
 A = Action
 

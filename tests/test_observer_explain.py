@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from records import RecordBuilder, random_records, stack
 
+from simulation.codes import Action, AdultAct
 from simulation.observer import code_record, describe_scale, explain
-from simulation.record import Action, AdultAct
 
 A = Action
 

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from records import RecordBuilder
 
+from simulation.codes import Action, Gaze
 from simulation.observer import FREQUENCIES, code_record
-from simulation.record import Action, Gaze
 
 FULL = [30, 180, 180, 180, 180, 180, 180, 180]
 CURTAILED_6 = [30, 180, 180, 180, 180, 64, 180, 180]

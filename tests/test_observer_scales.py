@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from records import RecordBuilder
 
+from simulation.codes import Action, AdultAct
 from simulation.observer import SCALES, code_record
-from simulation.record import Action, AdultAct
 
 PS, CM, RS, AV, SR, DI = range(6)
 A = Action

@@ -10,10 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from records import RecordBuilder, random_records, stack
 
+from simulation.codes import Action, AdultAct
 from simulation.observer import Coding, code_record
 from simulation.observer.bitsets import Packed
 from simulation.observer.segments import episodes_of
-from simulation.record import Action, AdultAct, BehaviourRecord
+from simulation.record import BehaviourRecord
 
 A = Action
 

@@ -5,9 +5,9 @@ import pytest
 
 from simulation.caregiving import CaregiverProfile
 from simulation.mesa_model import StrangeSituationModel
+from simulation.preparation import Setup, prepare
 from simulation.record import RECORD_FIELDS
-from simulation.setup import Setup, prepare
-from simulation.ssp import run_ssp
+from simulation.strange_situation import run_ssp
 
 PROFILE = CaregiverProfile(0.5, 0.3, 0.6, 0.3)  # a mix that exercises every behaviour
 

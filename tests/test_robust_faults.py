@@ -44,9 +44,9 @@ from robust_helpers import (
     wait_group_gone,
 )
 
+from simulation.inputs import InputError
 from simulation.sweep import load_results, run_sweep
 from simulation.sweep.manifest import CODE_ID_VARIABLE
-from simulation.validation import InputError
 
 EXPERIMENT = """\
 # Eight cells for the fault tests: two caregiving presets x four consistencies, each of enough

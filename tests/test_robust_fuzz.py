@@ -36,9 +36,9 @@ from simulation.caregiving import (
     CaregiverProfile,
     CaregivingHistory,
 )
+from simulation.inputs import InputError
 from simulation.params import ModelParams
 from simulation.temperament import Temperament, TemperamentDistribution
-from simulation.validation import InputError
 
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,

@@ -19,6 +19,7 @@ import pandas as pd
 import pytest
 from robust_helpers import model_code
 
+from simulation.inputs import InputError
 from simulation.sweep import load_experiment, load_results, run_sweep, runner
 from simulation.sweep.cells import cell_setup, cell_task
 from simulation.sweep.manifest import (
@@ -28,7 +29,6 @@ from simulation.sweep.manifest import (
 )
 from simulation.sweep.runner import SerialExecutor
 from simulation.sweep.spec import cohort_arguments
-from simulation.validation import InputError
 
 FILES = Path(__file__).parent / "experiment_files" / "good"
 REPRO = FILES / "repro.toml"

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from simulation.inputs import InputError
 from simulation.limits import MAX_EXPERIMENT_FILE_BYTES, MAX_TOML_DEPTH
 from simulation.sweep import load_experiment, loads_experiment, safetoml
 from simulation.sweep.spec import cohort_arguments
-from simulation.validation import InputError
 
 FILES = Path(__file__).parent / "experiment_files"
 GOOD = sorted((FILES / "good").glob("*.toml"))
@@ -201,7 +201,7 @@ caregiving.consistency = { from = 0.1, to = 0.3, steps = 3 }
 
 
 def test_population_parameter_conflict_is_refused(monkeypatch):
-    from simulation import populations
+    from simulation import population_presets as populations
     from simulation.population import Population
 
     base = populations.get_population("global")

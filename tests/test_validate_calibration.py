@@ -16,7 +16,7 @@ import pytest
 
 from simulation import rng, run_cohort
 from simulation.literature import DISTRIBUTIONS
-from simulation.populations import get_population, population_names
+from simulation.population_presets import get_population, population_names
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "experiments" / "calibration" / "calibrate.py"

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import state, ui
 from dashboard.state import Param
 from simulation.caregiving import ainsworth_sensitivity
-from simulation.procedure import EPISODES
+from simulation.episodes import EPISODES
 from simulation.working_model import WM_VARIABLES
 
 PAGE = "learn"

@@ -7,11 +7,11 @@ import streamlit as st
 
 from dashboard import compute, state, ui
 from dashboard.state import Param
+from simulation.episodes import EPISODES
 from simulation.observer import SCALES
 from simulation.plots.room import describe_second
 from simulation.plots.timeline import episode_summary, ethogram
 from simulation.presets import PRESETS
-from simulation.procedure import EPISODES
 
 PAGE = "patterns"
 TRIO = ("sensitive", "rejecting", "inconsistent")

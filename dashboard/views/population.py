@@ -13,7 +13,7 @@ from simulation.literature import DISTRIBUTIONS
 from simulation.plots.distribution import simulated_shares
 from simulation.plots.profiles import profile_table
 from simulation.plots.timeline import ethogram
-from simulation.populations import get_population, population_names
+from simulation.population_presets import get_population, population_names
 
 PAGE = "population"
 SIZES = (100, 200, 300, 400, 600, 800, 1000, 1500, 2000, 3000, 5000)

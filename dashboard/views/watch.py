@@ -7,10 +7,10 @@ import streamlit as st
 
 from dashboard import compute, state, ui
 from dashboard.state import Param
+from simulation.episodes import EPISODES, REUNIONS, SEPARATIONS
 from simulation.observer import SCALES
 from simulation.plots.room import describe_second
 from simulation.plots.timeline import arousal_and_crying, episode_summary, ethogram
-from simulation.procedure import EPISODES, REUNIONS, SEPARATIONS
 
 PAGE = "watch"
 PARAMS = [

@@ -1,7 +1,8 @@
 """Calibrate the population presets to the published attachment distributions.
 
-Writes ``simulation/data/populations.json`` (read by :mod:`simulation.populations`). Re-runnable
-end to end; see ``experiments/calibration/README.md`` for the method and the latest results.
+Writes ``simulation/data/populations.json`` (read by :mod:`simulation.population_presets`).
+Re-runnable end to end; see ``experiments/calibration/README.md`` for the method and the
+latest results.
 
     python experiments/calibration/calibrate.py                # the full calibration
     python experiments/calibration/calibrate.py --workers 2    # two processes
@@ -295,7 +296,7 @@ def _count_block(args: tuple) -> np.ndarray:
 def model_fingerprint() -> str:
     """Hash of the model's source (everything under simulation/ but the CLI, plots, checks and
     data), so that cached grids are re-simulated when the model changes."""
-    skip = {"cli", "plots", "validation_checks", "data", "sweep", "__pycache__"}
+    skip = {"cli", "plots", "validation", "data", "sweep", "__pycache__"}
     import simulation
 
     h = hashlib.sha256()

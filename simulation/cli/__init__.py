@@ -11,10 +11,11 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
-from ..validation import InputError
+from ..inputs import InputError
 
-#: Subcommand modules under ``simulation.cli``, in the order ``ssp --help`` lists them.
-COMMANDS = ("run", "presets", "sweep", "validate", "bench", "dashboard")
+#: Subcommand modules under ``simulation.cli``, in the order ``ssp --help`` lists them
+#: (``run`` registers ``ssp run`` and ``ssp presets``).
+COMMANDS = ("run", "sweep", "validate", "bench", "dashboard")
 
 
 class Parser(argparse.ArgumentParser):
@@ -30,13 +31,7 @@ def build_parser() -> Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
     for name in COMMANDS:
-        try:
-            module = import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__name__}.{name}":
-                continue  # a subcommand not built yet
-            raise
-        module.register(sub)
+        import_module(f"{__name__}.{name}").register(sub)
     return parser
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..validation import InputError
+from ..inputs import InputError
 
 
 def register(sub) -> None:

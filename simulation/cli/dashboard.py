@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..validation import InputError, check_int
+from ..inputs import InputError, check_int
 
 
 def register(sub) -> None:

@@ -7,8 +7,8 @@ import sys
 import time
 
 from ..caregiving import PROFILE_PARAMETERS, CaregiverProfile
+from ..inputs import InputError, check_int, parse_number
 from ..limits import MAX_INFANTS, MAX_THREADS
-from ..validation import InputError, check_int, parse_number
 
 #: Caregiving used when neither a preset nor a flag sets a parameter.
 DEFAULT_PROFILE = {"responsiveness": 0.5, "consistency": 0.5, "warmth": 0.5,
@@ -144,7 +144,7 @@ def run_command(args: argparse.Namespace) -> int:
     if out is not None and scales_out is not None and out.resolve() == scales_out.resolve():
         raise InputError("--out and --scales must be different files")
     if args.population is not None:
-        from ..populations import get_population
+        from ..population_presets import get_population
 
         if any(getattr(args, k) is not None for k in PROFILE_PARAMETERS):
             raise InputError("caregiving flags cannot be combined with --population")
@@ -175,7 +175,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def presets_command(args: argparse.Namespace) -> int:
-    from ..populations import get_population, population_names
+    from ..population_presets import get_population, population_names
     from ..presets import PRESETS
 
     print("Caregiving presets (ssp run --preset NAME):")

@@ -6,8 +6,8 @@ import argparse
 import signal
 import sys
 
+from ..inputs import InputError
 from ..limits import MAX_SWEEP_WORKERS
-from ..validation import InputError
 
 
 def register(sub) -> None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from ..validation import InputError
+from ..inputs import InputError
 
 
 def register(sub) -> None:
@@ -37,9 +37,9 @@ def register(sub) -> None:
 def validate_command(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .. import validation_checks as vc
-    from ..validation_checks import checks as checks_module
-    from ..validation_checks import known_failures
+    from .. import validation as vc
+    from ..validation import checks as checks_module
+    from ..validation import known_failures
     from .run import parse_seed
 
     seed = vc.VALIDATE_SEED if args.seed is None else parse_seed(args.seed)
@@ -76,12 +76,12 @@ def validate_command(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     written = []
     if figures is not None:
-        from ..validation_checks.figures import write_figures
+        from ..validation.figures import write_figures
 
         written = write_figures(provider, figures)
     elapsed = time.perf_counter() - start
     if args.json:
-        from ..validation_checks.runner import to_json
+        from ..validation.runner import to_json
 
         meta = {"mode": sizes.label, "seed": seed, "strict": args.strict,
                 "runtime_s": round(elapsed, 1), "infants": provider.infants_run,

@@ -4,7 +4,8 @@ Ainsworth et al. (1978, pp. 59-63) classify an infant mainly from its behaviour 
 caregiver in the reunion episodes 5 and 8, episode 8 being the most diagnostic: conspicuous
 avoidance points to A, resistance together with contact seeking to C, active seeking and
 maintaining of contact with little avoidance or resistance to B. The procedure below applies
-their criteria (REFERENCES.md, in paraphrase) as explicit ordered steps; the first step whose rule
+their criteria (docs/literature.md, in paraphrase)
+as explicit ordered steps; the first step whose rule
 holds decides. The numeric cut-points are this observer's operationalisation: a scale score of 5
 or more is "conspicuous"/"strong", 3-4 "some", 2 or less "little or none".
 

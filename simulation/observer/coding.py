@@ -1,7 +1,8 @@
 """The observer's output for a record, and :func:`code_record`, which produces it.
 
 :func:`code_record` takes a :class:`~simulation.record.BehaviourRecord` and nothing else: the
-observer sees only what a coder behind the one-way mirror sees (DESIGN.md section 4). It computes
+observer sees only what a coder behind the one-way mirror sees (docs/design.md, the observer).
+It computes
 the frequency measures (Ainsworth et al. 1978, ch. 3), the six interactive scales per episode and
 adult (Appendix III), the A/B/C classification with subgroup (pp. 59-63), and the disorganization
 rating (Main & Solomon 1990); :class:`Coding` holds them with the evidence that decided them.
@@ -99,7 +100,7 @@ class Coding:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per infant: classification, the reunion scales toward the caregiver, the
-        frequency rates and durations of every episode (DESIGN.md section 6)."""
+        frequency rates and durations of every episode (docs/design.md, contracts)."""
         cols: dict[str, np.ndarray] = {
             "abc_group": self.abc_group,
             "group": self.group,

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from simulation.episodes import EPISODES, REUNIONS, SEPARATIONS
 from simulation.observer.classification import ANGRY_SHARE, SOME, STEPS, STRONG, reunions_of
 from simulation.observer.coding import Coding
 from simulation.observer.disorganization import D_CUTOFF, EPISODE_WEIGHTS, LONG_LAPSE
 from simulation.observer.features import TOWARD
 from simulation.observer.scales import SCALE_TABLES, SCALES
-from simulation.procedure import EPISODES, REUNIONS, SEPARATIONS
 
 _PS, _CM, _RS, _AV, _SR, _DI = range(len(SCALES))
 

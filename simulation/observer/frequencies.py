@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from simulation.observer.codes import u8
+from simulation.codes import Action, Cry, Gaze, u8
 from simulation.observer.segments import INTERVAL, N_EPISODES, Episodes, Intervals, intervals_of
-from simulation.record import Action, BehaviourRecord, Cry, Gaze
+from simulation.record import BehaviourRecord
 
 #: The frequency measures, in the order of their flag bits.
 FREQUENCIES = (

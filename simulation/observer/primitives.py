@@ -13,21 +13,23 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from simulation.observer.bitsets import Packed, pack
-from simulation.observer.codes import action_code, combined_codes, u8
-from simulation.observer.segments import Episodes
-from simulation.record import (
+from simulation.codes import (
     D_ACTIONS,
     PRESENT_CAREGIVER,
     PRESENT_STRANGER,
     Action,
     AdultAct,
-    BehaviourRecord,
     Cry,
     Gaze,
     Target,
     Zone,
+    action_code,
+    combined_codes,
+    u8,
 )
+from simulation.observer.bitsets import Packed, pack
+from simulation.observer.segments import Episodes
+from simulation.record import BehaviourRecord
 
 # Range tests below rely on this layout of the codes; fail loudly if the record changes it.
 if not (

@@ -6,7 +6,7 @@ duration: proximity and contact seeking, contact maintaining, resistance, avoida
 distance interaction. Here every point of every scale is an :class:`Anchor`: a rule over the
 features of :mod:`simulation.observer.features`, with the anchor's meaning in plain words. The
 score is the highest point whose rule holds (1 when none does). The anchors paraphrase Appendix III
-(REFERENCES.md); the numeric cut-points (seconds, bouts, shares of the episode) are this
+(docs/literature.md); the numeric cut-points (seconds, bouts, shares of the episode) are this
 observer's operationalisation of them and are documented on each rule.
 
 Where the appendix speaks of persistence "through the episode", the rule uses the share of the

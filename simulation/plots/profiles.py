@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..procedure import REUNIONS
+from ..episodes import REUNIONS
 from ..stats import CLASSES
 from .style import CLASS_COLOURS, GROUP_COLOURS, figure_scale
 

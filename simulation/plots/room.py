@@ -20,8 +20,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Arc, Circle, FancyBboxPatch, Rectangle
 
 from .. import room
-from ..procedure import EPISODES
-from ..record import Action, Cry, Gaze, Target
+from ..codes import Action, Cry, Gaze, Target
+from ..episodes import EPISODES
 from .style import CAREGIVER_COLOUR, INFANT_COLOUR, STRANGER_COLOUR, figure_scale
 
 #: Plain words for the infant's action (with ``{t}`` for the target, when it has one).

@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..procedure import EPISODES, REUNIONS
-from ..record import Action, Cry, Target
+from ..codes import Action, Cry, Target
+from ..episodes import EPISODES, REUNIONS
 from .style import AROUSAL_COLOUR, CAREGIVER_COLOUR, CRYING_COLOUR, STRANGER_COLOUR, figure_scale
 
 _BEHAVIOUR = "#333333"

@@ -16,7 +16,7 @@ infant's decision phase.
 from __future__ import annotations
 
 from .. import room
-from .codes import ACTION, ADULT, HELD, TARGET
+from ..codes import ACTION, ADULT, HELD, TARGET
 from .jit import f, kernel
 
 A = ADULT

@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import rng, room
-from .codes import ACTION, GAZE, HELD, TARGET
+from ..codes import ACTION, GAZE, HELD, TARGET
 from .jit import f, kernel
 from .situation import update_arousal
 

@@ -5,7 +5,7 @@ The rules of the Strange Situation are written as plain scalar functions of one 
 one compiled loop over infants and seconds (:func:`simulation.rules.second.run_chunk`); the Mesa
 model calls the same compiled phases one by one for its single dyad.
 
-Arithmetic is ``float32`` throughout, as in the state (:mod:`simulation.ssp_state`): every
+Arithmetic is ``float32`` throughout, as in the state (:mod:`simulation.dyad_state`): every
 literal is written ``f(...)`` so that numba does not promote an expression to ``float64``.
 
 Compiled code is cached on disk (numba's ``cache=True``). Numba checks only the source file of the
@@ -29,7 +29,8 @@ f = np.float32
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 #: The modules the compiled rules are made of (their hash stamps the cache).
-_SOURCES = ("rng.py", "room.py", "procedure.py", "record.py", "ssp_state.py", "rules/*.py")
+_SOURCES = ("rng.py", "room.py", "episodes.py", "codes.py", "record.py", "dyad_state.py",
+            "rules/*.py")
 
 
 def hash_sources(package: Path) -> bytes:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .. import room
-from ..record import PRESENT_CAREGIVER, PRESENT_STRANGER, RECORD_FIELDS
-from .codes import HELD
+from ..codes import HELD, PRESENT_CAREGIVER, PRESENT_STRANGER
+from ..record import RECORD_FIELDS
 from .jit import kernel
 
 #: The fields :func:`observe` writes, in the order of its entries.

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..procedure import MAX_SECONDS
-from . import adults, infant, procedure, situation
+from ..episodes import MAX_SECONDS
+from . import adults, infant, situation, transitions
 from .jit import kernel
 from .observable import N_FIELDS, observe
 
@@ -25,7 +25,7 @@ TRACE_POSITIONS = ("x", "y", "cg_x", "cg_y", "st_x", "st_y")
 @kernel(inline=False)
 def run_second(s, per, d, key, purpose, tick, p) -> None:
     """Advance one dyad by one second (in place; ``per`` receives its perception)."""
-    procedure.advance(s)
+    transitions.advance(s)
     situation.perceive(s, per)
     infant.decide(s, per, d, key, purpose, tick, p)
     adults.caregiver_decide(s, per)
@@ -34,7 +34,7 @@ def run_second(s, per, d, key, purpose, tick, p) -> None:
     adults.stranger_act(s)
     adults.hand_over(s)
     infant.move(s)
-    procedure.count(s)
+    transitions.count(s)
 
 
 @kernel(inline=False)

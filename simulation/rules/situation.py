@@ -1,6 +1,6 @@
 """What the infant perceives each second, and how the situation drives its arousal.
 
-Arousal is internal: the observer never sees it (DESIGN.md section 3). It is driven by the
+Arousal is internal: the observer never sees it (docs/design.md, the model). It is driven by the
 situation (strange room, stranger, the caregiver's absence, being alone) and by contact with the
 caregiver, filtered through the working model and temperament.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from .. import room
-from ..ssp_state import REAL
-from .codes import ACTION, ADULT, HELD
+from ..codes import ACTION, ADULT, HELD
+from ..dyad_state import REAL
 from .jit import f, kernel
 
 #: The situation as the infant perceives it at the start of a second (one record per dyad).

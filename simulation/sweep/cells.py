@@ -2,8 +2,8 @@
 
 A *cell* is one cohort: one design point (a value for every swept setting) and one replicate.
 
-- **Seed** (DESIGN.md section 5): ``cell_seed(root, values, replicate)`` hashes the root seed
-  with the cell's swept values and replicate number (SHA-256, first 63 bits), never its position
+- **Seed** (docs/design.md, reproducibility): ``cell_seed(root, values, replicate)`` hashes
+  the root seed with the cell's swept values and replicate number (SHA-256, first 63 bits), never its position
   or completion order, so results do not depend on workers, backends or scheduling. With
   ``[sweep] seeds = "common"`` every design point of a replicate shares one seed (common random
   numbers: the same infants under each setting, for sharper comparisons).
@@ -31,8 +31,8 @@ from typing import Any
 import numpy as np
 
 from .. import rng
+from ..inputs import InputError
 from ..limits import MAX_SWEEP_CELLS, MAX_SWEEP_INFANTS
-from ..validation import InputError
 from .spec import Experiment, apply_values, check_buildable, column_name, normalize_setup
 
 #: Version of the seed and id derivation (part of every hash; change it only with a reason).

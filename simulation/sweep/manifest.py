@@ -33,7 +33,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..validation import InputError
+from ..inputs import InputError
 
 MANIFEST = "manifest.json"
 EXPERIMENT_COPY = "experiment.toml"

@@ -19,9 +19,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..inputs import InputError
 from ..io import read_table
 from ..stats import CLASSES, GROUP_OF, wilson_interval
-from ..validation import InputError
 from . import manifest as mf
 
 #: Identity columns every cell table starts with.

@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..inputs import InputError, check_int
 from ..io import write_table
 from ..limits import MAX_SWEEP_WORKERS
-from ..validation import InputError, check_int
 from . import manifest as mf
 from .cells import cell_task
 from .spec import FORMATS, Experiment, load_experiment

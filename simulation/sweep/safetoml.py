@@ -17,8 +17,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from ..inputs import InputError
 from ..limits import MAX_EXPERIMENT_FILE_BYTES, MAX_TOML_DEPTH
-from ..validation import InputError
 
 _OPEN = "[{"
 _CLOSE = "]}"

@@ -3,7 +3,7 @@
 An experiment file is data, never code: it names a setup (caregiving or a population,
 temperament, model parameters, the Strange Situation), a sweep over any of those settings, the
 number of replicate cohorts, infants per cohort, a root seed and the output format. Everything is
-checked before anything runs; a problem is one :class:`~simulation.validation.InputError` naming
+checked before anything runs; a problem is one :class:`~simulation.inputs.InputError` naming
 the file, the key and the reason. The format is documented with an example in
 ``experiments/README.md`` (which the tests check); in brief::
 
@@ -55,6 +55,7 @@ from pathlib import Path
 from typing import Any
 
 from ..caregiving import MAX_AGE_MONTHS, PROFILE_PARAMETERS
+from ..inputs import InputError
 from ..limits import (
     MAX_AXIS_VALUES,
     MAX_INFANTS,
@@ -62,7 +63,6 @@ from ..limits import (
     MAX_TEXT_CHARS,
 )
 from ..rng import MAX_SEED
-from ..validation import InputError
 from . import safetoml
 
 #: Caregiving used for a parameter that neither a preset nor the file sets (as ``ssp run``).
@@ -177,7 +177,7 @@ def _preset_names() -> tuple[str, ...]:
 
 
 def _population_names() -> tuple[str, ...]:
-    from ..populations import population_names
+    from ..population_presets import population_names
 
     return population_names()
 
@@ -294,7 +294,7 @@ def normalize_setup(raw: dict, where: str) -> dict:
                                         info[name]["low"], info[name]["high"])
                        for name in sorted(params)}
     if setup["population"] is not None and setup["params"]:
-        from ..populations import get_population
+        from ..population_presets import get_population
 
         own = set(get_population(setup["population"]["name"]).params) & set(setup["params"])
         if own:
@@ -336,7 +336,7 @@ def cohort_arguments(setup: dict) -> dict[str, Any]:
 
     kwargs: dict[str, Any] = {}
     if setup["population"] is not None:
-        from ..populations import get_population
+        from ..population_presets import get_population
 
         kwargs["population"] = get_population(setup["population"]["name"])
     else:

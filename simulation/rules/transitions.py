@@ -6,7 +6,7 @@ minute and will not calm; the first reunion ends when the caregiver, having rese
 walks out (lengthened while the infant is not comforted, bounded); the second reunion is
 lengthened until the infant is reasonably comforted, bounded.
 
-Each rule takes one dyad's state record ``s`` (:data:`simulation.ssp_state.STATE`).
+Each rule takes one dyad's state record ``s`` (:data:`simulation.dyad_state.STATE`).
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from __future__ import annotations
 import numpy as np
 
 from .. import room
-from ..procedure import (
+from ..codes import ADULT, CRY, HELD
+from ..episodes import (
     COMFORTED_SECONDS,
     CURTAIL_HARD_CRY_SECONDS,
     MAX_REUNION_EXTENSION,
     NOMINAL,
 )
-from .codes import ADULT, CRY, HELD
 from .jit import f, kernel
 
 #: Per-episode nominal lengths indexed by episode number (index 0 and 9 unused).

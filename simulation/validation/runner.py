@@ -102,7 +102,7 @@ def summary(rows: Sequence[Row]) -> str:
     listed = [r for r in rows if r.listed]
     if listed:
         lines.append("")
-        lines.append("Known failures (simulation.validation_checks.known_failures):")
+        lines.append("Known failures (simulation.validation.known_failures):")
         for r in listed:
             state = "fails" if r.status == KNOWN else f"now {r.status}: remove from the list"
             lines.append(textwrap.fill(f"- {r.check.name} [{state}]: {r.listed}", 100,

@@ -14,9 +14,9 @@ import json
 from functools import lru_cache
 from importlib import resources
 
+from .inputs import InputError
 from .population import Population, Spread
 from .temperament import TemperamentDistribution
-from .validation import InputError
 
 DATA_FILE = "populations.json"
 

@@ -13,7 +13,7 @@ sample's binomial error and the simulated cohort's own; ``z`` = 2, 3 with ``--qu
 Predicted orderings pass when the difference has the expected sign and is more than two standard
 errors of the difference (Welch), unless the check says otherwise. The criteria were written
 before looking at the results and are not adjusted to pass: a check the model fails goes into
-:mod:`simulation.validation_checks.known_failures` with what was found.
+:mod:`simulation.validation.known_failures` with what was found.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ import pandas as pd
 
 from ..caregiving import CaregiverProfile, CaregivingHistory
 from ..design import CellDesign
-from ..development import CareArrays, CaregiverArrays
+from ..home_year import CareArrays, CaregiverArrays
 from ..literature import COUNTRIES, DISTRIBUTIONS, VIK_1988
-from ..populations import get_population
+from ..population_presets import get_population
 from ..presets import get_preset
 from ..temperament import Temperament
 from .cohorts import CohortProvider, shares
@@ -610,7 +610,7 @@ def build_checks() -> list[Check]:
               "low- vs high-reactive infants, global population: more of the low-reactive in "
               "A1-B2 (and so more of the high-reactive in B3-C2)", temperament_a1_b2_check),
         Check("temperament does not reverse caregiving", "predicted",
-              "Belsky & Rovine 1987; DESIGN.md",
+              "Belsky & Rovine 1987; docs/design.md",
               "each caregiving preset keeps its modal A/B/C group across temperaments; the "
               "population's secure share moves by at most 10 points",
               temperament_reversal_check),

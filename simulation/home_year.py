@@ -1,7 +1,7 @@
 """The home year: hundreds of occasions of need for every infant of a cohort.
 
 The caregiving arrangement becomes arrays here; the compiled rules of
-:mod:`simulation.rules.development` run each infant's occasions. Draws are keyed by (seed,
+:mod:`simulation.rules.occasions` run each infant's occasions. Draws are keyed by (seed,
 infant, purpose, occasion), so infant k's year is the same in any cohort and alone in the Mesa
 model.
 """
@@ -14,7 +14,7 @@ import numpy as np
 
 from .caregiving import Caregiving, CaregivingHistory
 from .params import ModelParams
-from .rules import development as rules
+from .rules import occasions as rules
 from .threads import over_ranges
 from .working_model import INITIAL, WM_VARIABLES, WorkingModel
 

@@ -20,7 +20,7 @@ from ..caregiving import CaregiverProfile, CaregivingHistory
 from ..cohort import run_cohort
 from ..design import CellDesign
 from ..population import Population
-from ..populations import get_population
+from ..population_presets import get_population
 from ..temperament import Temperament
 
 #: Root seed of every validation cohort (the calibration used 20240/20241 for its grids and

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import rng, room, ssp_state
+from . import dyad_state, rng, room
 from .params import ModelParams
 from .record import RECORD_FIELDS, BehaviourRecord
 from .rules.dispositions import dispositions, ssp_params
@@ -57,7 +57,7 @@ def run_ssp(
     """
     keys = np.ascontiguousarray(keys, dtype=np.uint64)
     n = keys.shape[0]
-    state = ssp_state.start(*toy_spots(keys))
+    state = dyad_state.start(*toy_spots(keys))
     disp = dispositions(wm, reactivity, soothability, params)
     constants, purpose = ssp_params(params), rng.ssp_purpose(age_months)
     record, by_episode, arousal, positions, seconds = empty_outputs(n, trace)

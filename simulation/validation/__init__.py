@@ -1,5 +1,5 @@
 """``ssp validate``: the model's literature checks (not input validation: see
-:mod:`simulation.validation`).
+:mod:`simulation.inputs`).
 
 - :mod:`.checks`: each check with its kind (``calibrated``: a published target the population
   presets were fitted to; ``predicted``: a finding the fit never saw), reference, expectation and

@@ -21,11 +21,11 @@ from .caregiving import (
     as_caregiving,
 )
 from .design import CellDesign
-from .development import CareArrays, Development, develop
+from .home_year import CareArrays, Development, develop
+from .inputs import InputError, check_int, check_number
 from .params import ModelParams
 from .population import Population
 from .temperament import Temperament, TemperamentDistribution, as_temperament
-from .validation import InputError, check_int, check_number
 from .working_model import WorkingModel
 
 Care = CaregiverProfile | CaregivingHistory | Caregiving

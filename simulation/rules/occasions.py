@@ -4,7 +4,8 @@ One occasion of need: the infant signals (and escalates if unanswered), the care
 answers or not according to her availability spell, her answer may rebuff close contact or
 frighten; the infant updates its working model of that caregiver from what happened.
 :func:`home_year` runs every occasion of the year for each infant of a cohort in turn (infants
-never interact), so an infant's year is the same alone and in any cohort (DESIGN.md section 5).
+never interact), so an infant's year is the same alone and in any cohort
+(docs/design.md, reproducibility).
 Arithmetic is float64 throughout; the draws are the keyed float32 uniforms of :mod:`simulation.rng`.
 """
 
@@ -49,7 +50,7 @@ def home_params(p: ModelParams) -> np.ndarray:
 def availability(spell_high: bool, r: float, c: float) -> float:
     """Chance of answering in the current spell.
 
-    Inconsistent care is spells of being very available and hardly available (DESIGN.md
+    Inconsistent care is spells of being very available and hardly available (docs/design.md
     modelling notes): the spells sit ``d = (1 - c) * min(r, 1 - r)`` above and below the mean
     responsiveness ``r``, so the average availability is ``r`` whatever the consistency.
     """

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import room
-from .record import Action, AdultAct, Held
+from .codes import Action, AdultAct, Held
 
 #: dtypes of the state: small integers for codes, 16-bit clocks, 32-bit floats (float32 is ample
 #: for metres and arousal; the rules compute in float32 throughout).
