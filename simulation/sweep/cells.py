@@ -3,10 +3,10 @@
 A *cell* is one cohort: one design point (a value for every swept setting) and one replicate.
 
 - **Seed** (docs/design.md, reproducibility): ``cell_seed(root, values, replicate)`` hashes
-  the root seed with the cell's swept values and replicate number (SHA-256, first 63 bits), never its position
-  or completion order, so results do not depend on workers, backends or scheduling. With
-  ``[sweep] seeds = "common"`` every design point of a replicate shares one seed (common random
-  numbers: the same infants under each setting, for sharper comparisons).
+  the root seed with the cell's swept values and replicate number (SHA-256, first 63 bits),
+  never its position or completion order, so results do not depend on workers, backends or
+  scheduling. With ``[sweep] seeds = "common"`` every design point of a replicate shares one
+  seed (common random numbers: the same infants under each setting, for sharper comparisons).
 - **Infants** are ``0 .. infants - 1`` within each cell; their draws are keyed by (cell seed,
   infant id, purpose, step), so growing ``infants`` keeps the first infants unchanged.
 - **Id**: the first 16 hex digits of a SHA-256 of everything that determines the cell's table
