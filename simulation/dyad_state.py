@@ -29,6 +29,8 @@ STATE = np.dtype([
     ("x", REAL),
     ("y", REAL),
     ("arousal", REAL),  # internal
+    ("cry_drive", REAL),  # internal: crying builds toward arousal x gain, and settles
+    ("frustration", REAL),  # internal: distress unmet (she is gone, out of reach, putting it down)
     ("action", CODE),
     ("target", CODE),
     ("cry", CODE),

@@ -50,6 +50,11 @@ SEPARATIONS = (4, 6, 7)
 REUNIONS = (5, 8)
 NOMINAL = np.array([e.nominal for e in EPISODES], dtype=np.int64)
 
+#: Nominal length of a reunion (seconds): after it, episode 8 ends once the infant is comforted
+#: and the caregiver may leave in episode 5 once it is settled.
+NOMINAL_REUNION = int(NOMINAL[7])
+#: Seconds allowed for the caregiver's walk out at the end of episode 5.
+WALK_OUT_ALLOWANCE = 30
 #: A separation ends after this many seconds of hard crying (net of calm seconds; Waters 2002).
 CURTAIL_HARD_CRY_SECONDS = 60
 #: A reunion is lengthened by at most this many seconds until the infant is comforted.
@@ -58,4 +63,4 @@ MAX_REUNION_EXTENSION = 120
 COMFORTED_SECONDS = 15
 #: Upper bound on the seconds one procedure can last (all episodes full, reunions extended,
 #: plus the caregiver's walk out at the end of episode 5).
-MAX_SECONDS = int(NOMINAL.sum()) + 2 * MAX_REUNION_EXTENSION + 30
+MAX_SECONDS = int(NOMINAL.sum()) + 2 * MAX_REUNION_EXTENSION + WALK_OUT_ALLOWANCE

@@ -42,6 +42,7 @@ class Purpose(IntEnum):
     RESPONSE = 6  # whether the caregiver answers a round of signalling
     REBUFF = 7
     FRIGHT = 8
+    HOME_EVENTS = 9  # life events and night-time occasions of the home year
     SSP = 16  # the Strange Situation, offset by the infant's age in months (see ssp_purpose)
 
 

@@ -55,6 +55,8 @@ class Features:
     avoid: np.ndarray  # seconds of AVOID toward the adult, or of ignoring her overtures
     avoid_bouts: np.ndarray
     avoid_first: np.ndarray
+    overture: np.ndarray  # seconds of her overtures (entering, approaching, holding, play offers)
+    overture_avoided: np.ndarray  # ... met with avoidance or ignored
     # distance interaction and looking
     interact: np.ndarray  # seconds of DISTANCE_INTERACT toward the adult
     interact_bouts: np.ndarray
@@ -119,9 +121,11 @@ def _adult_features(a: AdultPrimitives, explore_idle: Packed) -> dict[str, np.nd
     f["passive_bouts"] = _one(a.passive, "bouts")
     f["resist_first"] = _one(a.angry | a.passive, "first")
 
-    # Ignoring: busy with the toys or nothing, gaze elsewhere, while she enters, approaches,
-    # holds or calls the infant, and no response to her (a look, an approach, a signal, a smile
-    # or a toy shown) in the last few seconds: no greeting, no answer to her overture.
+    # Ignoring: busy with the toys or nothing, gaze elsewhere, at the moments that call for a
+    # response: while she enters, approaches, holds, calls or offers to play with the infant,
+    # with no response to her (a look, an approach, a signal, a smile or a toy shown) in the last
+    # few seconds: no greeting, no answer to her overture (Ainsworth et al. 1978, App. III).
+    # Playing on its own while she sits is not ignoring her.
     response = a.gaze | a.approach | a.signal | a.interact | a.clinging
     answered = response
     for lag in range(1, RESPONSE_WINDOW + 1):
@@ -130,6 +134,8 @@ def _adult_features(a: AdultPrimitives, explore_idle: Packed) -> dict[str, np.nd
     f["avoid"] = _one(avoid, "seconds")
     f["avoid_bouts"] = _one(avoid, "bouts")
     f["avoid_first"] = _one(avoid, "first")
+    f["overture"] = _one(a.overture, "seconds")
+    f["overture_avoided"] = _one(avoid & a.overture, "seconds")
 
     f["interact"] = _one(a.interact, "seconds")
     f["interact_bouts"] = _one(a.interact, "bouts")

@@ -57,7 +57,8 @@ class AdultPrimitives:
     gaze: Packed  # infant looks at her
     approaching: Packed  # she is APPROACHING the infant
     releasing: Packed  # she is RELEASING (trying to put the infant down)
-    overture: Packed  # she ENTERS, APPROACHES, HOLDS or CALLS the infant: an overture to answer
+    overture: Packed  # she ENTERS, APPROACHES, HOLDS, CALLS or PLAYS with the infant: an
+    # overture to answer
 
 
 @dataclass(frozen=True, eq=False)
@@ -112,7 +113,7 @@ def _adult(
         approaching=packed(act == u8(AdultAct.APPROACHING)),
         releasing=packed(act == u8(AdultAct.RELEASING)),
         overture=packed((act == u8(AdultAct.ENTERING)) | holding_or_approaching
-                        | (act == u8(AdultAct.CALLING))),
+                        | (act == u8(AdultAct.CALLING)) | (act == u8(AdultAct.PLAYING))),
     )
 
 

@@ -293,33 +293,48 @@ RESISTANCE = Scale(
 # --- Avoidance of proximity and interaction (Ainsworth et al. 1978, Appendix III) ---------------
 
 
+#: Avoidance is judged against her overtures (her entrance, approach, holding, calls and play
+#: offers): the moments that call for a response. An episode with fewer overture seconds than
+#: this is judged on the avoidance seconds alone.
+MIN_OVERTURE = 4
+
+
+def _overtures_avoided(f: Features) -> np.ndarray:
+    """Share of her overture seconds met with avoidance or ignored (0 with too few overtures)."""
+    return np.where(f.overture >= MIN_OVERTURE, f.overture_avoided / np.maximum(f.overture, 1),
+                    0.0)
+
+
 def av7(f: Features) -> np.ndarray:
-    """AV 7 (App. III): conspicuous, persistent avoidance through the episode (half of it or
-    more) without any response to the adult's overtures."""
-    return (_share(f.avoid, f) >= 0.5) & (f.responses == 0)
+    """AV 7 (App. III): conspicuous, persistent avoidance, not responding even to the adult's
+    overtures: three quarters or more of her overtures ignored or turned from, and no response
+    to her in the episode; or avoidance through half of the episode or more without response."""
+    persistent = (_overtures_avoided(f) >= 0.75) | (_share(f.avoid, f) >= 0.5)
+    return persistent & (f.responses == 0)
 
 
 def av6(f: Features) -> np.ndarray:
-    """AV 6 (App. III): high avoidance with some response (half of the episode or more), or
-    less prolonged (a quarter or more) without response."""
-    share = _share(f.avoid, f)
-    return (share >= 0.5) | ((share >= 0.25) & (f.responses == 0))
+    """AV 6 (App. III): high avoidance with some response to overtures (half or more of them
+    avoided, at most a few seconds of response), or less prolonged (a quarter of the episode)."""
+    return (((_overtures_avoided(f) >= 0.5) & (f.responses <= 5))
+            | (_share(f.avoid, f) >= 0.25))
 
 
 def av5(f: Features) -> np.ndarray:
-    """AV 5 (App. III): clear avoidance but less persistent: 15 % of the episode or more (27 s
-    of a 3-min episode; e.g. a minute of ignoring, then some interaction). Brief turning away,
-    however often, mixed with interaction is 4."""
-    return _share(f.avoid, f) >= 0.15
+    """AV 5 (App. III): clear avoidance but less persistent: a third or more of her overtures
+    avoided, or 15 % of the episode (27 s of a 3-min episode; e.g. a minute of ignoring, then
+    some interaction). Brief turning away mixed with interaction is 4."""
+    return (_overtures_avoided(f) >= 1 / 3) | (_share(f.avoid, f) >= 0.15)
 
 
 def av4(f: Features) -> np.ndarray:
-    """AV 4 (App. III): brief avoidance mixed with interaction: 10 s or more, or 3 bouts."""
-    return (f.avoid >= 10) | (f.avoid_bouts >= 3)
+    """AV 4 (App. III): brief avoidance mixed with interaction: 6 s or more, or 3 bouts."""
+    return (f.avoid >= 6) | (f.avoid_bouts >= 3)
 
 
 def av3(f: Features) -> np.ndarray:
-    """AV 3 (App. III): mild, brief avoidance: 3 s or more, or 2 bouts."""
+    """AV 3 (App. III): mild, brief avoidance (a delayed response, brief looking away): 3 s or
+    more, or 2 bouts."""
     return (f.avoid >= 3) | (f.avoid_bouts >= 2)
 
 

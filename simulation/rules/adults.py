@@ -1,13 +1,16 @@
 """The adults' scripts: the caregiver and the stranger follow the procedure's instructions.
 
 The caregiver is instructed to sit, respond if the infant initiates but not initiate play
-(Waters 2002); she carries the infant in (episode 1), leaves unobtrusively (end of episode 3),
-greets and comforts, resettles the infant in play and leaves saying bye-bye (episode 5), greets
-and picks the infant up (episode 8). The stranger is silent for a minute, talks with the
-caregiver for a minute, approaches the infant (episode 3) and in the separations gears her
-behaviour to the infant: plays if it plays, tries to comfort if it cries (Ainsworth et al. 1978,
-ch. 2). Their scripts are the same whatever the caregiving at home, as in the laboratory: the
-differences between infants come from the infants.
+(Waters 2002); she carries the infant in (episode 1), leaves unobtrusively (end of episode 3);
+in episode 5 she pauses at the door, greets the infant, goes to it, comforts it if it is
+distressed or wants her (she picks it up) and otherwise settles it again in play beside it, then
+goes back to her chair, and leaves saying bye-bye once it is settled; in episode 8 she pauses at
+the door, greets it and picks it up (Ainsworth et al. 1978, ch. 2). She does not call the infant
+again and again from her chair: her overtures are her entrance and her approach. The stranger is
+silent for a minute, talks with the caregiver for a minute, approaches the infant (episode 3)
+and in the separations gears her behaviour to the infant: plays if it plays, tries to comfort if
+it cries (Ainsworth et al. 1978, ch. 2). Their scripts are the same whatever the caregiving at
+home, as in the laboratory: the differences between infants come from the infants.
 
 Adults react to what they can see of the infant this second (its action and crying), after the
 infant's decision phase.
@@ -16,7 +19,8 @@ infant's decision phase.
 from __future__ import annotations
 
 from .. import room
-from ..codes import ACTION, ADULT, HELD, TARGET
+from ..codes import ACTION, ADULT, CRY, HELD, TARGET
+from ..episodes import NOMINAL_REUNION
 from .jit import f, kernel
 
 A = ADULT
@@ -26,15 +30,35 @@ DOOR_PAUSE = 3
 RELEASE_SECONDS = 2
 #: Seconds the caregiver holds the infant at least before she tries to put it down, if calm.
 HOLD_AT_LEAST = 30
-#: In the reunions, seconds of sitting between calls to the infant, and a call's length.
-CALL_EVERY = 25
-CALL_SECONDS = 4
+#: Seconds the caregiver plays beside a calm infant to settle it in play (episode 5).
+SETTLE_SECONDS = 12
+#: Episode 3: the caregiver leaves unobtrusively this many seconds into the episode.
+EPISODE3_LEAVE = 168
+#: Episode 3: the stranger is silent for the first minute, talks with the caregiver in the
+#: second and approaches the infant in the third (seconds into the episode).
+STRANGER_TALKS, STRANGER_APPROACHES = 60, 120
+#: Episode 5: she leaves once the infant has been calm this long after the nominal three
+#: minutes, and at the latest at this second (a reunion lengthened, bounded).
+SETTLED_CALM, EPISODE5_LEAVE_BY = 10, 285
+#: The stranger comes to comfort after this many seconds of crying in a separation; holds an
+#: infant this long at least, and puts it down once it has been calm this long; plays again
+#: after this long without crying.
+STRANGER_COMFORTS, STRANGER_HOLDS, STRANGER_CALM, STRANGER_PLAYS = 3, 15, 5, 20
+#: Seconds of avoidance (or of pushing away while held) after which an adult desists.
+CAREGIVER_DESISTS, CAREGIVER_PUTS_DOWN, CAREGIVER_PUSHED = 5, 3, 10
+STRANGER_DESISTS, STRANGER_PUTS_DOWN, STRANGER_PUSHED = 4, 3, 5
+#: The caregiver goes to an infant that has been bidding for her this many seconds.
+CAREGIVER_COMES = 3
+#: Held while calm for this many seconds, the infant is put down (if she held it long enough).
+CALM_TO_PUT_DOWN = 8
 
 _ARRIVED = f(room.CONTACT_DISTANCE + 0.05)  # close enough to pick the infant up
 _STOP = f(0.9 * room.CONTACT_DISTANCE)  # where an adult stops walking up to the infant
 _AT = f(0.05)  # at a spot (the door, where the infant is put down in episode 1)
 _SPEED = f(room.ADULT_SPEED)
 _MIDDLE = f(room.HEIGHT / 2)
+_BESIDE = f(0.7)  # an adult plays this far beside the infant (metres)
+_PUT_DOWN = f(0.4)  # a released infant is put down this far toward the toys (metres)
 _DOOR_X, _DOOR_Y = f(room.DOOR[0]), f(room.DOOR[1])
 _START_X, _START_Y = f(room.START[0]), f(room.START[1])
 _TOYS_X, _TOYS_Y = f(room.TOYS[0]), f(room.TOYS[1])
@@ -70,8 +94,9 @@ def _seated(act) -> bool:
 def caregiver_leaving_time(s) -> bool:
     """When the script calls the caregiver out: end of episode 3; episode 5 once settled."""
     ep, t = s.episode, s.t_ep
-    return (ep == 3 and t >= 168) or (
-        ep == 5 and ((t >= 180 and s.calm_run >= 10) or t >= 285))
+    return (ep == 3 and t >= EPISODE3_LEAVE) or (
+        ep == 5 and ((t >= NOMINAL_REUNION and s.calm_run >= SETTLED_CALM)
+                     or t >= EPISODE5_LEAVE_BY))
 
 
 @kernel
@@ -86,39 +111,41 @@ def caregiver_decide(s, per) -> None:
     leave = caregiver_leaving_time(s)
     new = act
     if act == A.ENTERING:
-        if s.cg_timer >= DOOR_PAUSE:
-            new = A.APPROACHING if ep == 8 or s.cg_bid_run > 0 else A.SITTING
+        if s.cg_timer >= DOOR_PAUSE:  # greeted from the door; she goes to the infant
+            new = A.APPROACHING
     elif _seated(act):
         if per.contact_cg and wants_her:
             new = A.HOLDING
-        elif s.cg_bid_run >= 3:
+        elif s.cg_bid_run >= CAREGIVER_COMES:
             new = A.APPROACHING
+        elif ep == 3 and STRANGER_TALKS <= t < STRANGER_APPROACHES:
+            new = A.TALKING
         else:
-            # in the reunions she tries to re-engage the infant: every so often she calls it
-            # and invites it to play from her chair (Ainsworth et al. 1978: "tries to settle
-            # him again in play")
-            call = (ep == 5 or ep == 8) and (
-                (act == A.SITTING and s.cg_timer >= CALL_EVERY)
-                or (act == A.CALLING and s.cg_timer < CALL_SECONDS - 1))
-            if ep == 3 and 60 <= t < 120:
-                new = A.TALKING
-            elif call:
-                new = A.CALLING
-            else:
-                new = A.SITTING
-            if leave:
-                new = A.LEAVING
+            new = A.SITTING
+        if leave:
+            new = A.LEAVING
     elif act == A.APPROACHING:
         if per.d_cg <= _ARRIVED:
+            # episode 8: she picks it up; episode 5: she comforts a distressed infant or one
+            # that wants her, and settles a calm one in play
+            comfort = ep != 5 or s.cry > 0 or wants_her or per.contact_cg
+            new = A.HOLDING if comfort else A.PLAYING
+        elif leave:
+            new = A.LEAVING
+        elif s.cg_avoid_run >= CAREGIVER_DESISTS:
+            new = A.SITTING
+    elif act == A.PLAYING:  # settling the infant in play beside it (episode 5)
+        if (per.contact_cg and wants_her) or s.cry == CRY.HARD:
             new = A.HOLDING
         elif leave:
             new = A.LEAVING
-        elif s.cg_avoid_run >= 5:
+        elif s.cg_timer >= SETTLE_SECONDS or s.cg_avoid_run >= CAREGIVER_PUTS_DOWN:
             new = A.SITTING
     elif act == A.HOLDING:
         carried_in = ep == 1 and room.distance(s.cg_x, s.cg_y, _START_X, _START_Y) < _AT
-        settled = s.cg_hold >= HOLD_AT_LEAST and s.calm_run >= 8
-        wants_down = s.cg_avoid_run >= 3 or s.cg_push_run >= 10
+        settled = s.cg_hold >= HOLD_AT_LEAST and s.calm_run >= CALM_TO_PUT_DOWN
+        wants_down = (s.cg_avoid_run >= CAREGIVER_PUTS_DOWN
+                      or s.cg_push_run >= CAREGIVER_PUSHED)
         if carried_in or settled or wants_down or leave:
             new = A.RELEASING
     elif act == A.RELEASING:
@@ -155,23 +182,24 @@ def stranger_decide(s, per) -> None:
     calm_act = act == A.SITTING or act == A.TALKING or act == A.PLAYING
     # episode 3: silent a minute, talks a minute, then approaches the infant and plays
     if ep == 3 and calm_act:
-        new = A.SITTING if t < 60 else (A.TALKING if t < 120 else A.PLAYING)
+        new = (A.SITTING if t < STRANGER_TALKS
+               else A.TALKING if t < STRANGER_APPROACHES else A.PLAYING)
     # separations: comfort a crying infant, back off if avoided, play otherwise
     if separation and calm_act:
-        if s.st_bid_run >= 3:
+        if s.st_bid_run >= STRANGER_COMFORTS:
             new = A.APPROACHING
-        if act == A.PLAYING and s.st_avoid_run >= 3:
+        if act == A.PLAYING and s.st_avoid_run >= STRANGER_PUTS_DOWN:
             new = A.SITTING
-        if act != A.PLAYING and s.st_timer >= 20 and s.st_bid_run < 3:
+        if act != A.PLAYING and s.st_timer >= STRANGER_PLAYS and s.st_bid_run < STRANGER_COMFORTS:
             new = A.PLAYING
     if act == A.APPROACHING:
         if per.d_st <= _ARRIVED and not per.held_cg:
             new = A.HOLDING
-        elif s.st_avoid_run >= 4:
+        elif s.st_avoid_run >= STRANGER_DESISTS:
             new = A.SITTING
     elif act == A.HOLDING:
-        settled = s.st_hold >= 15 and s.calm_run >= 5
-        wants_down = s.st_avoid_run >= 3 or s.st_push_run >= 5
+        settled = s.st_hold >= STRANGER_HOLDS and s.calm_run >= STRANGER_CALM
+        wants_down = s.st_avoid_run >= STRANGER_PUTS_DOWN or s.st_push_run >= STRANGER_PUSHED
         if settled or wants_down:
             new = A.RELEASING
     elif act == A.RELEASING and s.st_timer >= RELEASE_SECONDS:
@@ -198,7 +226,7 @@ def _adult_target(act, x, y, chair, s, carry_to_start: bool) -> tuple:
         frac = (d_inf - _STOP) / max(d_inf, f(1e-9)) if d_inf > _STOP else f(0.0)
         return x + (s.x - x) * frac, y + (s.y - y) * frac
     if act == A.PLAYING:
-        return s.x, s.y + (f(0.7) if s.y < _MIDDLE else f(-0.7))
+        return s.x, s.y + (_BESIDE if s.y < _MIDDLE else -_BESIDE)
     if act == A.LEAVING:
         return _DOOR_X, _DOOR_Y
     return x, y
@@ -237,7 +265,7 @@ def stranger_act(s) -> None:
 def _release_spot(ax, ay) -> tuple:
     """Where a released infant is put down: 0.4 m from where it was held, toward the toys."""
     d = room.distance(ax, ay, _TOYS_X, _TOYS_Y)
-    frac = min(f(0.4) / max(d, f(1e-6)), f(1.0))
+    frac = min(_PUT_DOWN / max(d, f(1e-6)), f(1.0))
     return ax + (_TOYS_X - ax) * frac, ay + (_TOYS_Y - ay) * frac
 
 

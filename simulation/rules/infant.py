@@ -1,22 +1,26 @@
 """The infant's overt behaviour each second, chosen from arousal and the working model.
 
-Propensities for each action are built from five learned quantities and arousal ``a``:
+Propensities for each action are built from the per-infant dispositions
+(:mod:`simulation.rules.dispositions`), arousal ``a`` and frustration, in the situation:
 
-- pull to approach ``a * switch(rebuff)``: attachment behaviour activated by distress, switched
-  off where bids were met with rebuff (a logistic switch: deactivation; Main 1990), and a
-  greeting when the caregiver comes back (reunion salience);
-- deactivation ``a * (1.25 - a) * rebuff``: attention goes to the toys or away from the caregiver
-  when aroused, the avoidant strategy (Ainsworth et al. 1978; Cassidy & Kobak 1988), which holds
-  under moderate distress and gives way when distress overwhelms it (Main 1990);
-- anger ``a * volatility``: contact sought and resisted, hard to soothe (C1; Cassidy & Berlin 1994);
-- helplessness ``a * signal_gain * (1 - trust)``: signalling without initiative, passive
-  resistance (C2);
-- conflict ``a * fear``: approach broken off, freezing, apprehension in the caregiver's presence
-  (Main & Solomon 1990; Main & Hesse 1990).
+- **attachment and exploration balance** (Ainsworth et al. 1978, ch. 5): exploration grows
+  with calm squared, less without the secure base; as distress rises it gives way to attachment
+  behaviour: approach, clinging, signalling, search and crying;
+- **deactivation** ``a * (1.25 - a) * displace``: attention to the toys or away from the
+  caregiver when aroused in her presence, the avoidant strategy of infants who learned to expect
+  rebuff (Cassidy & Kobak 1988); it holds under moderate distress and gives way when distress
+  overwhelms it (Main 1990);
+- **angry protest** ``a * frustration * protest``: contact sought and resisted when picked up or
+  put down after distress unmet (C1; Cassidy & Berlin 1994);
+- **helplessness** ``a * helpless``: signalling without initiative, passive resistance (C2);
+- **lapses** ``a * lapse`` (fear) and **conflict** ``a * conflict`` (approach and avoidance
+  balanced): approach broken off, freezing, apprehension in the caregiver's presence (Main &
+  Solomon 1990; Main & Hesse 1990).
 
 One keyed uniform chooses among the propensities, with extra weight on continuing the current
-action (behaviour comes in bouts). Crying is what a coder hears: arousal times signal gain, so
-that an avoidant infant can be highly aroused and cry little (Sroufe & Waters 1977).
+action (behaviour comes in bouts). Crying has its own course: it builds toward arousal times
+the learned signal gain and settles when that falls, so that an avoidant infant can be highly
+aroused and cry little (Sroufe & Waters 1977).
 """
 
 from __future__ import annotations
@@ -26,13 +30,32 @@ import numpy as np
 from .. import rng, room
 from ..codes import ACTION, GAZE, HELD, TARGET
 from .jit import f, kernel
-from .situation import update_arousal
+from .situation import update_arousal, update_frustration
+
+# --- constants of the behaviour rules -------------------------------------------------------
+#: Idling, the floor of every infant's repertoire when free.
+IDLE_FLOOR = f(0.05)
+#: Deactivation peaks at middling arousal: its weight is ``a * (DEACT_PEAK - a)``.
+DEACT_PEAK = f(1.25)
+#: Approach grows with arousal squared, scaled by this.
+APPROACH_GAIN = f(2.0)
+#: Clinging in her arms holds beyond distress: its weight is ``a + CLING_FLOOR``.
+CLING_FLOOR = f(0.4)
+#: A calm infant held lets itself be held: passive contact per unit calm.
+HELD_CALM = f(0.6)
+#: Angry protest at the stranger when the caregiver is away, relative to at the caregiver.
+PROTEST_STRANGER = f(0.4)
+#: Avoidance of the caregiver when she makes no overture, relative to when she does.
+AVOID_UNPROMPTED = f(0.2)
+#: Freezing and apprehension, relative to the lapse weight; broken approaches while not
+#: approaching, and the extra weight while approaching.
+FREEZE, APPREHEND, BROKEN_IDLE, BROKEN_APPROACHING = f(0.5), f(0.5), f(0.2), f(1.8)
 
 N_ACTIONS = len(ACTION)
 
 
 @kernel
-def propensities(s, per, d, a) -> tuple:
+def propensities(s, per, d, a, p) -> tuple:
     """Propensity of every action into ``s.propensity`` (by Action code); returns the avoidance
     of the caregiver and of the stranger.
 
@@ -48,25 +71,29 @@ def propensities(s, per, d, a) -> tuple:
     alone_with_st = free and not cg_in and per.st_in
     f_free, f_cg, f_free_cg, f_alone_st = f(free), f(cg_in), f(free_cg), f(alone_with_st)
     f_cg_pressing, f_held_any = f(cg_pressing), f(held_any)
-    overture = f(0.2) + f(0.8) * f(per.cg_overture)
+    overture = AVOID_UNPROMPTED + (f(1.0) - AVOID_UNPROMPTED) * f(per.cg_overture)
+    without_base = f(1.0) - f_cg
 
     P = s.propensity
-    # deactivation holds under moderate arousal and gives way when distress overwhelms it
-    # (Main 1990): its weight peaks at middling arousal, a * (1.25 - a)
-    deact = a * (f(1.25) - a)
-    P[ACTION.EXPLORE] = f_free * (d.explore * calm + d.displace * deact)
-    P[ACTION.IDLE] = f_free * (f(0.05) + a * (d.idle_vigilant + (f(1.0) - f_cg) * d.idle_alone))
+    deact = a * (DEACT_PEAK - a)
+    # exploration gives way to attachment behaviour as distress rises, and is lower without the
+    # secure base; deactivating infants turn to the toys when aroused, more in her presence
+    base = f_cg + without_base * p.explore_alone
+    displaced = d.displace * deact * (f_cg + without_base * p.alone_displacement)
+    P[ACTION.EXPLORE] = f_free * (d.explore * calm * calm * base + displaced)
+    P[ACTION.IDLE] = f_free * (IDLE_FLOOR + a * (d.idle_vigilant + without_base * d.idle_alone))
     greeting = f(free_cg and per.cg_overture) * d.greet
     # a distressed infant greets her by going to her, a calm one from a distance
-    P[ACTION.APPROACH] = (f(2.0) * a * a * (f_free_cg * d.approach + greeting)
+    P[ACTION.APPROACH] = (APPROACH_GAIN * a * a * (f_free_cg * d.approach + greeting)
                           + a * f(alone_with_st and not per.contact_st) * d.approach_stranger)
     # in her arms a trusting infant holds on beyond its distress (it wants the contact), so
     # clinging has a floor; a calm, untrusting one lets itself be held
-    P[ACTION.CONTACT_ACTIVE] = (a + f(0.4)) * (
+    P[ACTION.CONTACT_ACTIVE] = (a + CLING_FLOOR) * (
         f(per.held_cg or (free and per.contact_cg)) * d.cling + f(per.held_st) * d.cling_stranger)
-    P[ACTION.CONTACT_PASSIVE] = f_held_any * (f(0.6) * calm + d.passive_held)
-    anger = a * d.resist
-    P[ACTION.RESIST_ANGRY] = anger * (f_cg_pressing + f(0.4) * f(st_pressing and not cg_in))
+    P[ACTION.CONTACT_PASSIVE] = f_held_any * (HELD_CALM * calm + d.passive_held)
+    anger = a * s.frustration * d.protest
+    P[ACTION.RESIST_ANGRY] = anger * (f_cg_pressing
+                                      + PROTEST_STRANGER * f(st_pressing and not cg_in))
     helpless = a * d.helpless
     P[ACTION.RESIST_PASSIVE] = f_cg_pressing * helpless
     avoid_cg = f_cg * deact * d.avoid * overture
@@ -77,10 +104,11 @@ def propensities(s, per, d, a) -> tuple:
                                           + greeting * d.distance)
     P[ACTION.SIGNAL] = f_free_cg * (helpless + f(per.near_cg) * a * d.reach)
     lapse = f_cg * a * d.lapse
-    P[ACTION.FREEZE] = f(0.5) * lapse
-    P[ACTION.APPROACH_BROKEN] = f_free_cg * lapse * (f(0.2)
-                                                     + f(1.8) * f(s.action == ACTION.APPROACH))
-    P[ACTION.APPREHENSION] = f(0.5) * lapse * f(per.cg_overture)
+    approaching = f(s.action == ACTION.APPROACH)
+    P[ACTION.FREEZE] = FREEZE * lapse
+    P[ACTION.APPROACH_BROKEN] = f_free_cg * (
+        lapse * (BROKEN_IDLE + BROKEN_APPROACHING * approaching) + a * d.conflict * approaching)
+    P[ACTION.APPREHENSION] = APPREHEND * lapse * f(per.cg_overture)
     return avoid_cg, avoid_st
 
 
@@ -146,10 +174,19 @@ def action_target(action, per, avoid_cg, avoid_st) -> int:
 
 
 @kernel
-def cry_level(a, d, previous, u) -> int:
-    """Crying a coder hears: arousal scaled by the learned signal gain, with some hysteresis."""
-    drive = a * d.cry + f(0.15) * (u - f(0.5)) + f(0.05) * f(previous > 0)
-    return int(drive > f(0.38)) + int(drive > f(0.6))
+def cry_drive(a, d, previous, p):
+    """Next second's crying drive: it builds toward arousal times the learned signal gain over
+    seconds (crying starts as fussing and escalates) and settles when that falls."""
+    target = a * d.cry
+    rate = p.cry_settle + f(target > previous) * (p.cry_onset - p.cry_settle)
+    return previous + rate * (target - previous)
+
+
+@kernel
+def cry_level(drive, u, p) -> int:
+    """Crying a coder hears: none, fussing or hard crying, from the drive with some noise."""
+    heard = drive + p.cry_noise * (u - f(0.5))
+    return int(heard > p.cry_fuss) + int(heard > p.cry_hard)
 
 
 @kernel
@@ -230,11 +267,13 @@ def decide(s, per, d, key, purpose, tick, p) -> None:
     """
     u_action, u_cry, u_gaze, u_noise = rng.quad_one(key, purpose, tick)
     a = update_arousal(s, per, d, u_noise, p)
-    avoid_cg, avoid_st = propensities(s, per, d, a)
+    s.frustration = update_frustration(s, per, a, p)
+    avoid_cg, avoid_st = propensities(s, per, d, a, p)
     action = choose(s.propensity, s.choice_sums, s.action, u_action, p)
     target = action_target(action, per, avoid_cg, avoid_st)
     s.arousal = a
-    s.cry = cry_level(a, d, s.cry, u_cry)
+    s.cry_drive = cry_drive(a, d, s.cry_drive, p)
+    s.cry = cry_level(s.cry_drive, u_cry, p)
     s.gaze = gaze(action, target, per, d, u_gaze)
     s.action = action
     s.target = target

@@ -21,18 +21,28 @@ PERCEPTION = np.dtype([
     ("held_cg", np.bool_), ("held_st", np.bool_),
     ("contact_cg", np.bool_), ("contact_st", np.bool_),  # held by, or touching, the adult
     ("near_cg", np.bool_), ("near_st", np.bool_),  # within 1 m or in contact
-    # she enters, approaches, holds or puts down the infant
+    # she enters, approaches, holds, puts down, calls or plays with the infant
     ("cg_overture", np.bool_), ("st_overture", np.bool_),
 ])
 
 
 _CONTACT, _NEAR = f(room.CONTACT_DISTANCE), f(room.NEAR_DISTANCE)
 
+# --- constants of the situation's stress (ModelParams holds the stresses themselves) ---------
+#: The stranger's stress is half when she keeps her distance, full when she is near or holds.
+STRANGER_FAR = f(0.5)
+#: After the first separation the infant is sensitised: vigilance counts this much more.
+SENSITISED = f(0.5)
+#: A feared caregiver's nearness stresses from this distance (metres) inward, fully in contact.
+FEAR_RANGE = f(3.0)
+#: Resisting or avoiding her contact takes this share of its soothing away.
+REFUSED_SOOTHING = f(0.7)
+
 
 @kernel
 def _cg_overture(act) -> bool:
     return (act == ADULT.ENTERING or act == ADULT.APPROACHING or act == ADULT.HOLDING
-            or act == ADULT.RELEASING or act == ADULT.CALLING)
+            or act == ADULT.RELEASING or act == ADULT.CALLING or act == ADULT.PLAYING)
 
 
 @kernel
@@ -72,11 +82,13 @@ def stress(s, per, d, p):
     - temperament scales it all (reactivity 0.5 = x1; Belsky & Rovine 1987).
     """
     st_in, cg_in = f(per.st_in), f(per.cg_in)
-    stranger = p.stranger_stress * st_in * (f(0.5) + f(0.5) * f(per.near_st))
+    stranger = p.stranger_stress * st_in * (STRANGER_FAR + (f(1.0) - STRANGER_FAR)
+                                             * f(per.near_st))
     absent = (f(1.0) - cg_in) * (p.separation_stress + p.alone_stress * (f(1.0) - st_in))
     base = p.room_stress + stranger + absent
-    sensitised = f(1.0) + f(0.5) * f(s.episode >= 5)
-    proximity = max(min(max(f(1.0) - per.d_cg / f(3.0), f(0.0)), f(1.0)), f(per.contact_cg))
+    sensitised = f(1.0) + SENSITISED * f(s.episode >= 5)
+    proximity = max(min(max(f(1.0) - per.d_cg / FEAR_RANGE, f(0.0)), f(1.0)),
+                    f(per.contact_cg))
     present = base * d.buffer + d.vigilance * sensitised + d.fear_stress * proximity
     return (base + cg_in * (present - base)) * d.reactivity
 
@@ -95,7 +107,22 @@ def update_arousal(s, per, d, u_noise, p):
     rate = d.calm_rate + f(target > a) * (p.arousal_rise - d.calm_rate)
     a = a + rate * (target - a)
     refusing = s.action == ACTION.RESIST_ANGRY or s.action == ACTION.AVOID
-    soothe = (f(per.contact_cg) * d.soothe * (f(1.0) - f(0.7) * f(refusing))
+    soothe = (f(per.contact_cg) * d.soothe * (f(1.0) - REFUSED_SOOTHING * f(refusing))
               + f(per.held_st) * d.stranger_soothe)
     a = a - soothe * a + p.arousal_noise * (u_noise - f(0.5))
     return min(max(a, f(0.0)), f(1.0))
+
+
+@kernel
+def update_frustration(s, per, a, p):
+    """Next second's frustration: the moment's part of angry protest.
+
+    It builds while the infant is distressed and its need unmet: she is gone, or it wants her and
+    she is out of reach, or she is putting it down while it is still upset (the protest at
+    release Ainsworth et al. 1978 describe in C1 infants); it fades in her soothing contact.
+    """
+    bidding = (s.action == ACTION.APPROACH or s.action == ACTION.SIGNAL) and not per.contact_cg
+    unmet = (not per.cg_in) or bidding or (per.held_cg and s.cg_act == ADULT.RELEASING)
+    fr = s.frustration + p.frustration_rise * a * f(unmet) * (f(1.0) - s.frustration)
+    fr = fr - p.frustration_fall * f(per.contact_cg and not unmet) * fr
+    return min(max(fr, f(0.0)), f(1.0))

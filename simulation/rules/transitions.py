@@ -20,6 +20,8 @@ from ..episodes import (
     CURTAIL_HARD_CRY_SECONDS,
     MAX_REUNION_EXTENSION,
     NOMINAL,
+    NOMINAL_REUNION,
+    WALK_OUT_ALLOWANCE,
 )
 from .jit import f, kernel
 
@@ -39,9 +41,10 @@ def episode_ends(s) -> bool:
     if ep <= 3:
         return t >= _NOMINAL_BY_EP[ep]
     if ep == 5:  # she walked out, or the bound
-        return s.cg_gone or t >= 180 + MAX_REUNION_EXTENSION + 30
+        return s.cg_gone or t >= NOMINAL_REUNION + MAX_REUNION_EXTENSION + WALK_OUT_ALLOWANCE
     # episode 8: comforted after the nominal three minutes, or the bound
-    return (t >= 180 and s.calm_run >= COMFORTED_SECONDS) or t >= 180 + MAX_REUNION_EXTENSION
+    return ((t >= NOMINAL_REUNION and s.calm_run >= COMFORTED_SECONDS)
+            or t >= NOMINAL_REUNION + MAX_REUNION_EXTENSION)
 
 
 @kernel
