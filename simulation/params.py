@@ -58,17 +58,17 @@ class ModelParams:
         "avoidance, against Belsky & Rovine 1987, who found temperament moving distress, not "
         "security)")
     life_event_rate: float = _p(
-        0.8, 0.0, 6.0, "stressful life events per year (illness, a new sibling, family "
+        1.2, 0.0, 6.0, "stressful life events per year (illness, a new sibling, family "
         "stress) that take the caregiver's availability for weeks at unforeseeable times "
         "(Vaughn, Egeland, Sroufe & Waters 1979): chance makes the same care give different "
         "outcomes")
     life_event_occasions: float = _p(
         40, 1, 300, "occasions a life event lasts (about three weeks)")
     life_event_severity: float = _p(
-        0.6, 0.0, 1.0, "share of her availability a life event takes")
+        0.8, 0.0, 1.0, "share of her availability a life event takes")
     # --- the home year: the infant's learning ---
     consolidation_months: float = _p(
-        4.0, 0.5, 100.0, "age (months) at which the working model's learning rates have "
+        1.5, 0.5, 100.0, "age (months) at which the working model's learning rates have "
         "halved: expectations consolidate, so early experience is weighed in and not "
         "overwritten by the last weeks (large: no consolidation)")
     learn_trust: float = _p(
@@ -96,10 +96,14 @@ class ModelParams:
         0.35, 0.0, 0.9, "signal gain a promptly and warmly answered infant settles to; gain "
         "above it is hyperactivation")
     hyper_span: float = _p(
-        0.3, 0.05, 1.0, "signal gain this far above rest_gain counts as full hyperactivation "
+        0.25, 0.05, 1.0, "signal gain this far above rest_gain counts as full hyperactivation "
         "(the scale of protest, helplessness and ambivalent clinging)")
     rebuff_push: float = _p(
         1.5, 0.0, 5.0, "how strongly a rebuff lowers signal gain (deactivation)")
+    partial_reinforcement: float = _p(
+        0.8, 0.0, 1.0, "how much learned volatility slows the unlearning of hyperactivation once "
+        "quiet bids are answered: signalling that was rewarded intermittently resists "
+        "extinction (the partial-reinforcement extinction effect; Humphreys 1939)")
     extinction: float = _p(
         0.1, 0.0, 2.0, "how strongly an unanswered occasion lowers signal gain (weak: "
         "intermittently rewarded signalling resists extinction)")
@@ -140,7 +144,7 @@ class ModelParams:
     cry_onset: float = _p(
         0.08, 0.001, 1.0, "per-second build-up of crying toward its drive (crying starts with "
         "fussing and builds over seconds)")
-    cry_settle: float = _p(0.15, 0.001, 1.0, "per-second settling of crying below its drive")
+    cry_settle: float = _p(0.05, 0.001, 1.0, "per-second settling of crying below its drive")
     cry_fuss: float = _p(0.4, 0.0, 2.0, "crying level at which a coder hears fussing")
     cry_hard: float = _p(0.6, 0.0, 2.0, "crying level at which a coder hears hard crying")
     cry_noise: float = _p(0.15, 0.0, 1.0, "second-to-second noise in what a coder hears")
@@ -166,7 +170,7 @@ class ModelParams:
     avoid_weight: float = _p(
         1.5, 0.0, 5.0, "turning or moving away from an adult who makes an overture")
     resist_weight: float = _p(
-        2.0, 0.0, 5.0, "angry resistance per unit of arousal x frustration x protest (the "
+        3.0, 0.0, 5.0, "angry resistance per unit of arousal x frustration x protest (the "
         "hyperactivated infant's anger at a figure it expects to reach)")
     passive_weight: float = _p(
         1.5, 0.0, 5.0, "passive resistance and helpless signalling per unit of arousal x "
@@ -181,10 +185,10 @@ class ModelParams:
     distance_weight: float = _p(0.35, 0.0, 5.0, "smiling, showing toys from a distance")
     search_weight: float = _p(0.8, 0.0, 5.0, "going to the door in separations")
     lapse_weight: float = _p(
-        1.5, 0.0, 5.0, "disorganized lapses per unit of arousal x fear in the caregiver's "
+        0.5, 0.0, 5.0, "disorganized lapses per unit of arousal x fear in the caregiver's "
         "presence (graded: more fear, more lapses; Main & Hesse 1990)")
     conflict_weight: float = _p(
-        0.6, 0.0, 5.0, "approaches broken off per unit of arousal where the pull to approach and "
+        0.25, 0.0, 5.0, "approaches broken off per unit of arousal where the pull to approach and "
         "the expectation of rebuff are balanced (approach-avoidance conflict, a route to D "
         "without frightening care; Main & Solomon 1990)")
     persistence: float = _p(4.0, 0.0, 20.0, "bout persistence: weight on continuing an action")

@@ -43,7 +43,8 @@ HOME_PARAMS = np.dtype([(name, np.float64) for name in (
     "temperament_signal", "life_event_rate", "life_event_occasions", "life_event_severity",
     "consolidation_months", "learn_trust", "learn_fast", "learn_slow", "learn_volatility",
     "volatility_scale", "volatility_boost", "learn_rebuff", "learn_gain", "rest_gain",
-    "extinction", "escalation_reward", "rebuff_push", "learn_fear", "fear_decay")])
+    "partial_reinforcement", "extinction", "escalation_reward", "rebuff_push", "learn_fear",
+    "fear_decay")])
 
 #: The learner's variables, in the order of :func:`home_year`'s ``models`` rows.
 LEARNER = ("trust", "trust_fast", "trust_slow", "volatility_raw", "rebuff", "signal_gain",
@@ -169,7 +170,8 @@ def learn(m, answered, rebuffed, frightened, plastic, p) -> None:
       with it (Behrens et al. 2007).
     - Expected rebuff is learned from answers; signal gain rises when only escalation was
       answered (hyperactivation), falls after rebuffs (deactivation: Main 1990; Cassidy & Kobak
-      1988) and settles to a moderate level when quiet bids are warmly answered.
+      1988) and settles to a moderate level when quiet bids are warmly answered, slowly if
+      escalation used to pay intermittently (partial reinforcement resists extinction).
     - Fear grows with frightening answers and fades slowly (Main & Hesse 1990).
     - ``plastic`` (:func:`plasticity`) scales the expectations' learning rates (not the fast and
       slow trackers, which perceive recent availability, nor fear).
@@ -194,8 +196,8 @@ def learn(m, answered, rebuffed, frightened, plastic, p) -> None:
         rate, target = p.rebuff_push, 0.0
     elif answered == 0:
         rate, target = p.extinction, 0.0
-    elif answered == 1:
-        rate, target = 1.0, p.rest_gain
+    elif answered == 1:  # unlearned slowly if escalation was rewarded intermittently
+        rate, target = 1.0 - p.partial_reinforcement * volatility, p.rest_gain
     else:
         rate, target = p.escalation_reward, 1.0
     m[5] = g + plastic * p.learn_gain * rate * (target - g)
