@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from simulation.inputs.checks import CHECKS, Check, Outcome
+from simulation.validation.checks import CHECKS, Check, Outcome
 
 from simulation.cli import main
 from simulation.inputs import checks as checks_module
