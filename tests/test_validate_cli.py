@@ -10,7 +10,7 @@ import pytest
 from simulation.validation.checks import CHECKS, Check, Outcome
 
 from simulation.cli import main
-from simulation.inputs import checks as checks_module
+from simulation.validation import checks as checks_module
 from simulation.inputs import known_failures
 
 
