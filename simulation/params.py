@@ -139,14 +139,14 @@ class ModelParams:
     # --- the Strange Situation: crying and frustration ---
     cry_floor: float = _p(0.05, 0.0, 1.0, "crying drive per unit arousal at zero signal gain")
     cry_gain: float = _p(
-        1.2, 0.0, 3.0, "extra crying drive per unit arousal and unit signal gain: overt distress "
+        1.35, 0.0, 3.0, "extra crying drive per unit arousal and unit signal gain: overt distress "
         "is not arousal (Sroufe & Waters 1977)")
     cry_onset: float = _p(
         0.08, 0.001, 1.0, "per-second build-up of crying toward its drive (crying starts with "
         "fussing and builds over seconds)")
     cry_settle: float = _p(0.05, 0.001, 1.0, "per-second settling of crying below its drive")
     cry_fuss: float = _p(0.4, 0.0, 2.0, "crying level at which a coder hears fussing")
-    cry_hard: float = _p(0.6, 0.0, 2.0, "crying level at which a coder hears hard crying")
+    cry_hard: float = _p(0.56, 0.0, 2.0, "crying level at which a coder hears hard crying")
     cry_noise: float = _p(0.15, 0.0, 1.0, "second-to-second noise in what a coder hears")
     frustration_rise: float = _p(
         0.02, 0.0, 1.0, "per-second build-up of frustration while distressed and unmet (she is "

@@ -27,8 +27,10 @@ Method, in short:
    closest to the anchor: a country differs from the pooled sample as little as its data demand.
 3. **Optimiser.** Nelder-Mead (written here, numpy only) on the emulator, in the box [0, 1],
    restarted from the best point.
-4. **Cultural mechanisms.** Japan and Israel: how unfamiliar separation from the mother is
+4. **Cultural mechanisms.** Japan: how unfamiliar separation from the mother is
    (``separation_stress`` and ``alone_stress`` both scaled by a factor m; Takahashi 1990).
+   Israel: communal sleeping in the kibbutz, care away from the parents at night
+   (``night_care``; Sagi et al. 1994), a mechanism of the home year, not of the procedure.
    West Germany: encouragement of early independence (``independence_training``; Grossmann et
    al., Bielefeld). These change the grid itself, so a grid is simulated for each of a few
    candidate values. The mechanism is given the difference in the class the literature
@@ -119,6 +121,11 @@ def separation_changes(m: float) -> dict[str, float]:
             "alone_stress": round(min(1.0, base.alone_stress * m), 4)}
 
 
+def night_changes(v: float) -> dict[str, float]:
+    """A share of the occasions of need fall at night, away from the parents (Sagi et al. 1994)."""
+    return {"night_care": round(float(v), 4)}
+
+
 def independence_changes(v: float) -> dict[str, float]:
     """Caregivers turn away mild bids for contact (Grossmann et al., Bielefeld)."""
     return {"independence_training": round(float(v), 4)}
@@ -129,13 +136,16 @@ MECHANISMS: dict[str, tuple[Callable[[float], dict[str, float]], tuple[float, ..
                    "Takahashi (1990), Sapporo: infants rarely separated from the mother"),
     "independence": (independence_changes, (0.0, 0.1, 0.2, 0.3, 0.45),
                      "Grossmann et al. (Bielefeld): early independence encouraged"),
+    "night": (night_changes, (0.0, 0.1, 0.2, 0.3, 0.4, 0.55),
+              "Sagi et al. (1994), Israeli kibbutzim: communal sleeping, infants away from "
+              "their parents at night"),
 }
 
 
 #: The class the literature attributes each mechanism's difference to, and the resolution of
 #: its fitted value.
-MECHANISM_CLASS = {"separation": "C", "independence": "A"}
-MECHANISM_STEP = {"separation": 0.05, "independence": 0.01}
+MECHANISM_CLASS = {"separation": "C", "independence": "A", "night": "C"}
+MECHANISM_STEP = {"separation": 0.05, "independence": 0.01, "night": 0.01}
 
 
 @dataclass(frozen=True)
@@ -159,7 +169,7 @@ class Target:
 
 def targets() -> list[Target]:
     """The presets, fitted in this order (global first: the others are anchored on it)."""
-    mech = {"japan": "separation", "israel": "separation", "west-germany": "independence"}
+    mech = {"japan": "separation", "israel": "night", "west-germany": "independence"}
     out = [Target("global", DISTRIBUTIONS["global"], anchor=None),
            Target("baltimore", DISTRIBUTIONS["baltimore"])]
     out += [Target(c, DISTRIBUTIONS[c], mechanism=mech.get(c)) for c in COUNTRIES]
@@ -551,6 +561,13 @@ def describe(t: Target, theta: Theta, mechanism_value: float | None,
             f"separation and being alone are {mechanism_value:g}x as stressful "
             f"(separation_stress {params['separation_stress']:g}, alone_stress "
             f"{params['alone_stress']:g}); more ambivalent (C) infants")
+    elif t.mechanism == "night":
+        parts.append(
+            f"Cultural mechanism: communal sleeping (Sagi et al. 1994, Israeli kibbutzim: "
+            f"infants slept in the children's house, away from their parents, and a night "
+            f"watch answered their crying): {params.get('night_care', 0.0):.0%} of the "
+            f"occasions of need fall at night, when nobody attends to a first bid and only loud "
+            f"crying gets through (night_care); more ambivalent (C) infants")
     elif t.mechanism == "independence":
         parts.append(
             f"Cultural mechanism: early independence encouraged (Grossmann et al., Bielefeld): "

@@ -293,10 +293,10 @@ RESISTANCE = Scale(
 # --- Avoidance of proximity and interaction (Ainsworth et al. 1978, Appendix III) ---------------
 
 
-#: Avoidance is judged against her overtures (her entrance, approach, holding, calls and play
-#: offers): the moments that call for a response. An episode with fewer overture seconds than
-#: this is judged on the avoidance seconds alone.
-MIN_OVERTURE = 4
+#: Avoidance is also judged against her overtures (her entrance, approach, holding, calls and
+#: play offers): the moments that call for a response. Episodes with fewer overture seconds than
+#: this are judged on the avoidance seconds alone.
+MIN_OVERTURE = 6
 
 
 def _overtures_avoided(f: Features) -> np.ndarray:
@@ -307,29 +307,31 @@ def _overtures_avoided(f: Features) -> np.ndarray:
 
 def av7(f: Features) -> np.ndarray:
     """AV 7 (App. III): conspicuous, persistent avoidance, not responding even to the adult's
-    overtures: three quarters or more of her overtures ignored or turned from, and no response
-    to her in the episode; or avoidance through half of the episode or more without response."""
+    overtures: no response to her in the episode, and three quarters or more of her overtures
+    ignored or turned from, or avoidance through half of the episode or more."""
     persistent = (_overtures_avoided(f) >= 0.75) | (_share(f.avoid, f) >= 0.5)
     return persistent & (f.responses == 0)
 
 
 def av6(f: Features) -> np.ndarray:
-    """AV 6 (App. III): high avoidance with some response to overtures (half or more of them
-    avoided, at most a few seconds of response), or less prolonged (a quarter of the episode)."""
-    return (((_overtures_avoided(f) >= 0.5) & (f.responses <= 5))
-            | (_share(f.avoid, f) >= 0.25))
+    """AV 6 (App. III): high avoidance with some response (half of the episode or more), or
+    less prolonged without response (a quarter of the episode, or half of her overtures)."""
+    share = _share(f.avoid, f)
+    unanswered = f.responses == 0
+    return ((share >= 0.5) | ((share >= 0.25) & unanswered)
+            | ((_overtures_avoided(f) >= 0.5) & unanswered))
 
 
 def av5(f: Features) -> np.ndarray:
-    """AV 5 (App. III): clear avoidance but less persistent: a third or more of her overtures
-    avoided, or 15 % of the episode (27 s of a 3-min episode; e.g. a minute of ignoring, then
-    some interaction). Brief turning away mixed with interaction is 4."""
-    return (_overtures_avoided(f) >= 1 / 3) | (_share(f.avoid, f) >= 0.15)
+    """AV 5 (App. III): clear avoidance but less persistent: half of her overtures avoided, or
+    15 % of the episode (27 s of a 3-min episode; e.g. a minute of ignoring, then some
+    interaction). Brief turning away, however often, mixed with interaction is 4."""
+    return (_overtures_avoided(f) >= 0.5) | (_share(f.avoid, f) >= 0.15)
 
 
 def av4(f: Features) -> np.ndarray:
-    """AV 4 (App. III): brief avoidance mixed with interaction: 6 s or more, or 3 bouts."""
-    return (f.avoid >= 6) | (f.avoid_bouts >= 3)
+    """AV 4 (App. III): brief avoidance mixed with interaction: 10 s or more, or 3 bouts."""
+    return (f.avoid >= 10) | (f.avoid_bouts >= 3)
 
 
 def av3(f: Features) -> np.ndarray:

@@ -24,8 +24,9 @@ from ..episodes import NOMINAL_REUNION
 from .jit import f, kernel
 
 A = ADULT
-#: Seconds an entering adult pauses in the doorway (the infant's chance to respond).
-DOOR_PAUSE = 3
+#: Seconds an entering adult pauses in the doorway (the infant's chance to respond), and how
+#: long the caregiver waits there at most for an infant that is coming to her.
+DOOR_PAUSE, DOOR_WAIT = 3, 10
 #: Seconds it takes to put an infant down.
 RELEASE_SECONDS = 2
 #: Seconds the caregiver holds the infant at least before she tries to put it down, if calm.
@@ -111,7 +112,13 @@ def caregiver_decide(s, per) -> None:
     leave = caregiver_leaving_time(s)
     new = act
     if act == A.ENTERING:
-        if s.cg_timer >= DOOR_PAUSE:  # greeted from the door; she goes to the infant
+        # she greets it from the door, lets an infant that is coming to her come all the way,
+        # and otherwise goes to it (Ainsworth et al. 1978: the pause gives the infant the chance
+        # to mount a spontaneous response)
+        coming = s.action == ACTION.APPROACH and s.target == TARGET.CAREGIVER
+        if per.contact_cg and wants_her:
+            new = A.HOLDING
+        elif s.cg_timer >= DOOR_PAUSE and not (coming and s.cg_timer < DOOR_WAIT):
             new = A.APPROACHING
     elif _seated(act):
         if per.contact_cg and wants_her:
