@@ -58,14 +58,14 @@ class ModelParams:
         "avoidance, against Belsky & Rovine 1987, who found temperament moving distress, not "
         "security)")
     life_event_rate: float = _p(
-        1.2, 0.0, 6.0, "stressful life events per year (illness, a new sibling, family "
+        1.5, 0.0, 6.0, "stressful life events per year (illness, a new sibling, family "
         "stress) that take the caregiver's availability for weeks at unforeseeable times "
         "(Vaughn, Egeland, Sroufe & Waters 1979): chance makes the same care give different "
         "outcomes")
     life_event_occasions: float = _p(
-        40, 1, 300, "occasions a life event lasts (about three weeks)")
+        60, 1, 300, "occasions a life event lasts (about five weeks)")
     life_event_severity: float = _p(
-        0.8, 0.0, 1.0, "share of her availability a life event takes")
+        0.9, 0.0, 1.0, "share of her availability a life event takes")
     # --- the home year: the infant's learning ---
     consolidation_months: float = _p(
         1.5, 0.5, 100.0, "age (months) at which the working model's learning rates have "
