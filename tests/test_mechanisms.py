@@ -79,10 +79,11 @@ def test_intermittent_answering_raises_the_gain_steady_answering_does_not(r):
     assert inconsistent > consistent + 0.02
 
 
-def test_prompt_steady_care_keeps_the_gain_at_rest():
+def test_prompt_steady_care_keeps_the_gain_near_rest():
     p = ModelParams()
-    gain = learned(CaregiverProfile(0.95, 1.0, 0.95), params=p).signal_gain
-    assert abs(gain.mean() - p.rest_gain) < 0.05
+    steady = learned(CaregiverProfile(0.95, 1.0, 0.95), params=p).signal_gain.mean()
+    assert abs(steady - p.rest_gain) < 0.1  # life events raise it a little now and then
+    assert steady < learned(CaregiverProfile(0.5, 0.1, 0.95), params=p).signal_gain.mean() - 0.1
 
 
 # --- the ambivalent pattern, C1 and C2 ---------------------------------------------------------
@@ -177,15 +178,17 @@ def choice(s, per, d, p, arousal):
 
 
 def test_an_aroused_secure_infant_alone_searches_and_cries_instead_of_playing():
-    s, per, d, p = dyad()
+    s, per, d, p = dyad(gain=0.45)
     per["d_cg"] = per["d_st"] = 3.0  # alone: neither adult in the room
     aroused = choice(s, per, d, p, 0.7)
     assert aroused["SEARCH"] > 3 * aroused["EXPLORE"]
     assert aroused["SEARCH"] + aroused["IDLE"] > 5 * aroused["EXPLORE"]
     drive = np.float32(0.0)
+    levels = []
     for _ in range(30):  # crying builds up over seconds of distress
-        drive = infant.cry_drive(np.float32(0.7), d, drive, p)
-    assert infant.cry_level(drive, np.float32(0.5), p) >= 1
+        drive = infant.cry_drive(np.float32(0.8), d, drive, p)
+        levels.append(infant.cry_level(drive, np.float32(0.5), p))
+    assert levels[0] == 0 and levels[-1] >= 1
 
 
 def test_it_plays_again_once_comforted():
