@@ -208,12 +208,15 @@ def normative_figure(provider: CohortProvider, presentation: bool = True) -> Fig
             ax.axvspan(e - 0.5, e + 0.5, color="#F3E6EC", lw=0, zorder=0)
         for e in REUNIONS:
             ax.axvspan(e - 0.5, e + 0.5, color="#E8EEF4", lw=0, zorder=0)
+        episodes = np.arange(1, 9)
         for name, rows, colour, style in _profile_groups(data):
-            episodes = [e for e in range(1, 9) if pattern.format(e=e) in rows
-                        and rows[pattern.format(e=e)].notna().any()]
-            stats = [mean_se(rows[pattern.format(e=e)].dropna()) for e in episodes]
-            mean = np.array([m for m, _ in stats])
-            half = 1.96 * np.array([se if np.isfinite(se) else 0.0 for _, se in stats])
+            mean, half = np.full(8, np.nan), np.zeros(8)
+            for i, e in enumerate(episodes):  # not scored: NaN, which breaks the line
+                column = pattern.format(e=e)
+                values = rows[column].dropna() if column in rows else rows.iloc[:0, 0]
+                if len(values):
+                    m, se = mean_se(values)
+                    mean[i], half[i] = m, (1.96 * se if np.isfinite(se) else 0.0)
             ax.errorbar(episodes, mean, yerr=half, fmt="o" + style, color=colour,
                         lw=(1.5 if style == "--" else 2.0) * k, ms=3.5 * k, capsize=2 * k,
                         label=name)
@@ -227,11 +230,12 @@ def normative_figure(provider: CohortProvider, presentation: bool = True) -> Fig
     _curtailment_panel(axes[5], table, fs, k)
     fig.legend(handles, labels, loc="outside lower center", ncol=len(labels),
                fontsize=fs, frameon=False)
-    fig.suptitle(f"Episode by episode beside Ainsworth's normative trends ('{PROFILE_POPULATION}' "
-                 f"population, n = {len(table):,}; means with 95% CI; groups under "
-                 f"{MIN_GROUP} infants not drawn). Sources: Ainsworth et al. 1978, ch. 5-6; "
-                 "Ainsworth & Bell 1970 (directions only)", fontsize=fs * 1.2, x=0.01,
-                 ha="left")
+    fig.suptitle(f"Episode by episode beside Ainsworth's normative trends "
+                 f"('{PROFILE_POPULATION}' population, n = {len(table):,}; means with 95% CI; "
+                 f"groups under {MIN_GROUP} infants not drawn)\nPublished directions from "
+                 "Ainsworth et al. 1978, ch. 5-6, and Ainsworth & Bell 1970: directions only, "
+                 "no published values are drawn. Lines break where a scale is not scored.",
+                 fontsize=fs * 1.15, x=0.01, ha="left")
     return fig
 
 
