@@ -85,13 +85,18 @@ def render(rows: Sequence[Row], meta: dict, figures: Sequence[str]) -> str:
         if not ks:
             continue
         out += ["", f"### {kind.capitalize()} checks", ""]
-        bases = sorted({r.check.basis for r in ks if r.check.basis})
-        if len(bases) == 1:
-            out += [f"Why {kind}: {bases[0]}.", ""]
+        bases: dict[str, list[str]] = {}
+        for r in ks:
+            if r.check.basis:
+                bases.setdefault(r.check.basis, []).append(r.check.name)
+        if len(bases) == 1 and len(next(iter(bases.values()))) == len(ks):
+            out += [f"Why {kind}: {next(iter(bases))}.", ""]
+            bases = {}
         out += _table(ks)
-        if len(bases) > 1:
-            out += ["", f"Why each is {kind}:", ""]
-            out += [f"- {_cell(r.check.name)}: {r.check.basis}." for r in ks if r.check.basis]
+        if bases:
+            out += ["", f"Why {kind}:", ""]
+            out += [f"- {'; '.join(_cell(n) for n in names)}: {basis}."
+                    for basis, names in bases.items()]
     listed = [r for r in rows if r.listed]
     if listed:
         out += ["", "### Known failures: what was found", "",
