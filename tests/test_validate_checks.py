@@ -141,6 +141,7 @@ def test_group_orders_compare_groups_episode_by_episode():
     assert out.values["ep6"]["pairs"][0]["z"] == pytest.approx(
         diff_z(a["ep6_exploration"], b["ep6_exploration"])[1])
     assert not group_orders(table, "ep{e}_exploration", (4,), [("B", "A")]).passed
+    assert not group_orders(table, "ep{e}_search", (4,), [("A", "B")]).passed  # not measured
 
 
 def test_above_floor():
@@ -374,6 +375,13 @@ def test_every_check_has_a_kind_reference_expectation_and_basis():
         assert c.reference and c.expected
         if c.kind != "predicted":
             assert c.basis, c.name  # why it is not evidence: what fits or defines it
+
+
+def test_every_check_names_a_figure_that_is_drawn():
+    from simulation.validation.figures import REPORT_FIGURES
+
+    for c in checks_module.CHECKS:
+        assert c.figure in ("", *REPORT_FIGURES), f"{c.name}: no figure {c.figure!r}"
 
 
 def test_the_reunion_checks_that_restate_the_group_definitions_are_implementation_checks():

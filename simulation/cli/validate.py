@@ -21,8 +21,8 @@ def register(sub) -> None:
         "check passes or fails only as listed, with its reason, among the known failures "
         "(shown below the table); 1 otherwise. See docs/validation.md.")
     p.add_argument("--quick", action="store_true",
-                   help="smaller cohorts and wider tolerances for the calibrated checks (CI; "
-                   "about two minutes)")
+                   help="smaller cohorts and wider tolerances for the calibrated checks (what "
+                   "CI runs)")
     p.add_argument("--strict", action="store_true",
                    help="known failures count as failures (exit status 1)")
     p.add_argument("--figures", metavar="DIR", help="write the figures (PNG) into DIR")

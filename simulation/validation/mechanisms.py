@@ -89,7 +89,7 @@ def mechanism_checks() -> list[Check]:
               "Cassidy & Berlin 1994; Cassidy & Kobak 1988",
               "learned signal gain (internal) higher at consistency 0.1 than at 1, at the same "
               f"responsiveness ({', '.join(f'{r:g}' for r in AMBIVALENT_RESPONSIVENESS)}; "
-              f"warmth 0.7) (> {Z_ORDER:g} SE)", inconsistency_raises_gain, "trends",
+              f"warmth 0.7) (> {Z_ORDER:g} SE)", inconsistency_raises_gain, "",
               "a mechanism (hyperactivation by intermittent reward of escalation) the "
               "calibration never saw; read from the working model, not the coder"),
         Check("disorganization probable, not certain, under frightening care", "predicted",
