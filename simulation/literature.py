@@ -52,16 +52,6 @@ DISTRIBUTIONS: dict[str, PublishedDistribution] = {d.key: d for d in (
                           "Development and Psychopathology 11, 225", check=True),
 )}
 
-def short_source(source: str) -> str:
-    """A source as a short citation: "Author & Author 1988", "Author et al. 1978"."""
-    for prefix, short in (("van IJzendoorn & Kroonenberg", "van IJzendoorn & Kroonenberg 1988"),
-                          ("Ainsworth, Blehar", "Ainsworth et al. 1978"),
-                          ("van IJzendoorn, Schuengel", "van IJzendoorn et al. 1999")):
-        if source.startswith(prefix):
-            return short
-    return source.split(",")[0]
-
-
 #: Countries of the 1988 meta-analysis, in its order.
 COUNTRIES = ("west-germany", "great-britain", "netherlands", "sweden", "israel", "japan",
              "china", "usa")

@@ -121,6 +121,17 @@ def share_diff_z(k1: float, n1: int, k2: float, n2: int) -> tuple[float, float]:
     return d, _z(d, float(np.hypot(share_se(p1, n1), share_se(p2, n2))))
 
 
+def short_source(source: str) -> str:
+    """A source of :mod:`simulation.literature` as a short citation ("van IJzendoorn &
+    Kroonenberg 1988", "Ainsworth et al. 1978"): each source named once, with its year once."""
+    for prefix, short in (("van IJzendoorn & Kroonenberg", "van IJzendoorn & Kroonenberg 1988"),
+                          ("Ainsworth, Blehar", "Ainsworth et al. 1978"),
+                          ("van IJzendoorn, Schuengel", "van IJzendoorn et al. 1999")):
+        if source.startswith(prefix):
+            return short
+    return source.split(",")[0]
+
+
 def pct(x: float) -> str:
     return f"{x:.0%}"
 

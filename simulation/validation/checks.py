@@ -38,11 +38,22 @@ import pandas as pd
 from ..caregiving import CaregiverProfile, CaregivingHistory
 from ..design import CellDesign
 from ..home_year import CareArrays, CaregiverArrays
-from ..literature import COUNTRIES, DISTRIBUTIONS, VIK_1988, short_source
+from ..literature import COUNTRIES, DISTRIBUTIONS, VIK_1988
 from ..population_presets import get_population
 from ..presets import get_preset
 from ..temperament import Temperament
-from .base import KINDS, Z_ORDER, Check, Outcome, by_group, diff_z, mean_se, pct, share_se
+from .base import (
+    KINDS,
+    Z_ORDER,
+    Check,
+    Outcome,
+    by_group,
+    diff_z,
+    mean_se,
+    pct,
+    share_se,
+    short_source,
+)
 from .cohorts import CohortProvider, shares
 from .mechanisms import mechanism_checks
 from .normative import PROFILE_POPULATION, normative_checks

@@ -27,12 +27,12 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..episodes import REUNIONS, SEPARATIONS
-from ..literature import COUNTRIES, DISTRIBUTIONS, short_source
+from ..literature import COUNTRIES, DISTRIBUTIONS
 from ..plots.distribution import distribution_figure
 from ..plots.profiles import episode_profile, reunion_profile
 from ..plots.style import GROUP_COLOURS, PUBLISHED_COLOUR, figure_scale
 from ..stats import wilson_interval
-from .base import mean_se
+from .base import mean_se, short_source
 from .cohorts import CohortProvider, shares
 from .normative import PROFILE_POPULATION, curtailed, scales_wide
 from .subgroups import SUBGROUP_POPULATION, SUBGROUPS, subgroup_counts
