@@ -869,7 +869,8 @@ def mechanisms_text(results: list[Result]) -> str:
         j = t.classes.index(named)
         values = [p["value"] for p in r.profile]
         first, last = r.profile[0]["shares_at_anchor_care"], r.profile[-1]["shares_at_anchor_care"]
-        label = {"separation": "separation factor m", "independence": "independence training"}
+        label = {"separation": "separation factor m", "independence": "independence training",
+                 "night": "share of occasions at night, away from the parents"}
         others = [c for c in t.classes if c != named and c != "B"]
         side = "; ".join(f"{c} {first[c]:.0%} -> {last[c]:.0%}" for c in others)
         shift = ", ".join(f"{k} {r.theta.means[k] - anchor[k]:+.2f}" for k in TRAITS)
