@@ -95,8 +95,11 @@ class ModelParams:
     rest_gain: float = _p(
         0.35, 0.0, 0.9, "signal gain a promptly and warmly answered infant settles to; gain "
         "above it is hyperactivation")
+    hyper_onset: float = _p(
+        0.05, 0.0, 0.5, "signal gain must exceed rest_gain by this much before it counts as "
+        "hyperactivation (a little escalation now and then is ordinary)")
     hyper_span: float = _p(
-        0.25, 0.05, 1.0, "signal gain this far above rest_gain counts as full hyperactivation "
+        0.25, 0.05, 1.0, "signal gain this far beyond the onset counts as full hyperactivation "
         "(the scale of protest, helplessness and ambivalent clinging)")
     rebuff_push: float = _p(
         1.5, 0.0, 5.0, "how strongly a rebuff lowers signal gain (deactivation)")
@@ -119,6 +122,9 @@ class ModelParams:
         0.25, 0.0, 1.5, "stress of the caregiver's absence (more unfamiliar separation: higher; "
         "Takahashi 1990)")
     alone_stress: float = _p(0.25, 0.0, 1.0, "extra stress of being alone")
+    sensitisation: float = _p(
+        0.15, 0.0, 2.0, "how much more stressful her absence is after the first separation: the "
+        "separations' effects are cumulative (Ainsworth et al. 1978, ch. 5)")
     base_buffer: float = _p(
         0.6, 0.0, 1.0, "how much a trusted caregiver's presence buffers stress (secure base)")
     vigilance_stress: float = _p(
@@ -160,7 +166,7 @@ class ModelParams:
     rebuff_steepness: float = _p(
         0.05, 0.01, 1.0, "how sharp that switch is (small: a strategy, large: a gradient)")
     greeting_weight: float = _p(
-        4.0, 0.0, 20.0, "extra pull to greet or approach the caregiver while she enters and "
+        1.5, 0.0, 20.0, "extra pull to greet or approach the caregiver while she enters and "
         "comes toward the infant (reunion salience), scaled by the pull to approach")
     displacement: float = _p(
         1.2, 0.0, 5.0, "deactivating infants' turning of attention to the toys when aroused in "

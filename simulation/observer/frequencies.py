@@ -2,7 +2,10 @@
 
 Ainsworth et al. (1978, ch. 3) scored crying, exploratory manipulation, locomotion, visual
 exploration and looking at the caregiver and at the stranger by the number of 15-s intervals of an
-episode in which each occurred (12 intervals in a full 3-min episode). Because separations may be
+episode in which each occurred (12 intervals in a full 3-min episode); search (going to or
+oriented to the door) is measured the same way here, so that it can be compared between the
+episodes with and without the caregiver (it is scored as an interactive scale only in the
+separations). Because separations may be
 curtailed and reunions extended (Waters 2002), raw interval counts would make a curtailed episode
 look calm; every measure here is therefore a rate in [0, 1]: **intervals with the behaviour per
 15-s interval** of the episode as actually run, the last partial interval counting by its length
@@ -13,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from simulation.codes import Action, Cry, Gaze, u8
+from simulation.codes import Action, Cry, Gaze, Target, u8
 from simulation.observer.segments import INTERVAL, N_EPISODES, Episodes, Intervals, intervals_of
 from simulation.record import BehaviourRecord
 
@@ -25,6 +28,7 @@ FREQUENCIES = (
     "crying",  # any crying (fussing or hard crying)
     "look_caregiver",  # gaze at the caregiver
     "look_stranger",  # gaze at the stranger
+    "search",  # search: going to or oriented to the door (SEARCH, or approaching the door)
 )
 
 
@@ -39,6 +43,8 @@ def frequency_masks(record: BehaviourRecord) -> dict[str, np.ndarray]:
         "crying": record.cry > u8(Cry.NONE),
         "look_caregiver": gaze == u8(Gaze.CAREGIVER),
         "look_stranger": gaze == u8(Gaze.STRANGER),
+        "search": (action == u8(Action.SEARCH))
+        | ((action == u8(Action.APPROACH)) & (record.target == u8(Target.DOOR))),
     }
 
 

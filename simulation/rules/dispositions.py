@@ -98,7 +98,7 @@ def dispositions(wm: WorkingModel, reactivity: np.ndarray, soothability: np.ndar
     # deactivation (Main 1990; Cassidy & Kobak 1988)
     inh = 1.0 / (1.0 + np.exp((R - p.rebuff_threshold) / p.rebuff_steepness))
     deact = 1.0 - inh
-    hyper = np.clip((G - p.rest_gain) / p.hyper_span, 0.0, 1.0)
+    hyper = np.clip((G - p.rest_gain - p.hyper_onset) / p.hyper_span, 0.0, 1.0)
     sooth = 0.5 + soothability
     vigilant = np.maximum(V, (1.0 - T) * hyper)
     ones = np.ones_like(T)
@@ -150,7 +150,8 @@ def dispositions(wm: WorkingModel, reactivity: np.ndarray, soothability: np.ndar
 #: The model constants the per-second rules read (float32, as the rules compute).
 SSP_PARAMS = np.dtype([
     ("room_stress", FLOAT), ("stranger_stress", FLOAT), ("separation_stress", FLOAT),
-    ("alone_stress", FLOAT), ("arousal_rise", FLOAT), ("arousal_noise", FLOAT),
+    ("alone_stress", FLOAT), ("sensitisation", FLOAT), ("arousal_rise", FLOAT),
+    ("arousal_noise", FLOAT),
     ("cry_onset", FLOAT), ("cry_settle", FLOAT), ("cry_fuss", FLOAT), ("cry_hard", FLOAT),
     ("cry_noise", FLOAT), ("frustration_rise", FLOAT), ("frustration_fall", FLOAT),
     ("explore_alone", FLOAT), ("alone_displacement", FLOAT), ("persistence", FLOAT),

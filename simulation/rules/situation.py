@@ -72,8 +72,9 @@ def perceive(s, per) -> None:
 def stress(s, per, d, p):
     """The arousal the situation would settle the infant at.
 
-    - the unfamiliar room, the stranger (more when near or holding), the caregiver's absence,
-      being alone;
+    - the unfamiliar room, the stranger (more when near or holding), the caregiver's absence
+      (more after the first separation: their effects are cumulative, Ainsworth et al. 1978,
+      ch. 5), being alone;
     - a trusted caregiver's presence buffers it (secure base, Ainsworth et al. 1978);
     - volatility keeps the infant vigilant toward a caregiver who may vanish, more after the
       first separation (Cassidy & Berlin 1994);
@@ -84,9 +85,12 @@ def stress(s, per, d, p):
     st_in, cg_in = f(per.st_in), f(per.cg_in)
     stranger = p.stranger_stress * st_in * (STRANGER_FAR + (f(1.0) - STRANGER_FAR)
                                              * f(per.near_st))
-    absent = (f(1.0) - cg_in) * (p.separation_stress + p.alone_stress * (f(1.0) - st_in))
+    # the separations' effects are cumulative: after the first, her absence weighs more
+    again = f(s.episode >= 5)
+    absent = (f(1.0) - cg_in) * (p.separation_stress * (f(1.0) + p.sensitisation * again)
+                                 + p.alone_stress * (f(1.0) - st_in))
     base = p.room_stress + stranger + absent
-    sensitised = f(1.0) + SENSITISED * f(s.episode >= 5)
+    sensitised = f(1.0) + SENSITISED * again
     proximity = max(min(max(f(1.0) - per.d_cg / FEAR_RANGE, f(0.0)), f(1.0)),
                     f(per.contact_cg))
     present = base * d.buffer + d.vigilance * sensitised + d.fear_stress * proximity
