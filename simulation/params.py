@@ -153,7 +153,7 @@ class ModelParams:
     cry_settle: float = _p(0.05, 0.001, 1.0, "per-second settling of crying below its drive")
     cry_fuss: float = _p(0.4, 0.0, 2.0, "crying level at which a coder hears fussing")
     cry_hard: float = _p(0.56, 0.0, 2.0, "crying level at which a coder hears hard crying")
-    cry_noise: float = _p(0.15, 0.0, 1.0, "second-to-second noise in what a coder hears")
+    cry_noise: float = _p(0.08, 0.0, 1.0, "second-to-second noise in what a coder hears")
     frustration_rise: float = _p(
         0.02, 0.0, 1.0, "per-second build-up of frustration while distressed and unmet (she is "
         "gone, out of reach, or putting the infant down)")
