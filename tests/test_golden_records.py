@@ -1,11 +1,12 @@
 """The engine reproduces the calibrated model's records bit for bit.
-
 ``tests/data/golden_records.npz`` holds the behaviour records, mean arousal per episode and
-working models of 56 infants (seven caregiving presets and populations, seed 123) as the numpy
-engine produced them for the model the population presets were calibrated for (commit fbbc49e,
-model dd49b31f). The compiled engine must give exactly these; any change here is a change of the
-model, which needs the calibration (``experiments/calibration``) and validation run again. After
-such a deliberate change, rewrite the file with ``python tests/test_golden_records.py``.
+working models of 56 infants (seven caregiving presets and populations, seed 123) as the engine
+produced them for the model the population presets were calibrated for (the reworked model:
+graded crying, the attachment-exploration balance, consistency as predictability,
+hyperactivation by intermittent reinforcement, graded D). The compiled engine must give exactly
+these; any change here is a change of the model, which needs the calibration
+(``experiments/calibration``) and validation run again. After such a deliberate change, rewrite
+the file with ``python tests/test_golden_records.py``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
-"""`ssp validate`: the quick run CI relies on, the kinds in its text and JSON, the known-failures
-mechanism, `--report` and the options. Outcomes of today's model are not asserted: only that
-every check runs and reports."""
+"""`ssp validate`: the quick run CI relies on (every check runs, reports its kind, and fails only
+as a listed known failure), the kinds in its text and JSON, the known-failures mechanism,
+`--report` and the options."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def strict_json(text: str):
 
 def test_quick_validation_runs_every_check(tmp_path):
     """What CI runs: every check on smaller cohorts, as JSON; none breaks, each reports its
-    kind, and the exit status follows the statuses."""
+    kind, and none fails unless listed among the known failures (exit status 0)."""
     figures = tmp_path / "figures"
     code, out, err = ssp("validate", "--quick", "--quiet", "--json", "--figures", str(figures))
     data = strict_json(out)
@@ -50,8 +50,9 @@ def test_quick_validation_runs_every_check(tmp_path):
     for kind, summary in data["kinds"].items():
         assert summary["checks"] == sum(c.kind == kind for c in checks_module.CHECKS)
         assert summary["meaning"] == KINDS[kind]
-    bad = any(c["status"] == "FAIL" for c in data["checks"])
-    assert code == data["exit_status"] == (1 if bad else 0), err
+    # every failure is a known one, listed with what was found: an unlisted FAIL fails CI
+    failed = [c["name"] for c in data["checks"] if c["status"] == "FAIL"]
+    assert failed == [] and code == data["exit_status"] == 0, (failed, err)
     for stem in ("distributions", "episodes", "reunions", "trends", "normative", "subgroups",
                  "distribution-japan"):
         assert (figures / f"{stem}.png").stat().st_size > 10_000

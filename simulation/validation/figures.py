@@ -251,7 +251,7 @@ def _curtailment_panel(ax, table, fs: float, k: float) -> None:
         lo, hi = wilson_interval(hits, n)
         x = np.arange(len(cut.columns)) + (i - (len(groups) - 1) / 2) * width
         ax.bar(x, share, width * 0.9, color=GROUP_COLOURS[g], label=f"{g} (n = {n:,})",
-               yerr=np.vstack([share - lo, hi - share]), capsize=2 * k,
+               yerr=np.clip(np.vstack([share - lo, hi - share]), 0.0, None), capsize=2 * k,
                error_kw={"lw": 1.0 * k})
     ax.set_xticks(range(len(cut.columns)), [f"episode {c[2:]}" for c in cut.columns],
                   fontsize=fs)
