@@ -194,7 +194,7 @@ class ModelParams:
         0.5, 0.0, 5.0, "disorganized lapses per unit of arousal x fear in the caregiver's "
         "presence (graded: more fear, more lapses; Main & Hesse 1990)")
     conflict_weight: float = _p(
-        0.25, 0.0, 5.0, "approaches broken off per unit of arousal where the pull to approach and "
+        0.8, 0.0, 5.0, "approaches broken off per unit of arousal where the pull to approach and "
         "the expectation of rebuff are balanced (approach-avoidance conflict, a route to D "
         "without frightening care; Main & Solomon 1990)")
     persistence: float = _p(4.0, 0.0, 20.0, "bout persistence: weight on continuing an action")
