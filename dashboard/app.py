@@ -44,6 +44,18 @@ PAGES = [
 ]
 
 
+def _presentation_from_url() -> bool:
+    """Presentation mode: read from the URL once per session, then held by the toggle."""
+    if state.PRESENT not in st.session_state:
+        text = st.query_params.get(state.PRESENT)
+        try:
+            st.session_state[state.PRESENT] = (
+                Param(state.PRESENT, "bool", False).parse(text) if text is not None else False)
+        except ValueError:
+            st.session_state[state.PRESENT] = False
+    return bool(st.session_state[state.PRESENT])
+
+
 def home() -> None:
     """The root address opens "Watch one infant" under its own name, keeping the settings."""
     st.switch_page(PAGES[0], query_params=st.query_params.to_dict())
@@ -52,22 +64,16 @@ def home() -> None:
 def main() -> None:
     """One run of the app (Streamlit runs this file as ``__main__`` for every page view)."""
     started = time.perf_counter()
+    present = _presentation_from_url()
+    # a projector gets the whole width: presentation mode opens with the sidebar folded away
     st.set_page_config(page_title="Strange Situation simulation",
                        page_icon=":material/child_care:", layout="wide",
-                       initial_sidebar_state="expanded")
+                       initial_sidebar_state="collapsed" if present else "expanded")
     # Streamlit serves the default page at "/" only, so every page that a link may name has its
     # own address, and the (hidden) default page forwards to the first of them.
     page = st.navigation([st.Page(home, title="Home", url_path="home", default=True,
                                   visibility="hidden"), *PAGES])
 
-    # presentation mode: read from the URL once per session, then held by the toggle
-    if state.PRESENT not in st.session_state:
-        text = st.query_params.get(state.PRESENT)
-        try:
-            st.session_state[state.PRESENT] = (
-                Param(state.PRESENT, "bool", False).parse(text) if text is not None else False)
-        except ValueError:
-            st.session_state[state.PRESENT] = False
     with st.sidebar:
         st.toggle("Presentation mode", key=state.PRESENT,
                   help="Larger fonts and figures, for a projector. Kept in the page's link.")
