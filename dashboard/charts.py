@@ -147,9 +147,10 @@ def distribution(shares: pd.DataFrame, published, four_way: bool,
                                      scale=alt.Scale(domain=[0, 1])),
         color=alt.Color("colour:N", scale=None), tooltip=tooltip)
     errors = alt.Chart(frame.dropna(subset=["low"])).mark_errorbar(ticks=True).encode(
-        x=x, xOffset=offset, y="low:Q", y2="high:Q", tooltip=tooltip)
+        x=x, xOffset=offset, y=alt.Y("low:Q", title=title), y2="high:Q", tooltip=tooltip)
     text = alt.Chart(frame).mark_text(dy=-8, baseline="bottom").encode(
-        x=x, xOffset=offset, y=alt.Y("top:Q"), text=alt.Text("share:Q", format=".0%"),
+        x=x, xOffset=offset, y=alt.Y("top:Q", title=title),
+        text=alt.Text("share:Q", format=".0%"),
         tooltip=tooltip).transform_calculate(top="isValid(datum.high) ? datum.high : "
                                                   "datum.share")
     legend = alt.Chart(frame).mark_point(opacity=0).encode(
@@ -293,7 +294,8 @@ def working_model_course(frame: pd.DataFrame, variables: Sequence[str],
     data["variable"] = data["variable"].str.replace("_", " ")
     base = alt.Chart().encode(
         x=alt.X("month:Q", title="month of the first year", scale=alt.Scale(nice=False)),
-        color=alt.Color("line:N", title=None))
+        color=alt.Color("line:N", title=None,
+                        scale=alt.Scale(range=["#222222", "#D55E00", "#56B4E9", "#8C8C8C"])))
     band = base.mark_area(opacity=0.18).encode(y=alt.Y("q25:Q", title="level (0-1)"),
                                               y2="q75:Q")
     line = base.mark_line(strokeWidth=2.5, point=True).encode(

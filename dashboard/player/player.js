@@ -355,8 +355,8 @@ class Room {
       if (!here) continue;
       const X = x;
       const Y = H - y;
-      adults += `<g transform="translate(${X.toFixed(3)} ${Y.toFixed(3)})">${adultSVG(who, colour, act, C.adult)}</g>`;
-      labels.block(X - 0.24, Y - 0.46, X + 0.26, Y + 0.4);
+      adults += `<g transform="translate(${X.toFixed(3)} ${Y.toFixed(3)}) scale(1.15)">${adultSVG(who, colour, act, C.adult)}</g>`;
+      labels.block(X - 0.28, Y - 0.53, X + 0.3, Y + 0.46);
       adultList.push({ X, Y, who, colour, act });
     }
     this.adults.innerHTML = adults;
@@ -373,8 +373,8 @@ class Room {
     const dir = tx === null ? 1 : (tx >= ix ? 1 : -1);
     const IX = ix;
     const IY = H - iy;
-    this.infant.innerHTML = `<g transform="translate(${IX.toFixed(3)} ${IY.toFixed(3)}) scale(1.25)">${infantSVG(action, cry, dir, C.action)}</g>`;
-    labels.block(IX - 0.3, IY - 0.45, IX + 0.3, IY + 0.25);
+    this.infant.innerHTML = `<g transform="translate(${IX.toFixed(3)} ${IY.toFixed(3)}) scale(1.4)">${infantSVG(action, cry, dir, C.action)}</g>`;
+    labels.block(IX - 0.34, IY - 0.5, IX + 0.34, IY + 0.28);
     // gaze: a dotted line from the infant's head toward what it looks at
     let gx = null;
     let gy = null;
@@ -400,17 +400,19 @@ class Room {
       gazeAt = [hx, H - hy];
     }
     this.gaze.innerHTML = g;
-    // labels, most important first
-    const near = [[0, 0.5], [0, -0.75], [0.75, 0.05], [-0.75, 0.05], [0.6, 0.45], [-0.6, 0.45]];
-    labels.place(W.action_short[action], IX, IY, near, "infantlbl");
-    if (cry > 0) labels.place(W.cry[cry], IX, IY, [[0, -0.7], [0.7, -0.4], [-0.7, -0.4], [0, 0.85], [0.75, 0.3], [-0.75, 0.3]], `crylbl${cry > 1 ? " hard" : ""}`);
+    // labels, most important first: who is who, what the infant does, its crying, what the
+    // adults do, where it looks
+    const INF = [0.34, 0.5, 0.34, 0.28];
+    const ADULT = [0.28, 0.53, 0.3, 0.46];
     for (const a of adultList) {
-      labels.place(W.who[a.who], a.X, a.Y, [[0, -0.58], [0.55, -0.3], [-0.55, -0.3], [0, 0.62]], "who", `fill="${a.colour}"`);
+      labels.place(W.who[a.who], a.X, a.Y, ADULT, ["above", "left", "right", "below"], "who", `fill="${a.colour}"`);
     }
+    labels.place(W.action_short[action], IX, IY, INF, ["below", "above", "right", "left"], "infantlbl");
+    if (cry > 0) labels.place(W.cry[cry], IX, IY, INF, ["above", "right", "left", "below"], `crylbl${cry > 1 ? " hard" : ""}`);
     for (const a of adultList) {
-      if (W.adult[a.act]) labels.place(W.adult[a.act], a.X, a.Y, [[0, 0.62], [0.6, 0.2], [-0.6, 0.2], [0, 0.9]], "act");
+      if (W.adult[a.act]) labels.place(W.adult[a.act], a.X, a.Y, ADULT, ["below", "right", "left"], "act");
     }
-    if (gazeAt) labels.place(W.gaze_short[gaze], gazeAt[0], gazeAt[1], [[0, -0.16], [0, 0.3], [0.5, -0.05], [-0.5, -0.05]], "gazelbl");
+    if (gazeAt) labels.place(W.gaze_short[gaze], gazeAt[0], gazeAt[1], [0.05, 0.05, 0.05, 0.05], ["above", "below", "right", "left"], "gazelbl");
     // notes: who is out of the room, episode over
     const away = [];
     if (!cgHere) away.push(W.who.caregiver);
@@ -456,17 +458,24 @@ class Labels {
     if (a < x0 || b < y0 || c > x1 || d > y1) return false;
     return !this.boxes.some(([p, q, r, t]) => a < r && c > p && b < t && d > q);
   }
-  place(text, x, y, offsets, cls, attrs = "") {
+  place(text, x, y, ext, sides, cls, attrs = "") {
+    // ext: how far the figure reaches [left, up, right, down] from (x, y); the label goes on
+    // the first free side
     const scale = cls.startsWith("crylbl hard") ? 1.1 : (cls === "act" || cls === "gazelbl" ? 0.9 : 1);
-    const w = text.length * 0.54 * this.fu * scale;
+    const w = text.length * 0.58 * this.fu * scale;
     const h = 1.05 * this.fu * scale;
-    for (const [dx, dy] of offsets) {
-      const cx = x + dx;
-      const cy = y + dy;
-      const box = [cx - w / 2, cy - h * 0.8, cx + w / 2, cy + h * 0.25];
+    const gap = 0.04;
+    for (const side of sides) {
+      let cx = x;
+      let base = y;
+      if (side === "below") base = y + ext[3] + gap + 0.8 * h;
+      else if (side === "above") base = y - ext[1] - gap - 0.25 * h;
+      else if (side === "right") { cx = x + ext[2] + gap + w / 2; base = y + 0.3 * h; }
+      else { cx = x - ext[0] - gap - w / 2; base = y + 0.3 * h; }
+      const box = [cx - w / 2, base - h * 0.8, cx + w / 2, base + h * 0.25];
       if (this.free(box)) {
         this.boxes.push(box);
-        this.out.push(`<text x="${cx.toFixed(3)}" y="${cy.toFixed(3)}" class="lbl ${cls}" ${attrs}>${esc(text)}</text>`);
+        this.out.push(`<text x="${cx.toFixed(3)}" y="${base.toFixed(3)}" class="lbl ${cls}" ${attrs}>${esc(text)}</text>`);
         return true;
       }
     }
@@ -474,7 +483,7 @@ class Labels {
   }
   fixed(text, x, y, cls) {
     // a label that must be shown: moved sideways to stay inside the drawing
-    const w = text.length * 0.54 * this.fu * 0.9;
+    const w = text.length * 0.58 * this.fu * 0.9;
     const [x0, , x1] = this.bounds;
     const cx = Math.max(x0 + w / 2, Math.min(x1 - w / 2, x));
     this.boxes.push([cx - w / 2, y - this.fu * 0.8, cx + w / 2, y + this.fu * 0.2]);

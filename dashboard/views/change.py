@@ -125,7 +125,7 @@ with right:
                     name="working-model-course")
         trust_end = frame[(frame["variable"] == "trust") & (frame["month"] == frame["month"].max())]
         st.caption("Trust at 12 months: " + ", ".join(
-            f"{r.line} {r.mean:.2f}" for r in trust_end.itertuples()) + ". The dotted line marks "
+            f"{r.line} {r.mean:.2f}" for r in trust_end.itertuples()) + ". The dashed line marks "
             "the change; the working model moves at the infant's learning rate, so what it "
             "learned before the change still weighs on it.")
     else:

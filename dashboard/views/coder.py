@@ -67,19 +67,21 @@ case = (infant, episode, int(seed))
 answer = f"{PAGE}.{infant}.{episode}.{int(seed)}"
 submitted = st.session_state.get(f"{PAGE}.submitted") == case
 
-watch, score = st.columns([1.7, 1], gap="large")
-with watch:
-    st.subheader(f"Episode {episode}: the caregiver returns")
-    # the coder's scored moments stay hidden: they would give the answers away
-    player.show(player.payload([compute.player_dyad(args, f"Mystery infant {infant}", "",
-                                                    "#666666")],
-                               episode, 0, ui.presentation(), scored=False),
-                key=f"{PAGE}.player")
-    seconds = int((trace["episode"] == episode).sum())
-    st.caption(f"The episode ran {seconds} s. A reunion is lengthened until the infant is "
-               "reasonably comforted.")
-    with st.expander("The running record (what the infant does every 5 s)", expanded=False):
-        st.dataframe(running_record(trace, episode), hide_index=True, height=300)
+st.subheader(f"Episode {episode}: the caregiver returns")
+# the coder's scored moments stay hidden: they would give the answers away
+player.show(player.payload([compute.player_dyad(args, f"Mystery infant {infant}", "",
+                                                "#666666")],
+                           episode, 0, ui.presentation(), scored=False),
+            key=f"{PAGE}.player")
+seconds = int((trace["episode"] == episode).sum())
+st.caption(f"The episode ran {seconds} s. A reunion is lengthened until the infant is "
+           "reasonably comforted.")
+
+record, score = st.columns([1, 1], gap="large")
+with record:
+    st.subheader("The running record")
+    st.caption("What the infant does every 5 s of the episode, as a coder would jot it down.")
+    st.dataframe(running_record(trace, episode), hide_index=True, height=360)
 
 with score:
     st.subheader("Your scores toward the caregiver")
