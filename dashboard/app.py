@@ -18,13 +18,10 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import compute, state
+from dashboard.latency import TIMING_ENV
 from dashboard.state import Param
 
 HERE = Path(__file__).resolve().parent
-#: Environment variable: with "1", every completed page run is logged on stderr (the server's
-#: log) as ``ssp-dashboard-run <time.time()> <page> <seconds>``: how long the server took to
-#: answer, without the browser's own rendering (used by the load test, tests/robust_load.py).
-TIMING_ENV = "SSP_DASHBOARD_TIMING"
 
 PAGES = [
     st.Page(HERE / "views" / "watch.py", title="Watch one infant", url_path="watch",

@@ -70,7 +70,7 @@ with right:
                                                 (resp, cons), present),
                     name="classification-map")
     with tab_each:
-        charts.show(charts.share_maps(shares, (resp, cons)), present, key=f"{PAGE}.chart.shares",
+        charts.show(charts.share_maps(shares), present, key=f"{PAGE}.chart.shares",
                     png=lambda: compute.map_png("shares", float(warmth), float(frightening),
                                                 int(per_cell), int(seed), (resp, cons),
                                                 present),

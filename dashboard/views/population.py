@@ -42,8 +42,9 @@ FLOAT_COLUMNS = ("responsiveness", "consistency", "warmth", "frightening", "sens
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def csv_bytes(table) -> bytes:
-    return table.to_csv(index=False).encode()
+def csv_bytes(cohort_args: tuple) -> bytes:
+    """The per-infant table as CSV (made when its download is asked for)."""
+    return compute.cohort(*cohort_args, label=None).to_csv(index=False).encode()
 
 
 def hidden_distress(table) -> str:
@@ -163,7 +164,7 @@ with right:
         st.caption("The published figures for single countries come from a secondary summary "
                    "of van IJzendoorn & Kroonenberg (1988); small countries rest on one or two "
                    "studies, so expect sampling error.")
-    st.download_button("Download the per-infant table (CSV)", csv_bytes(table),
+    st.download_button("Download the per-infant table (CSV)", lambda: csv_bytes(cohort_args),
                        file_name="infants.csv", mime="text/csv", on_click="ignore",
                        icon=":material/download:", key=f"{PAGE}.csv")
 
@@ -193,15 +194,12 @@ with right:
     elif view == "hidden":
         st.markdown("Crying (what the coder hears) beside internal arousal (what it cannot "
                     "see), episode by episode. " + hidden_distress(table))
-        c1, c2 = st.columns(2)
-        with c1:
-            charts.show(charts.episode_profile(table, "crying", "crying rate (heard)"), present,
-                        key=f"{PAGE}.chart.hcry")
-        with c2:
-            charts.show(charts.episode_profile(table, "arousal", "arousal (hidden)"), present,
-                        key=f"{PAGE}.chart.har",
-                        png=lambda: compute.population_png("hidden", cohort_args, present),
-                        name="hidden-distress")
+        charts.show(charts.episode_profile(table, "crying", "crying (heard)"), present,
+                    key=f"{PAGE}.chart.hcry")
+        charts.show(charts.episode_profile(table, "arousal", "arousal (hidden)"), present,
+                    key=f"{PAGE}.chart.har",
+                    png=lambda: compute.population_png("hidden", cohort_args, present),
+                    name="hidden-distress")
     elif view == "table":
         shown = [c for c in TABLE_COLUMNS if c in table.columns]
         st.dataframe(table[shown], hide_index=True, height=320,

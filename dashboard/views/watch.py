@@ -138,7 +138,7 @@ with right:
             "The orange line is the infant's **internal arousal**, which the coder cannot see; "
             "the blue area is its **crying**, which the coder hears (half height: fussing; "
             "full: crying hard). " + hidden_distress(summary))
-        charts.show(charts.arousal_and_crying(trace, present), present,
+        charts.show(charts.arousal_and_crying(trace), present,
                     key=f"{PAGE}.chart.arousal",
                     png=lambda: compute.trace_png("arousal", args, present),
                     name="arousal-and-crying")
