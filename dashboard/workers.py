@@ -141,9 +141,9 @@ def dyad_run(care: tuple | None, population: str | None, infant_id: int, seed: i
              temperament: tuple | None, caregiver: str, age: float) -> Dyad:
     """Run infant ``infant_id`` of a cohort alone through the Mesa model (replays exactly)."""
     from simulation.mesa_model import StrangeSituationModel
-    from simulation.record import BehaviourRecord
     from simulation.observer import code_record, explain
     from simulation.observer.explanation import explain_plainly, scored_moments
+    from simulation.record import BehaviourRecord
 
     pop = _population(population)
     model = StrangeSituationModel(

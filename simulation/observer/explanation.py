@@ -459,8 +459,8 @@ def _organized(coding: Coding, k: int) -> list[str]:
     if sub == "B2" and r5.ran and r8.ran:
         text = (f"In the first reunion (episode 5) the infant turned away from her for "
                 f"{r5.avoid} s; in the second (episode 8) it {_seeking(r8) or 'went to her'}")
-        return [text + ". Some early avoidance that gives way to seeking her is the B2 form "
-                "of security.", name]
+        return [text + ". Some early avoidance that gives way to seeking her is what the B2 "
+                "form of security looks like.", name]
     if sub == "B1":
         if r.interact:
             greet = (f"greeted her from a distance ({r.interact} s of smiling, babbling or "
@@ -473,7 +473,7 @@ def _organized(coding: Coding, k: int) -> list[str]:
         text = (f"{r.back}, the infant {greet} and did little to seek contact itself "
                 f"({r.approach} s of approach{contact}); {_calm(r)}")
         return [text + ". Greeting her from afar and playing on, without avoiding or resisting "
-                "her, is the B1 form of security.", name]
+                "her, is what the B1 form of security looks like.", name]
     seek = _seeking(r) or "stayed close to her"
     text = f"{r.back}, the infant {seek}"
     if sub == "B4":
@@ -483,8 +483,8 @@ def _organized(coding: Coding, k: int) -> list[str]:
                                  coding[k].durations).late_distress[0])
         text += (f", resisted a little ({r.resist} s), and cried in {late:.0%} of the 15-s "
                  "intervals of episodes 6-8")
-        return [text + ". Wanting her, but distressed through the whole second half, is the "
-                "B4 form of security.", name]
+        return [text + ". Wanting her, but distressed through the whole second half, is what "
+                "the B4 form of security looks like.", name]
     text += f"; {_calm(r)}"
     return [text + ". " + LOOKS_LIKE["B"][0].upper() + LOOKS_LIKE["B"][1:] + ".", name]
 
