@@ -267,7 +267,7 @@ class Room {
     this.d = d;
     this.index = index;
     this.n = d.n;
-    this.box = el("div", { class: "room", "data-dyad": index }, host);
+    this.box = el("div", { class: "room", "data-dyad": index, "data-n": d.n }, host);
     const head = el("div", { class: "roomhead" }, this.box);
     if (d.title) el("div", { class: "roomtitle" }, head, d.title);
     if (d.label) {
