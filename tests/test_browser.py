@@ -26,6 +26,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 #: Milliseconds to wait for anything the server computes (uncached, on a loaded machine).
 SLOW = 300_000
 PAGES = ("watch", "patterns", "population", "explore", "change", "coder", "learn")
+#: Every page, and the views of a page that show other things (checked for cut-off text).
+CHECKED = (*((p, "") for p in PAGES), ("population", "view=watch"),
+           ("population", "view=table"), ("change", "scenario=second"))
 SIZES = ((1280, 720), (1440, 1000))
 #: What each page shows once it has answered.
 READY = {"watch": "Why the coder classified it", "patterns": "Reunion scores toward the caregiver",
@@ -266,7 +269,8 @@ TRUNCATED = """() => {
     for (const el of root.querySelectorAll('*')) {
       if (el.shadowRoot) visit(el.shadowRoot);
       const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
+      // not drawn, off the screen (the folded sidebar), or hidden for screen readers only
+      if (r.width <= 2 || r.height <= 2 || r.right <= 0 || r.left >= innerWidth) continue;
       const text = (el.innerText || '').trim();
       if (!text) continue;
       const cs = getComputedStyle(el);
@@ -294,17 +298,18 @@ def test_no_text_is_cut_off_on_any_page(server, size, present, shots):
     with chromium(width, height) as page:
         page.set_default_timeout(SLOW)
         problems = {}
-        for name in PAGES:
+        for name, view in CHECKED:
             flag = "&present=1" if present else ""
-            _open(page, f"{server}/{name}?seed=0{flag}", READY[name])
-            if name in ("watch", "patterns", "coder"):
+            _open(page, f"{server}/{name}?seed=0&{view}{flag}", READY[name])
+            if name in ("watch", "patterns", "coder") or view == "view=watch":
                 _player(page)
             page.wait_for_load_state("networkidle", timeout=SLOW)
             found = page.evaluate(TRUNCATED)
             if found:
-                problems[name] = found
+                problems[f"{name}?{view}"] = found
             if present and size == (1280, 720):
-                _shoot(page, shots, f"9-{name}-presentation-1280x720")
+                suffix = f"-{view.replace('=', '-')}" if view else ""
+                _shoot(page, shots, f"9-{name}{suffix}-presentation-1280x720")
         assert not problems, problems
 
 
@@ -328,12 +333,16 @@ def test_presentation_text_in_the_player_is_at_least_14_px(server):
         _open(page, f"{server}/patterns?present=1", READY["patterns"])
         _player(page)
         sizes = page.evaluate("""() => {
+          const deep = (sel, root = document) => [...root.querySelectorAll(sel),
+            ...[...root.querySelectorAll('*')].filter((e) => e.shadowRoot)
+              .flatMap((e) => deep(sel, e.shadowRoot))];
           const px = (el) => parseFloat(getComputedStyle(el).fontSize);
+          // SVG text is scaled with its drawing: its size on screen is its box's height
           const rendered = (el) => el.getBoundingClientRect().height / 1.2;
           return {
-            room: [...document.querySelectorAll('.ssp-player .lbl.infantlbl')].map(rendered),
-            timeline: [...document.querySelectorAll('.ssp-player .tltext.tlrow')].map(px),
-            words: [...document.querySelectorAll('.ssp-player .doing')].map(px),
+            room: deep('.ssp-player .lbl.infantlbl').map(rendered),
+            timeline: deep('.ssp-player .tltext.tlrow').map(px),
+            words: deep('.ssp-player .doing').map(px),
           };
         }""")
         for part, values in sizes.items():

@@ -92,8 +92,9 @@ with score:
                                 help=anchors_help(i))
     choice = st.radio("Your classification", CHOICES, key=f"{answer}.choice", horizontal=True,
                       index=None)
-    lapses = st.checkbox("I saw disorganized lapses (freezing, broken-off approach, "
-                         "apprehension)", key=f"{answer}.d")
+    lapses = st.checkbox("I saw disorganized lapses", key=f"{answer}.d",
+                         help="Freezing, an approach broken off, or apprehension of the "
+                         "caregiver (Main & Solomon 1990).")
     if st.button("Compare with the observer", type="primary", key=f"{PAGE}.compare"):
         if choice is None:
             st.warning("Choose a classification first.")
