@@ -17,8 +17,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import compute, state
-from dashboard.latency import TIMING_ENV
+from dashboard import TIMING_ENV, compute, state
 from dashboard.state import Param
 
 HERE = Path(__file__).resolve().parent

@@ -33,10 +33,8 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-#: Environment variable: with "1", the app logs every completed page run on stderr (the
-#: server's log) as ``ssp-dashboard-run <time.time()> <page> <seconds>``: how long the server
-#: took to answer, without the browser's own rendering (also read by tests/robust_load.py).
-TIMING_ENV = "SSP_DASHBOARD_TIMING"
+from dashboard import TIMING_ENV
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
