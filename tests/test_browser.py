@@ -134,6 +134,13 @@ def test_root_opens_watch_and_bad_link_falls_back(server, browser_page, shots):
     _shoot(page, shots, "0-bad-link-notice")
 
 
+def test_an_address_with_two_segments_opens_its_page(server, browser_page):
+    page = browser_page
+    _open(page, f"{server}/watch/extra?preset=rejecting", "Why the coder classified it")
+    assert re.search(r"/watch\?(.*&)?preset=rejecting", page.url), page.url
+    _player(page)
+
+
 def test_watch_player_controls(server, browser_page, shots):
     page = browser_page
     _open(page, f"{server}/watch?preset=inconsistent", "Why the coder classified it")

@@ -24,7 +24,7 @@ from simulation.record import BehaviourRecord  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
-APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
+APP = Path(__file__).resolve().parents[1] / "dashboard" / "main.py"  # the pages' script
 #: Seconds one run may take (uncached simulations on a slow machine).
 TIMEOUT = 600
 NOTICE = "could not be used"
