@@ -148,6 +148,10 @@ class RoomDrawer:
                            ha="left", va="center", zorder=9)
         self.absent = ax.text(0.15, room.HEIGHT - 0.15, "", color="#555555", fontsize=fs * 0.9,
                               ha="left", va="top", style="italic", zorder=9)
+        # the two lines from the infant, named (the path is not where it looks)
+        self.fig.text(0.02, 0.085 + 0.04 * (self.text_scale - 1),
+                      "grey line: the infant's path (last seconds); dotted: where it looks",
+                      ha="left", va="bottom", fontsize=fs * 0.75, color="#555555")
 
     def _background(self) -> None:
         ax, k = self.ax, self.k
@@ -230,6 +234,7 @@ class RoomDrawer:
         # a held infant is drawn on the adult's shoulder, so both stay visible
         ix, iy = (x + 0.16, y + 0.12) if held else (x, y)
         self.infant.center = (ix, iy)
+        self.in_label.set_text(f"infant: {ACTION_SHORT[Action(int(row['action']))]}")
         if held:
             self.in_label.set_position((ix + 0.18, iy - 0.1))
             self.in_label.set_horizontalalignment("left")
