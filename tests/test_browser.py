@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import os
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from dashboard.latency import CHROMIUM, NOT_RUNNING, LatencyError, Server, chromium
+from dashboard.latency import CHROMIUM, CHROMIUM_ARGS, NOT_RUNNING, LatencyError, Server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -63,10 +64,33 @@ PAGE_ERRORS: list[str] = []
 
 
 @pytest.fixture(scope="module")
-def browser_page():
-    with chromium(1440, 1000) as page:
+def browser():
+    """One headless Chromium for the module (Playwright's sync API runs once per thread)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        running = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                    headless=True)
+        yield running
+        running.close()
+
+
+@contextmanager
+def viewport(browser, width: int, height: int):
+    """A fresh page (its own context: its own session) of ``width`` x ``height`` pixels."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
         page.set_default_timeout(SLOW)
         page.on("pageerror", lambda exc: PAGE_ERRORS.append(str(exc)))
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def browser_page(browser):
+    with viewport(browser, 1440, 1000) as page:
         yield page
 
 
@@ -300,10 +324,9 @@ TRUNCATED = """() => {
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 @pytest.mark.parametrize("present", (False, True), ids=("normal", "presentation"))
-def test_no_text_is_cut_off_on_any_page(server, size, present, shots):
+def test_no_text_is_cut_off_on_any_page(server, browser, size, present, shots):
     width, height = size
-    with chromium(width, height) as page:
-        page.set_default_timeout(SLOW)
+    with viewport(browser, width, height) as page:
         problems = {}
         for name, view in CHECKED:
             flag = "&present=1" if present else ""
@@ -321,9 +344,8 @@ def test_no_text_is_cut_off_on_any_page(server, size, present, shots):
 
 
 @pytest.mark.parametrize("present", (False, True), ids=("normal", "presentation"))
-def test_the_room_is_above_the_fold_at_1280x720(server, present):
-    with chromium(1280, 720) as page:
-        page.set_default_timeout(SLOW)
+def test_the_room_is_above_the_fold_at_1280x720(server, browser, present):
+    with viewport(browser, 1280, 720) as page:
         for name in ("watch", "patterns"):
             flag = "?present=1" if present else ""
             _open(page, f"{server}/{name}{flag}", READY[name])
@@ -334,9 +356,8 @@ def test_the_room_is_above_the_fold_at_1280x720(server, present):
                 assert box["width"] >= 250, (name, box)  # and large enough to see
 
 
-def test_presentation_text_in_the_player_is_at_least_14_px(server):
-    with chromium(1280, 720) as page:
-        page.set_default_timeout(SLOW)
+def test_presentation_text_in_the_player_is_at_least_14_px(server, browser):
+    with viewport(browser, 1280, 720) as page:
         _open(page, f"{server}/patterns?present=1", READY["patterns"])
         _player(page)
         sizes = page.evaluate("""() => {
@@ -359,11 +380,18 @@ def test_presentation_text_in_the_player_is_at_least_14_px(server):
 # --- the other pages answer their controls ------------------------------------------------
 
 
-def _slider(page, label: str, key: str, times: int = 1) -> None:
-    thumb = page.get_by_role("slider", name=label).first
-    thumb.focus()
-    for _ in range(times):
+def _slider(page, label: str, key: str, *urls: str) -> None:
+    """Press ``key`` on a slider once per expected address, waiting after each press until the
+    address shows the new value and the page has answered (a key pressed while the page runs
+    may be lost)."""
+    from playwright.sync_api import expect
+
+    for url in urls:
+        thumb = page.get_by_role("slider", name=label).first
+        thumb.focus()
         thumb.press(key)
+        expect(page).to_have_url(re.compile(url), timeout=SLOW)
+        _done(page)
 
 
 def test_population(server, browser_page, shots):
@@ -372,7 +400,7 @@ def test_population(server, browser_page, shots):
     page = browser_page
     _open(page, f"{server}/population?n=300", "300 infants.")
     _shoot(page, shots, "3-population")
-    _slider(page, "Number of infants", "ArrowRight")
+    _slider(page, "Number of infants", "ArrowRight", r"^(?!.*[?&]n=).*$")
     expect(page.get_by_text("400 infants.").first).to_be_visible(timeout=SLOW)
     expect(page).not_to_have_url(re.compile(r".*[?&]n=.*"), timeout=SLOW)
     _done(page)
@@ -387,7 +415,8 @@ def test_explore(server, browser_page, shots):
     expect(page.get_by_text("responsiveness 0.9, consistency 0.9").first).to_be_visible(
         timeout=SLOW)
     _shoot(page, shots, "4-explore")
-    _slider(page, "Responsiveness", "ArrowLeft", times=4)
+    _slider(page, "Responsiveness", "ArrowLeft", *(rf".*responsiveness={v}(&|$).*"
+                                                   for v in ("0.8", "0.75", "0.7", "0.65")))
     expect(page.get_by_text("responsiveness 0.7, consistency 0.9").first).to_be_visible(
         timeout=SLOW)
     expect(page).to_have_url(re.compile(r".*responsiveness=0\.65.*"), timeout=SLOW)
@@ -430,7 +459,7 @@ def test_learn(server, browser_page, shots):
 
     page = browser_page
     _open(page, f"{server}/learn", "Things to try")
-    _slider(page, "Responsiveness", "ArrowLeft")
+    _slider(page, "Responsiveness", "ArrowLeft", r".*responsiveness=0\.8.*")
     expect(page.get_by_text("6.9 / 9").first).to_be_visible(timeout=SLOW)
     expect(page).to_have_url(re.compile(r".*responsiveness=0\.8.*"), timeout=SLOW)
     _done(page)
