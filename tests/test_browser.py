@@ -356,9 +356,10 @@ def test_the_room_is_above_the_fold_at_1280x720(server, browser, present):
                 assert box["width"] >= 250, (name, box)  # and large enough to see
 
 
-def test_presentation_text_in_the_player_is_at_least_14_px(server, browser):
+@pytest.mark.parametrize("name", ("watch", "patterns"))
+def test_presentation_text_in_the_player_is_at_least_14_px(server, browser, name):
     with viewport(browser, 1280, 720) as page:
-        _open(page, f"{server}/patterns?present=1", READY["patterns"])
+        _open(page, f"{server}/{name}?present=1", READY[name])
         _player(page)
         sizes = page.evaluate("""() => {
           const deep = (sel, root = document) => [...root.querySelectorAll(sel),

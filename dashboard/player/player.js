@@ -279,6 +279,7 @@ class Room {
     const vbW = R.width + ROOM_MARGIN.left + ROOM_MARGIN.right;
     const vbH = R.height + ROOM_MARGIN.top + ROOM_MARGIN.bottom;
     this.vbW = vbW;
+    this.vbH = vbH;
     this.svg = el("svg:svg", {
       viewBox: `${-ROOM_MARGIN.left} ${-ROOM_MARGIN.top} ${vbW} ${vbH}`,
       class: "roomsvg", role: "img", "aria-label": `The observation room${d.title ? ": " + d.title : ""}`,
@@ -302,9 +303,10 @@ class Room {
   }
 
   fontUnits() {
-    const w = this.svg.getBoundingClientRect().width || 400;
-    const px = this.player.basePx();
-    return (px * this.vbW) / w;
+    // the drawing keeps its proportions inside the element's box: its scale is the smaller one
+    const box = this.svg.getBoundingClientRect();
+    const perUnit = Math.min(box.width / this.vbW, box.height / this.vbH) || 400 / this.vbW;
+    return this.player.basePx() / perUnit;
   }
 
   col(name, s) {
