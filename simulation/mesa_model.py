@@ -27,6 +27,7 @@ from .preparation import Care, Prepared, Setup, prepare
 from .record import RECORD_FIELDS, BehaviourRecord
 from .rules import adults, infant, situation, transitions
 from .rules.dispositions import dispositions, ssp_params
+from .rules.jit import records
 from .rules.observable import N_FIELDS, observe
 from .strange_situation import toy_spots
 from .temperament import Temperament, TemperamentDistribution
@@ -38,11 +39,11 @@ class Infant(mesa.Agent):
     def __init__(self, model: StrangeSituationModel, prepared: Prepared) -> None:
         super().__init__(model)
         self.working_model = prepared.working_model
-        self.dispositions = dispositions(prepared.working_model, prepared.reactivity,
-                                         prepared.soothability, model.params)[0]
+        self.dispositions = records(dispositions(prepared.working_model, prepared.reactivity,
+                                                 prepared.soothability, model.params))[0]
         self.key = prepared.keys[0]
         #: what the infant perceives this second (one PERCEPTION record, read by the adults too)
-        self.perception = np.zeros((), dtype=situation.PERCEPTION)[()]
+        self.perception = records(np.zeros((), dtype=situation.PERCEPTION))[()]
 
     def perceive(self) -> None:
         situation.perceive(self.model.dyad, self.perception)
@@ -130,12 +131,12 @@ class StrangeSituationModel(mesa.Model):
                            caregiver=caregiver, age_months=age_months, frozen=frozen)
         super().__init__(rng=self.setup.seed)
         self.params = self.setup.effective_params()
-        self.rule_params = ssp_params(self.params)[()]
+        self.rule_params = records(ssp_params(self.params))[()]
         self.prepared = prepare(self.setup, np.array([infant_id]))
         self.purpose = rng.ssp_purpose(self.setup.age_months)
         #: the dyad's state: an array of one :data:`simulation.dyad_state.STATE` record
         self.state = dyad_state.start(*toy_spots(self.prepared.keys))
-        self.dyad = self.state[0]  # the record itself, which the rules update in place
+        self.dyad = records(self.state)[0]  # the record itself, which the rules update in place
         self.tick = 0
         self.space = ContinuousSpace(room.WIDTH, room.HEIGHT, torus=False)
         self.infant = Infant(self, self.prepared)

@@ -149,7 +149,7 @@ def action_target(action, per, avoid_cg, avoid_st) -> int:
 def cry_level(a, d, previous, u) -> int:
     """Crying a coder hears: arousal scaled by the learned signal gain, with some hysteresis."""
     drive = a * d.cry + f(0.15) * (u - f(0.5)) + f(0.05) * f(previous > 0)
-    return (drive > f(0.38)) + (drive > f(0.6))
+    return int(drive > f(0.38)) + int(drive > f(0.6))
 
 
 @kernel

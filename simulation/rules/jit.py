@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
 
 import numba
@@ -99,19 +99,50 @@ def _install_locators() -> None:
 _install_locators()
 
 
+def records(value):
+    """A structured array as the rules read it: by attribute (``s.x``).
+
+    Compiled, a structured array's element is such a record. In plain Python it is a
+    ``numpy.void``, which has no attributes, so there a structured array is viewed as a
+    ``numpy.recarray`` (same memory, elements with attribute access). Anything else is
+    returned as it is.
+    """
+    if numba.config.DISABLE_JIT and isinstance(value, np.ndarray) \
+            and value.dtype.names is not None and not isinstance(value, np.recarray):
+        return value.view(np.recarray)
+    return value
+
+
+def plain(fn):
+    """``fn`` as plain Python, for stepping through a rule (``NUMBA_DISABLE_JIT=1``)."""
+
+    @wraps(fn)
+    def run(*args):
+        with np.errstate(over="ignore"):  # the keyed hash wraps around in uint64, as compiled
+            return fn(*(records(a) for a in args))
+
+    run.py_func = fn
+    return run
+
+
 def kernel(fn=None, *, inline: bool = True):
     """Compile a rule (no Python objects, no bounds checks, numpy's float semantics).
 
     Rules are inlined into the compiled rules that call them (numba's ``inline="always"``), so
     that one second of the procedure compiles to one function; ``inline=False`` for the loops
     and the second itself, which are compiled functions of their own. Called from Python (the
-    Mesa model's phases), every rule is also a compiled function.
+    Mesa model's phases), every rule is also a compiled function. With ``NUMBA_DISABLE_JIT=1``
+    every rule runs as plain Python (:func:`plain`): slow, but a debugger steps through it.
     """
     options = dict(cache=True, nogil=True, error_model="numpy",
                    inline="always" if inline else "never")
-    if fn is None:
-        return lambda fn: numba.njit(**options)(fn)
-    return numba.njit(**options)(fn)
+
+    def compile_(fn):
+        if numba.config.DISABLE_JIT:
+            return plain(fn)
+        return numba.njit(**options)(fn)
+
+    return compile_ if fn is None else compile_(fn)
 
 
 def cached_on_disk(dispatcher) -> bool:
