@@ -156,16 +156,6 @@ def player_dyad(dyad_args: tuple, title: str, label: str, colour: str) -> dict:
 # --- figures as PNG (cached with the simulation they show) ---------------------------------
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def room_png(dyad_args: tuple, t: int, presentation: bool, text_scale: float = 1.0) -> bytes:
-    from dashboard.ui import png_bytes
-    from simulation.plots.room import room_frame
-
-    fig = room_frame(dyad(*dyad_args).trace, int(t), presentation=presentation,
-                     text_scale=text_scale)
-    return png_bytes(fig, dpi=90)
-
-
 @st.cache_data(max_entries=16, show_spinner=False)
 def map_png(kind: str, warmth: float, frightening: float, per_cell: int, seed: int,
             current: tuple, presentation: bool) -> bytes:
@@ -247,7 +237,8 @@ def population_png(kind: str, cohort_args: tuple, presentation: bool,
 def _warm() -> None:
     """Run what a class opens first, with each page's default settings: Watch (and the three
     patterns), the population preset, the map, the coder's first infant, Change over time, then
-    a cohort for every caregiving preset."""
+    a cohort for every caregiving preset. (Figures are not drawn ahead: the pages' charts are
+    drawn in the browser, and the exported figures when asked for.)"""
     from simulation.presets import PRESETS
 
     def spec(name: str) -> CareSpec:
@@ -262,8 +253,7 @@ def _warm() -> None:
         lambda: dyad(spec("rejecting"), None, 0, 0, (0.5, 0.5)),
         lambda: dyad(spec("inconsistent"), None, 0, 0, (0.5, 0.5)),
         lambda: grid(0.7, 0.0, 10, 0, label=None),
-        lambda: episode_gif((spec(tuple(PRESETS)[(1 * 7 + 3) % len(PRESETS)]), None, 1, 0, None),
-                            8, False),
+        lambda: dyad(None, "low-risk-abcd", 1, 0, None),  # the coder's first mystery infant
         lambda: cohort(("history", ((0.0, profile("inconsistent")), (6.0, profile("sensitive")))),
                        None, 400, 0, label=None),
         lambda: cohort(("profile", profile("inconsistent")), None, 400, 0, label=None),

@@ -1,6 +1,6 @@
-"""Shared pieces of every page: presentation mode, figures with PNG downloads, the caregiving
-controls (a preset or sliders), classification badges, and the names of the two ways of counting
-classifications (four-way A/B/C/D, or forced A/B/C).
+"""Shared pieces of every page: presentation mode, PNG bytes of an exported figure, the
+caregiving controls (a preset or sliders), classification badges, and the names of the two ways
+of counting classifications (four-way A/B/C/D, or forced A/B/C).
 
 Colours come from :mod:`simulation.plots.style`: one colour per classification on every page.
 """
@@ -77,21 +77,6 @@ def png_bytes(fig: Figure, dpi: int | None = None) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi or 110, facecolor="white")
     return buf.getvalue()
-
-
-def show_png(png: bytes, name: str, caption: str | None = None, key: str | None = None) -> None:
-    """Show a rendered figure with a button to download it as PNG."""
-    st.image(png, caption=caption, width="stretch")
-    st.download_button(f"Download figure (PNG): {name}", png, file_name=f"{name}.png",
-                       mime="image/png", on_click="ignore", key=key or f"png-{name}",
-                       icon=":material/download:")
-
-
-def show_figure(fig: Figure, name: str, caption: str | None = None,
-                key: str | None = None) -> bytes:
-    png = png_bytes(fig)
-    show_png(png, name, caption, key)
-    return png
 
 
 def class_colour(classification: str) -> str:

@@ -104,9 +104,10 @@ st.caption(f"About '{words}' on Ainsworth's scale.")
 
 st.header("How to use it")
 st.markdown(
-    "- **Watch one infant**: pick a preset or move the sliders; step through the episodes in "
-    "the room; read the coder's score sheet and reasons.\n"
-    "- **Three patterns**: one infant raised three ways, side by side.\n"
+    "- **Watch one infant**: pick a preset or move the sliders; play the room (pause, step, "
+    "change the speed, jump to an episode or to the next moment the coder scored); read why it "
+    "was classified so, in plain words, and the coder's score sheet.\n"
+    "- **Three patterns**: one infant raised three ways, side by side, on one clock.\n"
     "- **A population**: many infants against the published distributions; open any one.\n"
     "- **Explore**: the whole map of responsiveness by consistency.\n"
     "- **Change over time**: care that improves, or a second caregiver.\n"
