@@ -27,7 +27,7 @@ from simulation.observer.bitsets import Packed
 from simulation.observer.classification import ANGRY_SHARE, SOME, STEPS, STRONG, reunions_of
 from simulation.observer.coding import Coding
 from simulation.observer.disorganization import D_CUTOFF, EPISODE_WEIGHTS, LONG_LAPSE
-from simulation.observer.features import RESPONSE_WINDOW, TOWARD
+from simulation.observer.features import TOWARD, avoidance
 from simulation.observer.primitives import observe
 from simulation.observer.scales import SCALE_TABLES, SCALES
 from simulation.observer.segments import episodes_of
@@ -291,17 +291,11 @@ def coder_masks(record: BehaviourRecord, k: int = 0) -> dict[str, np.ndarray]:
     disorganization's ``lapse_seconds``."""
     p = observe(record, episodes_of(record.episode))
     cg = p.caregiver
-    # avoidance as the features count it: turning away, or ignoring her overture (busy
-    # elsewhere, no response to her in the last few seconds)
-    response = cg.gaze | cg.approach | cg.signal | cg.interact | cg.clinging
-    answered = response
-    for lag in range(1, RESPONSE_WINDOW + 1):
-        answered = answered | response.later(lag)
     packed = {
         "approach": cg.approach,
         "contact": cg.contact,
         "resistance": cg.angry | cg.passive,
-        "avoidance": cg.avoid | (cg.overture & p.explore_idle & ~answered),
+        "avoidance": avoidance(cg, p.explore_idle),
         "lapse": p.lapse & cg.present,
         "search": p.search,
     }

@@ -90,6 +90,23 @@ class Features:
 RESPONSE_WINDOW = 4
 
 
+def avoidance(a: AdultPrimitives, explore_idle: Packed) -> Packed:
+    """The seconds the coder counts as avoidance of an adult: turning or moving away from her,
+    or ignoring her at the moments that call for a response.
+
+    Ignoring: busy with the toys or nothing, gaze elsewhere, while she enters, approaches, holds,
+    calls or offers to play with the infant, with no response to her (a look, an approach, a
+    signal, a smile or a toy shown) in the last few seconds: no greeting, no answer to her
+    overture (Ainsworth et al. 1978, App. III). Playing on its own while she sits is not
+    ignoring her.
+    """
+    response = a.gaze | a.approach | a.signal | a.interact | a.clinging
+    answered = response
+    for lag in range(1, RESPONSE_WINDOW + 1):
+        answered = answered | response.later(lag)
+    return a.avoid | (a.overture & explore_idle & ~answered)
+
+
 def _one(p: Packed, what: str) -> np.ndarray:
     return getattr(p, what)()[0]
 
@@ -121,16 +138,7 @@ def _adult_features(a: AdultPrimitives, explore_idle: Packed) -> dict[str, np.nd
     f["passive_bouts"] = _one(a.passive, "bouts")
     f["resist_first"] = _one(a.angry | a.passive, "first")
 
-    # Ignoring: busy with the toys or nothing, gaze elsewhere, at the moments that call for a
-    # response: while she enters, approaches, holds, calls or offers to play with the infant,
-    # with no response to her (a look, an approach, a signal, a smile or a toy shown) in the last
-    # few seconds: no greeting, no answer to her overture (Ainsworth et al. 1978, App. III).
-    # Playing on its own while she sits is not ignoring her.
-    response = a.gaze | a.approach | a.signal | a.interact | a.clinging
-    answered = response
-    for lag in range(1, RESPONSE_WINDOW + 1):
-        answered = answered | response.later(lag)
-    avoid = a.avoid | (a.overture & explore_idle & ~answered)
+    avoid = avoidance(a, explore_idle)
     f["avoid"] = _one(avoid, "seconds")
     f["avoid_bouts"] = _one(avoid, "bouts")
     f["avoid_first"] = _one(avoid, "first")
