@@ -1,5 +1,7 @@
 """`ssp run` and `ssp presets`: the command-line contract (docs/design.md), and clear refusals."""
 
+import os
+import stat
 import subprocess
 import sys
 
@@ -100,3 +102,18 @@ def test_module_and_help():
     assert code == 0 and "run" in stdout
     code, _, stderr = ssp("run", "--no-such-flag")
     assert code == 2 and "unrecognized arguments" in stderr and "Traceback" not in stderr
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o027, 0o640)])
+def test_output_files_honour_the_umask(tmp_path, umask, mode):
+    """Results are files a research group can share: 0666 less the umask, not 0600."""
+    out, scales = tmp_path / "infants.parquet", tmp_path / "scales.csv"
+    old = os.umask(umask)
+    try:
+        assert main(["run", "--preset", "sensitive", "--infants", "3", "--out", str(out),
+                     "--scales", str(scales), "--quiet"]) == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == mode
+    assert stat.S_IMODE(scales.stat().st_mode) == mode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["infants.parquet", "scales.csv"]

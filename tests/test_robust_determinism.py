@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
-from robust_helpers import (  # CODE_ID: read by the pinned_code_id fixture (conftest)
-    CODE_ID,  # noqa: F401
+from robust_helpers import (
     EXAMPLES,
     assert_manifest_truthful,
     assert_same_tables,
@@ -62,9 +61,6 @@ class FailingExecutor(SerialExecutor):
             future.set_exception(RuntimeError("simulated failure of a cell"))
             return future
         return super().submit(fn, *args, **kwargs)
-
-
-pytestmark = pytest.mark.usefixtures("pinned_code_id")
 
 
 @pytest.fixture(scope="module")

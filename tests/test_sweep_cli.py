@@ -10,15 +10,9 @@ import pytest
 
 from simulation.cli import main
 from simulation.sweep import read_manifest
-from simulation.sweep.manifest import CODE_ID_VARIABLE
 
 FILES = Path(__file__).parent / "experiment_files"
 BAD = sorted((FILES / "bad").glob("*.toml"))
-
-
-@pytest.fixture(autouse=True)
-def pinned_code_id(monkeypatch):
-    monkeypatch.setenv(CODE_ID_VARIABLE, "sweep-cli-tests")
 
 
 @pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
