@@ -89,7 +89,8 @@ def test_a_run_then_a_resume(tmp_path, capsys):
     assert len(list((out / "cells").glob("*.csv"))) == 2
     status = main(["sweep", str(good), "--out", str(out), "--quiet", "--format", "csv"])
     text = capsys.readouterr().out
-    assert status == 0 and "2 cell(s) already done" in text and "ran 0 cell(s)" in text
+    assert status == 0 and "2 cell(s) already done" in text and "nothing left to run" in text
+    assert "running" not in text and "ran " not in text and "worker(s)" not in text
     status = main(["sweep", str(good), "--out", str(out), "--quiet"])
     err = capsys.readouterr().err
     assert status == 2 and "its cells are csv files, not parquet" in err

@@ -214,6 +214,10 @@ def test_loader_and_shares(reference):
     assert (per_cell["share"].sum().round(12) == 1.0).all()
     assert (per_cell["count"].sum() == 16).all()
     assert ((shares["ci_low"] <= shares["share"]) & (shares["share"] <= shares["ci_high"])).all()
+    # no success: a lower bound of exactly 0 (not 1.7e-18); all successes: exactly 1
+    assert (shares.loc[shares["count"] == 0, "ci_low"] == 0.0).all()
+    assert (shares["count"] == 0).any()
+    assert (shares.loc[shares["count"] == shares["n"], "ci_high"] == 1.0).all()
     assert set(shares["group"]) == {"A", "B", "C", "D"}
     pooled = cell_shares(table, by=["caregiving_preset"])
     assert len(pooled) == 2 * 4 and (pooled["n"] == 48).all()
