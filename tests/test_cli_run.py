@@ -18,6 +18,7 @@ def ssp(*args, cwd=None):
     return proc.returncode, proc.stdout, proc.stderr
 
 
+@pytest.mark.slow
 def test_run_prints_distribution_and_writes_one_row_per_infant(tmp_path):
     out = tmp_path / "infants.csv"
     scales = tmp_path / "scales.parquet"
@@ -52,6 +53,7 @@ def test_flags_override_the_preset(tmp_path):
     assert t["reactivity"].eq(0.2).all() and t["soothability"].eq(0.7).all()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args, message", [
     (["--preset", "cuddly"], "unknown preset 'cuddly'"),
     (["--responsiveness", "1.5"], "--responsiveness must be a number in [0, 1]"),
@@ -72,6 +74,7 @@ def test_bad_input_one_clear_line_exit_2(args, message, tmp_path):
     assert not list(tmp_path.iterdir())  # nothing written
 
 
+@pytest.mark.slow
 def test_bad_output_paths_refused_before_any_work(tmp_path):
     regular = tmp_path / "file.txt"
     regular.write_text("x")
@@ -88,6 +91,7 @@ def test_bad_output_paths_refused_before_any_work(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
 
 
+@pytest.mark.slow
 def test_presets_lists_every_preset_with_parameters():
     code, stdout, _ = ssp("presets")
     assert code == 0
@@ -97,6 +101,7 @@ def test_presets_lists_every_preset_with_parameters():
     assert "Ainsworth-sensitivity" in stdout
 
 
+@pytest.mark.slow
 def test_module_and_help():
     code, stdout, _ = ssp("--help")
     assert code == 0 and "run" in stdout

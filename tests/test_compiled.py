@@ -55,6 +55,7 @@ def _probe(tmp_path: Path, **env: str) -> subprocess.CompletedProcess:
                           env={**environ, **env}, cwd=tmp_path, timeout=300)
 
 
+@pytest.mark.slow
 def test_numba_cache_dir_is_honoured(tmp_path):
     cache = tmp_path / "cache"
     proc = _probe(tmp_path, NUMBA_CACHE_DIR=str(cache))
@@ -62,6 +63,7 @@ def test_numba_cache_dir_is_honoured(tmp_path):
     assert proc.stdout.strip() == str(cache / f"ssp-rules-{rules_fingerprint()}")
 
 
+@pytest.mark.slow
 def test_a_read_only_installation_imports_and_warns_once(tmp_path):
     """No writable place for the cache (the package's ``__pycache__`` and the home directory
     both unusable: paths under a regular file, since CI runs as root): the import works, the

@@ -26,6 +26,9 @@ import simulation.cohort
 from simulation.sweep import run_sweep, runner
 from simulation.sweep.runner import SerialExecutor
 
+#: A system test (subprocesses, real faults): the slow tier (``pytest -m "not slow"`` skips it).
+pytestmark = pytest.mark.slow
+
 EXPERIMENT = """\
 name = "determinism"
 seed = 99

@@ -46,6 +46,9 @@ from robust_helpers import (
 from simulation.inputs import InputError
 from simulation.sweep import load_results, run_sweep
 
+#: A system test (subprocesses, real faults): the slow tier (``pytest -m "not slow"`` skips it).
+pytestmark = pytest.mark.slow
+
 EXPERIMENT = """\
 # Eight cells for the fault tests: two caregiving presets x four consistencies, each of enough
 # infants (about half a second of work) that a fault lands while the sweep is still running.

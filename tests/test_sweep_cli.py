@@ -29,6 +29,7 @@ def test_bad_files_one_line_exit_2_and_no_work(path, tmp_path, capsys):
     assert not out.exists()  # nothing started
 
 
+@pytest.mark.slow
 def test_the_command_line_entry_point_reports_one_line(tmp_path):
     bad = FILES / "bad" / "deep-arrays.toml"
     proc = subprocess.run([sys.executable, "-m", "simulation", "sweep", str(bad), "--out",

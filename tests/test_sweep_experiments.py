@@ -89,6 +89,7 @@ def run_figure(study: Path, results: Path, png: Path) -> None:
     assert module.main([str(results), "--out", str(png)]) == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("study", STUDIES, ids=[p.name for p in STUDIES])
 def test_scaled_down_study_runs_and_draws_its_figure(study, tmp_path):
     experiment = scaled_down(study / "experiment.toml")

@@ -107,6 +107,7 @@ class FailingExecutor(SerialExecutor):
 
 # --- same results whatever runs them ----------------------------------------------------------
 
+@pytest.mark.slow
 def test_two_worker_processes_give_identical_tables(reference, tmp_path):
     result = run_sweep(REPRO, tmp_path / "two", workers=2, progress=False)
     assert result.backend == "process-pool" and result.workers == 2
@@ -130,6 +131,7 @@ def test_completion_order_does_not_matter(reference, tmp_path):
     assert table["cell_id"].drop_duplicates().tolist() == design_order
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_gives_identical_tables(reference, tmp_path, monkeypatch):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
@@ -151,6 +153,7 @@ def test_dask_local_cluster_gives_identical_tables(reference, tmp_path, monkeypa
     assert manifest["runs"][-1]["backend"].startswith("dask")
 
 
+@pytest.mark.slow
 def test_dask_scheduler_that_is_not_there(tmp_path, monkeypatch):
     pytest.importorskip("distributed")
     monkeypatch.setattr(runner, "DASK_CONNECT_TIMEOUT", 2)
@@ -426,6 +429,7 @@ def _group_alive(pgid: int) -> bool:
     return True
 
 
+@pytest.mark.slow
 def test_sigkill_midway_then_resume_gives_the_same_tables(reference, tmp_path):
     out = tmp_path / "killed"
     env = dict(os.environ)

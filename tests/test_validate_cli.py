@@ -20,6 +20,7 @@ def ssp(*args, timeout=900):
     return proc.returncode, proc.stdout, proc.stderr
 
 
+@pytest.mark.slow
 def test_quick_validation_runs_and_passes(tmp_path):
     """What CI runs: every check, smaller cohorts; exit 0 (known failures listed)."""
     figures = tmp_path / "figures"
