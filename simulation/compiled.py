@@ -1,6 +1,6 @@
 """The compiled rules on this machine: compiling them once, with a word to the user.
 
-numba compiles the rules the first time they run on a machine (half a minute to a minute of CPU)
+numba compiles the rules the first time they run on a machine (15-20 s of CPU)
 and keeps the machine code in its cache (:mod:`simulation.rules.jit`); later processes load it
 in about a second. Commands that simulate call :func:`ensure_compiled` first, so that the wait is
 announced and happens once, before any worker process or server starts.
@@ -42,9 +42,9 @@ def ensure_compiled(say: Callable[[str], None] | None = None, mesa: bool = False
 
     cached = rules_cached(mesa)
     if say is not None and not cached:
-        say("compiling the simulation's rules for this machine (first run only, about a "
+        say("compiling the simulation's rules for this machine (first run only, about half a "
             "minute)..." if compiled_marker("cohort") is not None else
-            "compiling the simulation's rules (no cache: every run does, about a minute)...")
+            "compiling the simulation's rules (no cache: every run does, about half a minute)...")
     start = time.perf_counter()
     care = get_preset("sensitive").profile
     run_cohort(care, 1, seed=0, progress=False)

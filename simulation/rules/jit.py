@@ -88,7 +88,7 @@ def cache_directory() -> Path | None:
             return directory
     warnings.warn(f"cannot cache the compiled rules (no writable directory: "
                   f"{', '.join(str(b) for b in bases)}); every process compiles them again "
-                  "(about a minute). Set NUMBA_CACHE_DIR to a writable directory.",
+                  "(about half a minute). Set NUMBA_CACHE_DIR to a writable directory.",
                   CacheWarning, stacklevel=2)
     return None
 
