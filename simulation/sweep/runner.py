@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
@@ -220,6 +222,7 @@ class _Backend:
         self.executor = executor
         self.client = None
         self.pool: Executor | None = None
+        self.submitted = False
         if executor is not None:
             self.name, self.workers = type(executor).__name__, workers or default_workers()
         elif scheduler is not None:
@@ -244,6 +247,15 @@ class _Backend:
                     initargs=(os.getpid(),))
         return self.executor
 
+    def submit(self, fn, task) -> Future:
+        """Submit a cell; a local pool starts its workers at its first submission, with SIGINT
+        ignored (:func:`_sigint_ignored`)."""
+        if self.pool is not None and not self.submitted:
+            self.submitted = True
+            with _sigint_ignored():
+                return self.pool.submit(fn, task)
+        return self.executor.submit(fn, task)
+
     def close(self, pending: list[Future], interrupted: bool = False) -> None:
         """Release the backend. ``interrupted``: the run stopped early (an error, Ctrl+C): the
         cells in flight (``pending``) are lost anyway, so a local pool's workers are killed at
@@ -257,6 +269,26 @@ class _Backend:
         if self.client is not None:
             with contextlib.suppress(Exception):
                 self.client.close()
+
+
+@contextlib.contextmanager
+def _sigint_ignored():
+    """SIGINT ignored (in the main thread) while a local pool starts its workers.
+
+    A process started with SIGINT ignored keeps ignoring it (Python installs no handler then):
+    a Ctrl+C, which reaches the whole process group, never interrupts a worker that is still
+    starting (importing, before :func:`~.worker.init_worker` runs) with a traceback of its own.
+    (Blocking the signal instead would not do: starting the standard resource tracker unblocks
+    it.) The window is the few milliseconds the pool takes to start its processes.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 def _existing_cells(experiment: Experiment, out: Path, fmt: str, known: dict[str, dict]
@@ -388,7 +420,7 @@ def _run(experiment: Experiment, out: Path, fmt: str, versions: dict[str, str],
             manifest["runs"] = previous.get("runs", [])
     write_text(out / mf.EXPERIMENT_COPY, experiment.text)
     todo = [c for c in cells if c.cell_id not in status]
-    executor = backend.start(len(todo))
+    backend.start(len(todo))
     result = SweepResult(out=out, cells=len(cells), done=len(status), ran=0,
                          skipped=len(status), backend=backend.name, workers=backend.workers,
                          damaged=damaged)
@@ -424,7 +456,7 @@ def _run(experiment: Experiment, out: Path, fmt: str, versions: dict[str, str],
                     exhausted = True
                 else:
                     try:
-                        future = executor.submit(run_cell, cell_task(experiment, cell))
+                        future = backend.submit(run_cell, cell_task(experiment, cell))
                     except BrokenProcessPool:  # a worker died: this cell waits for a resume
                         broken = exhausted = True
                         break
