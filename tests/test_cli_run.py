@@ -18,6 +18,19 @@ def ssp(*args, cwd=None):
     return proc.returncode, proc.stdout, proc.stderr
 
 
+def ssp_here(capsys, *args):
+    """The command line's ``main`` in this process (what the entry point calls), return
+    (code, out, err): the user's view without starting an interpreter per case (the entry point
+    itself is run as a subprocess above and in ``test_module_and_help``)."""
+    capsys.readouterr()
+    try:
+        code = main(list(args))
+    except SystemExit as exit_:  # argparse's usage errors
+        code = exit_.code
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
 @pytest.mark.slow
 def test_run_prints_distribution_and_writes_one_row_per_infant(tmp_path):
     out = tmp_path / "infants.csv"
@@ -53,7 +66,6 @@ def test_flags_override_the_preset(tmp_path):
     assert t["reactivity"].eq(0.2).all() and t["soothability"].eq(0.7).all()
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("args, message", [
     (["--preset", "cuddly"], "unknown preset 'cuddly'"),
     (["--responsiveness", "1.5"], "--responsiveness must be a number in [0, 1]"),
@@ -66,16 +78,15 @@ def test_flags_override_the_preset(tmp_path):
     (["--seed", "-1"], "--seed must be an integer"),
     (["--population", "atlantis"], "unknown population 'atlantis'"),
 ])
-def test_bad_input_one_clear_line_exit_2(args, message, tmp_path):
-    code, stdout, stderr = ssp("run", *args, "--out", str(tmp_path / "x.csv"))
+def test_bad_input_one_clear_line_exit_2(args, message, tmp_path, capsys):
+    code, stdout, stderr = ssp_here(capsys, "run", *args, "--out", str(tmp_path / "x.csv"))
     assert code == 2
     assert message in stderr
     assert "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1
     assert not list(tmp_path.iterdir())  # nothing written
 
 
-@pytest.mark.slow
-def test_bad_output_paths_refused_before_any_work(tmp_path):
+def test_bad_output_paths_refused_before_any_work(tmp_path, capsys):
     regular = tmp_path / "file.txt"
     regular.write_text("x")
     cases = [
@@ -85,8 +96,9 @@ def test_bad_output_paths_refused_before_any_work(tmp_path):
         (tmp_path / "out.xlsx", "must end in .csv or .parquet"),
     ]
     for path, message in cases:
-        code, _, stderr = ssp("run", "--infants", "5", "--out", str(path))
+        code, _, stderr = ssp_here(capsys, "run", "--infants", "5", "--out", str(path))
         assert code == 2, path
+        assert len(stderr.strip().splitlines()) == 1, stderr
         assert message in stderr and "Traceback" not in stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
 

@@ -3,7 +3,7 @@
 each cohort, and however the sweep is interrupted and resumed (a Hypothesis property over random
 interruption points and failed cells). Real SIGKILLs and signals are in ``test_robust_faults.py``;
 here the interruption is a KeyboardInterrupt raised as the k-th cell is recorded, which takes the
-runner's real interruption path (cancel, terminate the pool's workers, write the manifest).
+runner's real interruption path (the pool's workers killed, the manifest written).
 """
 
 from __future__ import annotations

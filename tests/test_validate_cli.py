@@ -7,11 +7,11 @@ import subprocess
 import sys
 
 import pytest
-from simulation.validation.checks import CHECKS, Check, Outcome
 
 from simulation.cli import main
 from simulation.validation import checks as checks_module
 from simulation.validation import known_failures
+from simulation.validation.checks import CHECKS, Check, Outcome
 
 
 def ssp(*args, timeout=900):
