@@ -18,10 +18,13 @@ from simulation.rules import jit
 
 PACKAGE = Path(jit.__file__).resolve().parent.parent
 
-#: Imports every compiled rule (decorating them sets up their cache; nothing is compiled) and
-#: prints where the cache is.
+#: Imports the package and every module of compiled rules (decorating a rule sets up its cache;
+#: nothing is compiled) and prints where the cache is.
 PROBE = """
-import simulation, simulation.cohort, simulation.mesa_model
+import simulation
+from simulation import fingerprint
+for name in fingerprint.model_modules(fingerprint.RULES):
+    __import__(name)
 from simulation.rules import jit
 print(jit.cache_directory())
 """
