@@ -1,88 +1,45 @@
-"""The Strange Situation teaching dashboard (``ssp dashboard``, or ``streamlit run app.py``).
+"""The dashboard's server: Streamlit running :mod:`dashboard.main`, behind one small rule for
+addresses (``ssp dashboard``, or ``streamlit run app.py``).
 
-A multipage app (``st.navigation``): watch one infant, the three patterns side by side, a
-population against the published distributions, the caregiving map, change over time, you be the
-coder, and the Learn page. Every page keeps its settings in the URL, so a link reopens the
-scenario; presentation mode (sidebar) enlarges fonts and figures for a projector.
-
-A teaching model, not a diagnostic tool.
+Streamlit serves every page at a one-segment address (``/watch``) and answers any other path
+with its page shell, whose scripts and styles are addressed relative to the path: at
+``/watch/extra`` they resolve under ``/watch/`` and the page stays blank (streamlit/streamlit
+issue 8013). :class:`OnePagePerAddress` sends such an address to its first segment's page
+(``/watch/extra?seed=3`` to ``/watch?seed=3``), so a mistyped or truncated link still opens a
+page. Everything else is Streamlit's own: ``st.App`` runs the pages' script unchanged.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-import time
 from pathlib import Path
 
 import streamlit as st
-
-from dashboard import compute, state
-from dashboard.state import Param
+from starlette.middleware import Middleware
+from starlette.responses import RedirectResponse
 
 HERE = Path(__file__).resolve().parent
-#: Environment variable: with "1", every completed page run is logged on stderr (the server's
-#: log) as ``ssp-dashboard-run <time.time()> <page> <seconds>``: how long the server took to
-#: answer, without the browser's own rendering (used by the load test, tests/robust_load.py).
-TIMING_ENV = "SSP_DASHBOARD_TIMING"
-
-PAGES = [
-    st.Page(HERE / "views" / "watch.py", title="Watch one infant", url_path="watch",
-            icon=":material/visibility:"),
-    st.Page(HERE / "views" / "patterns.py", title="Three patterns", url_path="patterns",
-            icon=":material/view_column:"),
-    st.Page(HERE / "views" / "population.py", title="A population", url_path="population",
-            icon=":material/groups:"),
-    st.Page(HERE / "views" / "explore.py", title="Explore", url_path="explore",
-            icon=":material/grid_on:"),
-    st.Page(HERE / "views" / "change.py", title="Change over time", url_path="change",
-            icon=":material/trending_up:"),
-    st.Page(HERE / "views" / "coder.py", title="You be the coder", url_path="coder",
-            icon=":material/edit_note:"),
-    st.Page(HERE / "views" / "learn.py", title="Learn", url_path="learn",
-            icon=":material/school:"),
-]
+#: Path segments of Streamlit's own routes and assets, never a page.
+RESERVED = {"_stcore", "static", "media", "component", "app"}
 
 
-def home() -> None:
-    """The root address opens "Watch one infant" under its own name, keeping the settings."""
-    st.switch_page(PAGES[0], query_params=st.query_params.to_dict())
+class OnePagePerAddress:
+    """ASGI middleware: a path of two or more segments that is none of Streamlit's routes or
+    files is redirected to its first segment, keeping the query (a link's settings)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http":
+            parts = [p for p in scope["path"].split("/") if p]
+            # Streamlit's own routes answer under any page's address too (its client
+            # addresses them relative to the page: /watch/_stcore/health)
+            if len(parts) > 1 and not RESERVED & set(parts) and "." not in parts[-1]:
+                query = scope.get("query_string", b"").decode("latin-1")
+                target = f"/{parts[0]}" + (f"?{query}" if query else "")
+                await RedirectResponse(target, status_code=302)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
-def main() -> None:
-    """One run of the app (Streamlit runs this file as ``__main__`` for every page view)."""
-    started = time.perf_counter()
-    st.set_page_config(page_title="Strange Situation simulation",
-                       page_icon=":material/child_care:", layout="wide",
-                       initial_sidebar_state="expanded")
-    # Streamlit serves the default page at "/" only, so every page that a link may name has its
-    # own address, and the (hidden) default page forwards to the first of them.
-    page = st.navigation([st.Page(home, title="Home", url_path="home", default=True,
-                                  visibility="hidden"), *PAGES])
-
-    # presentation mode: read from the URL once per session, then held by the toggle
-    if state.PRESENT not in st.session_state:
-        text = st.query_params.get(state.PRESENT)
-        try:
-            st.session_state[state.PRESENT] = (
-                Param(state.PRESENT, "bool", False).parse(text) if text is not None else False)
-        except ValueError:
-            st.session_state[state.PRESENT] = False
-    with st.sidebar:
-        st.toggle("Presentation mode", key=state.PRESENT,
-                  help="Larger fonts and figures, for a projector. Kept in the page's link.")
-        st.caption("The address bar always holds a link to what is on the screen: copy it to "
-                   "reopen this scenario (in class, or in an assignment).")
-        st.caption("A teaching model, not a diagnostic tool.")
-
-    compute.start_warming()
-    page.run()
-    if os.environ.get(TIMING_ENV) == "1":
-        print(f"ssp-dashboard-run {time.time():.3f} {page.url_path or 'home'} "
-              f"{time.perf_counter() - started:.3f}", file=sys.stderr, flush=True)
-
-
-# The pool's worker processes (started with "spawn") import the app's main file under the name
-# "__mp_main__": they must not run the app (it would start warming, and so more workers).
-if __name__ != "__mp_main__":
-    main()
+app = st.App(str(HERE / "main.py"), middleware=[Middleware(OnePagePerAddress)])

@@ -142,17 +142,50 @@ def monthly_course(care: CareSpec, n: int, seed: int, age: float = 12.0) -> pd.D
                                        "q75"])
 
 
+# --- the player's data (sent to the browser once per dyad) ----------------------------------
+
+
+@st.cache_data(max_entries=96, show_spinner=False)
+def player_dyad(dyad_args: tuple, title: str, label: str, colour: str) -> dict:
+    """One dyad as the player needs it (:func:`dashboard.player.dyad_payload`)."""
+    from dashboard.player import Shown, dyad_payload
+
+    return dyad_payload(dyad(*dyad_args), Shown(title, label, colour))
+
+
 # --- figures as PNG (cached with the simulation they show) ---------------------------------
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def room_png(dyad_args: tuple, t: int, presentation: bool, text_scale: float = 1.0) -> bytes:
+@st.cache_data(max_entries=16, show_spinner=False)
+def map_png(kind: str, warmth: float, frightening: float, per_cell: int, seed: int,
+            current: tuple, presentation: bool) -> bytes:
+    """The Explore map as PNG: "classification" (most common) or "shares" (each one)."""
     from dashboard.ui import png_bytes
-    from simulation.plots.room import room_frame
+    from simulation.plots.maps import classification_map, share_maps
 
-    fig = room_frame(dyad(*dyad_args).trace, int(t), presentation=presentation,
-                     text_scale=text_scale)
-    return png_bytes(fig, dpi=90)
+    draw = {"classification": classification_map, "shares": share_maps}[kind]
+    shares = grid(warmth, frightening, per_cell, seed, label=None)
+    return png_bytes(draw(shares, current=current, presentation=presentation))
+
+
+def course_png(frame: pd.DataFrame, change_month, presentation: bool) -> bytes:
+    """The working model month by month as PNG (drawn when its download is asked for)."""
+    from dashboard.ui import png_bytes
+    from simulation.plots.profiles import working_model_course
+
+    return png_bytes(working_model_course(frame, change_month=change_month,
+                                          presentation=presentation))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def trace_png(kind: str, dyad_args: tuple, presentation: bool, title: str | None = None) -> bytes:
+    """A figure of one dyad's trace as PNG: "ethogram" (the whole procedure, second by second)
+    or "arousal" (internal arousal beside overt crying)."""
+    from dashboard.ui import png_bytes
+    from simulation.plots.timeline import arousal_and_crying, ethogram
+
+    draw = {"ethogram": ethogram, "arousal": arousal_and_crying}[kind]
+    return png_bytes(draw(dyad(*dyad_args).trace, presentation=presentation, title=title))
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
@@ -204,7 +237,8 @@ def population_png(kind: str, cohort_args: tuple, presentation: bool,
 def _warm() -> None:
     """Run what a class opens first, with each page's default settings: Watch (and the three
     patterns), the population preset, the map, the coder's first infant, Change over time, then
-    a cohort for every caregiving preset."""
+    a cohort for every caregiving preset. (Figures are not drawn ahead: the pages' charts are
+    drawn in the browser, and the exported figures when asked for.)"""
     from simulation.presets import PRESETS
 
     def spec(name: str) -> CareSpec:
@@ -219,8 +253,7 @@ def _warm() -> None:
         lambda: dyad(spec("rejecting"), None, 0, 0, (0.5, 0.5)),
         lambda: dyad(spec("inconsistent"), None, 0, 0, (0.5, 0.5)),
         lambda: grid(0.7, 0.0, 10, 0, label=None),
-        lambda: episode_gif((spec(tuple(PRESETS)[(1 * 7 + 3) % len(PRESETS)]), None, 1, 0, None),
-                            8, False),
+        lambda: dyad(None, "low-risk-abcd", 1, 0, None),  # the coder's first mystery infant
         lambda: cohort(("history", ((0.0, profile("inconsistent")), (6.0, profile("sensitive")))),
                        None, 400, 0, label=None),
         lambda: cohort(("profile", profile("inconsistent")), None, 400, 0, label=None),

@@ -1,5 +1,6 @@
-"""Shared pieces of every page: presentation mode, figures with PNG downloads, the caregiving
-controls (a preset or sliders, with the Ainsworth-sensitivity equivalent), classification badges.
+"""Shared pieces of every page: presentation mode, PNG bytes of an exported figure, the
+caregiving controls (a preset or sliders), classification badges, and the names of the two ways
+of counting classifications (four-way A/B/C/D, or forced A/B/C).
 
 Colours come from :mod:`simulation.plots.style`: one colour per classification on every page.
 """
@@ -15,7 +16,7 @@ from matplotlib.figure import Figure
 
 from dashboard import state
 from dashboard.state import Param
-from simulation.caregiving import PROFILE_PARAMETERS, ainsworth_sensitivity
+from simulation.caregiving import PROFILE_PARAMETERS
 from simulation.plots.style import CLASS_COLOURS, GROUP_COLOURS
 from simulation.presets import PRESETS
 
@@ -35,8 +36,27 @@ CARE_LABELS = {
 }
 CARE_HELP = {name: text[0].upper() + text[1:] + "." for name, text in PROFILE_PARAMETERS.items()}
 
+#: Every page: less empty space above the title (the room must fit above the fold at 1280 x 720),
+#: and numbers, labels and badges that wrap instead of being cut off with an ellipsis.
+BASE_CSS = """<style>
+.stMainBlockContainer, .block-container { padding-top: 4rem !important; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] > div,
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] div, [data-testid="stMetricLabel"] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+[data-testid="stMetricValue"] { font-size: 1.9rem; line-height: 1.2; }
+.ssp-badge { display: inline-block; white-space: nowrap; }
+</style>"""
 #: Presentation mode: Streamlit sizes text in rem, so a larger root font enlarges everything.
-PRESENTATION_CSS = "<style>html { font-size: 21px !important; }</style>"
+PRESENTATION_CSS = """<style>
+html { font-size: 21px !important; }
+h1 { font-size: 2.1rem !important; padding-top: 0 !important; }
+</style>"""
+#: The two ways of counting classifications, named the same way on every page.
+FOUR_WAY = "four-way (A, B, C and D)"
+FORCED = "forced A/B/C (each D infant counted in its best-fitting group)"
+FOUR_WAY_NOTE = ("Four-way: disorganized (D) infants counted as D. Forced A/B/C: every infant "
+                 "in its best-fitting organized group, as studies without D report.")
 
 
 def presentation() -> bool:
@@ -45,6 +65,7 @@ def presentation() -> bool:
 
 
 def page_header(title: str, intro: str) -> None:
+    st.html(BASE_CSS)
     if presentation():
         st.html(PRESENTATION_CSS)
     st.title(title)
@@ -58,27 +79,17 @@ def png_bytes(fig: Figure, dpi: int | None = None) -> bytes:
     return buf.getvalue()
 
 
-def show_png(png: bytes, name: str, caption: str | None = None, key: str | None = None) -> None:
-    """Show a rendered figure with a button to download it as PNG."""
-    st.image(png, caption=caption, width="stretch")
-    st.download_button(f"Download figure (PNG): {name}", png, file_name=f"{name}.png",
-                       mime="image/png", on_click="ignore", key=key or f"png-{name}",
-                       icon=":material/download:")
-
-
-def show_figure(fig: Figure, name: str, caption: str | None = None,
-                key: str | None = None) -> bytes:
-    png = png_bytes(fig)
-    show_png(png, name, caption, key)
-    return png
+def class_colour(classification: str) -> str:
+    """The colour of a classification (or group letter) on every page."""
+    return CLASS_COLOURS.get(classification, GROUP_COLOURS.get(classification, "#666666"))
 
 
 def badge(classification: str, text: str | None = None) -> str:
     """An HTML badge in the classification's colour (markdown with ``unsafe_allow_html``)."""
-    colour = CLASS_COLOURS.get(classification, GROUP_COLOURS.get(classification, "#666666"))
+    colour = class_colour(classification)
     label = text or classification
-    return (f"<span style='background:{colour};color:white;padding:0.15em 0.55em;"
-            f"border-radius:0.4em;font-weight:600'>{label}</span>")
+    return (f"<span class='ssp-badge' style='background:{colour};color:white;"
+            f"padding:0.15em 0.55em;border-radius:0.4em;font-weight:600'>{label}</span>")
 
 
 def legend_line() -> str:
@@ -122,7 +133,7 @@ def care_omit(values: dict[str, Any], prefix: str = "") -> set[str]:
 
 
 def care_controls(page: str, prefix: str = "", title: str = "Caregiving",
-                  container=None, show_sensitivity: bool = True) -> tuple[float, ...]:
+                  container=None) -> tuple[float, ...]:
     """A preset selector and the four caregiving sliders; returns (r, c, w, f)."""
     box = container or st
     pkey = state.key(page, f"{prefix}preset")
@@ -148,12 +159,6 @@ def care_controls(page: str, prefix: str = "", title: str = "Caregiving",
         values.append(box.slider(CARE_LABELS[n], 0.0, 1.0, step=STEP,
                                  key=state.key(page, f"{prefix}{n}"), on_change=on_slider,
                                  help=CARE_HELP[n]))
-    if show_sensitivity:
-        sens = ainsworth_sensitivity(values[0], values[1])
-        box.metric("Ainsworth-sensitivity equivalent", f"{sens:.1f} / 9",
-                   help="Ainsworth's 1-9 scale mixes how responsive and how consistent care is "
-                   "(9 highly sensitive, 5 inconsistently sensitive, 1 highly insensitive). "
-                   "Here 1 + 8 x responsiveness x (1 + consistency) / 2.")
     return tuple(values)
 
 

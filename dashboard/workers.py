@@ -125,11 +125,14 @@ def grid_table(grid: tuple[float, ...], warmth: float, frightening: float, seed:
 
 @dataclass
 class Dyad:
-    """One infant through the Mesa model: its trace, the coder's verdict and its home year."""
+    """One infant through the Mesa model: its trace, the coder's verdict (with its reasons, in
+    plain words and as the coder's criteria, and the moments it scored) and its home year."""
 
     trace: pd.DataFrame
     coding: Any  # simulation.observer.Coding of one infant
-    explanation: str
+    explanation: str  # the coder's reasoning, one line per point
+    plain: list[str]  # why, in plain words for students (D first, naming the lapses)
+    moments: list[Any]  # simulation.observer.explanation.Moment: the bouts the coder scored
     row: dict[str, Any]  # classification, subgroup, group, abc_group, d_rating, care, temperament
     monthly: list[dict[str, np.ndarray]]  # per caregiver: variable -> (months + 1,)
 
@@ -138,7 +141,9 @@ def dyad_run(care: tuple | None, population: str | None, infant_id: int, seed: i
              temperament: tuple | None, caregiver: str, age: float) -> Dyad:
     """Run infant ``infant_id`` of a cohort alone through the Mesa model (replays exactly)."""
     from simulation.mesa_model import StrangeSituationModel
-    from simulation.observer import explain
+    from simulation.observer import code_record, explain
+    from simulation.observer.explanation import explain_plainly, scored_moments
+    from simulation.record import BehaviourRecord
 
     pop = _population(population)
     model = StrangeSituationModel(
@@ -146,7 +151,8 @@ def dyad_run(care: tuple | None, population: str | None, infant_id: int, seed: i
         infant_id=int(infant_id), seed=int(seed), temperament=_temperament(temperament, pop),
         caregiver=caregiver, age_months=float(age)).run()
     trace = model.trace()
-    coding = model.coding()
+    record = BehaviourRecord.from_frame(trace)
+    coding = code_record(record)
     prepared = model.prepared
     ci = 0 if caregiver == "primary" else 1
     arrays = prepared.care.caregivers[ci]
@@ -165,7 +171,7 @@ def dyad_run(care: tuple | None, population: str | None, infant_id: int, seed: i
     monthly = [{k: np.asarray(v)[0] for k, v in m.items()}
                for m in prepared.development.monthly]
     return Dyad(trace, coding, explain(coding, 0).replace("Infant 0", f"Infant {infant_id}"),
-                row, monthly)
+                explain_plainly(coding, 0, record), scored_moments(record), row, monthly)
 
 
 def ready() -> int:

@@ -126,8 +126,36 @@ def test_parse_sizes():
 
 
 @pytest.mark.parametrize("argv", [["--sizes", "lots"], ["--repeat", "0"], ["--seed", "-1"],
-                                  ["--threads", "0"], ["--threads", "two"]])
+                                  ["--threads", "0"], ["--threads", "two"],
+                                  ["--pages", "watch"],
+                                  ["--dashboard", "--pages", "watch,home"],
+                                  ["--dashboard", "--pages", ","],
+                                  ["--dashboard", "--repeat", "0"]])
 def test_bad_arguments_exit_2(argv, capsys):
     assert main(["bench", *argv]) == 2
     err = capsys.readouterr().err
     assert err.startswith("ssp bench: error:") and "Traceback" not in err
+
+
+# --- ssp bench --dashboard: the dashboard's answers in a real browser ------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_dashboard_latency_one_json_line_per_page():
+    """``ssp bench --dashboard --json`` on one page and one answer: the shape of its line
+    (the figures themselves are not asserted: the machine is shared)."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["bench", "--dashboard", "--json", "--repeat", "2",
+                     "--pages", "watch,population_1000"]) == 0
+    lines = out.getvalue().strip().splitlines()
+    assert len(lines) == 1
+    result = json.loads(lines[0])
+    assert set(result["latency"]) == {"watch", "population_1000"}
+    for page in result["latency"].values():
+        assert len(page["samples_s"]) == 2 and all(s > 0 for s in page["samples_s"])
+        assert 0 < page["p50_s"] <= page["p95_s"] <= max(page["samples_s"]) + 1e-9
+        assert page["target_p50_s"] in (1.0, 2.0) and isinstance(page["met"], bool)
+        assert page["server_p50_s"] is None or page["server_p50_s"] > 0
+    assert result["machine"]["cores"] >= 1

@@ -170,3 +170,59 @@ def test_working_model_course():
     fig = profiles.working_model_course(course, change_month=6)
     titled = [a.get_title() for a in fig.axes if a.get_title()]
     assert titled == ["trust", "volatility", "rebuff", "signal gain", "fear"]
+
+
+# --- the player's data and its assets ----------------------------------------------------------
+
+
+def test_every_behaviour_code_has_words_and_a_pose_in_the_legend():
+    from dashboard import player
+    from simulation.codes import AdultAct, Cry, Gaze
+
+    words = player.WORDS
+    for action in Action:
+        assert words["action"][int(action)] and words["action_short"][int(action)]
+        assert action.name in player.LEGEND_ACTIONS  # every pose is explained
+    assert set(words["adult"]) == {int(a) for a in AdultAct}
+    assert set(words["gaze"]) == set(words["gaze_short"]) == {int(g) for g in Gaze}
+    assert set(words["cry"]) == {int(Cry.FUSS), int(Cry.HARD)}
+    js = (player.HERE / "player.js").read_text()
+    for name in ("FREEZE", "APPROACH_BROKEN", "APPREHENSION", "RESIST_ANGRY",
+                 "RESIST_PASSIVE", "CONTACT_ACTIVE", "CONTACT_PASSIVE", "AVOID", "SEARCH",
+                 "SIGNAL", "DISTANCE_INTERACT", "APPROACH", "EXPLORE"):
+        assert f"A.{name}" in js  # a pose of its own in the drawing code
+
+
+def test_player_payload_of_one_dyad(trace):
+    from types import SimpleNamespace
+
+    from dashboard import player
+    from simulation.observer.explanation import scored_moments
+    from simulation.record import BehaviourRecord
+
+    moments = scored_moments(BehaviourRecord.from_frame(trace))
+    dyad = SimpleNamespace(trace=trace, moments=moments)
+    data = player.dyad_payload(dyad, player.Shown("Rejecting care", "A1: avoidant", "#E69F00"))
+    assert data["n"] == len(trace) and all(len(c) == len(trace) for c in data["cols"].values())
+    assert [e for e, _, _ in data["episodes"]] == list(range(1, 9))
+    assert data["cols"]["x"][10] == round(trace["x"].iloc[10] * 100)
+    assert sum(len(v) for v in data["moments"].values()) == len(moments)
+    whole = player.payload([data, data, data], 5, 30, presentation=True)
+    assert whole["start"] == {"episode": 5, "t": 30} and len(whole["dyads"]) == 3
+    assert any(row.get("moment") == "avoidance" for row in whole["rows"])
+    hidden = player.payload([data], 8, 0, presentation=False, scored=False)
+    assert not any(hidden["dyads"][0]["moments"].values()) and not hidden["moment_kinds"]
+    assert not any("moment" in row for row in hidden["rows"])
+
+
+def test_the_player_ships_as_package_data():
+    """A plain ``pip install .`` must carry the player's JavaScript and CSS."""
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    data = tomllib.loads((root / "pyproject.toml").read_text())
+    patterns = data["tool"]["setuptools"]["package-data"]["dashboard"]
+    shipped = {p.relative_to(root / "dashboard").as_posix() for pattern in patterns
+               for p in (root / "dashboard").glob(pattern)}
+    assert {"player/player.js", "player/player.css"} <= shipped

@@ -2,21 +2,29 @@
 settings are read from and written to the URL, and bad URL values fall back with a notice.
 
 Assertions are about behaviour (a different preset shows different numbers), never about
-particular shares, which move as the model is tuned.
+particular shares, which move as the model is tuned. The player (a browser component) is
+checked here through the data it is sent; tests/test_browser.py drives it in Chromium.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 os.environ["SSP_DASHBOARD_WARM"] = "0"  # no background warming while testing
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
+from simulation.observer.explanation import coder_masks  # noqa: E402
+from simulation.record import BehaviourRecord  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+APP = Path(__file__).resolve().parents[1] / "dashboard" / "main.py"  # the pages' script
 #: Seconds one run may take (uncached simulations on a slow machine).
 TIMEOUT = 600
 NOTICE = "could not be used"
@@ -55,6 +63,12 @@ def notices(at: AppTest) -> str:
 
 def tables(at: AppTest) -> list:
     return [t.value for t in at.table]
+
+
+def players(at: AppTest) -> list[dict]:
+    """The data sent to each player on the page."""
+    return [json.loads(e.proto.json) for e in at.get("bidi_component")
+            if e.proto.component_name == "ssp_player"]
 
 
 def shown_numbers(at: AppTest) -> tuple:
@@ -98,27 +112,61 @@ def test_presentation_mode_from_the_url_and_kept_in_it():
 # --- Watch one infant ----------------------------------------------------------------------
 
 
-def test_watch_renders_classification_sheet_and_explanation():
+def test_watch_renders_classification_player_sheet_and_explanation():
     at = open_page("watch")
     m = metrics(at)
-    assert m["Ainsworth-sensitivity equivalent"] == "7.3 / 9"
-    assert {"Subgroup", "D rating (1-9)", "Crying in separations",
+    assert {"Subgroup (forced A/B/C)", "D rating (1-9)", "Crying in separations",
             "Arousal in separations"} <= set(m)
-    assert "Classified" in text(at)
-    assert "into episode 5" in text(at)
+    assert "Ainsworth-sensitivity equivalent" not in m  # it misled for rejecting care
+    assert "Why the coder classified it" in text(at)
+    assert "looks like" in text(at)  # the plain-words why
     assert any("proximity seeking" in t.columns for t in tables(at))  # the score sheet
-    assert "decided at step" in text(at)
+    sheet = next(t for t in tables(at) if "proximity seeking" in t.columns)
+    assert "-" not in sheet.to_numpy().ravel().tolist()  # dashes render as bullets
+    (player,) = players(at)
+    assert len(player["dyads"]) == 1 and player["start"] == {"episode": 5, "t": 0}
     assert dict(at.query_params) == {}  # defaults are not written
+
+
+def test_watch_sends_the_trace_once_with_the_coders_moments():
+    """Every moment the player can jump to lies on seconds the coder scored that behaviour."""
+    at = open_page("watch", preset="inconsistent")
+    (player,) = players(at)
+    dyad = player["dyads"][0]
+    n = dyad["n"]
+    assert all(len(v) == n for v in dyad["cols"].values())
+    assert sum(length for _, _, length in dyad["episodes"]) == n
+    # rebuild the record from what the browser got, and ask the coder
+    cols = dyad["cols"]
+    episode = np.zeros(n, dtype=np.uint8)
+    for e, start, length in dyad["episodes"]:
+        episode[start:start + length] = e
+    present = (np.array(cols["pc"]) * 1 + np.array(cols["ps"]) * 2).astype(np.uint8)
+    record = BehaviourRecord(**{k: np.asarray(v, dtype=np.uint8).reshape(1, -1) for k, v in {
+        "episode": episode, "present": present, "action": cols["action"],
+        "target": cols["target"], "cry": cols["cry"], "gaze": cols["gaze"],
+        "zone_caregiver": cols["zc"], "zone_stranger": cols["zs"], "held": cols["held"],
+        "caregiver_act": cols["ca"], "stranger_act": cols["sa"]}.items()})
+    masks = coder_masks(record)
+    jumps = 0
+    for kind, moments in dyad["moments"].items():
+        for start, length, ep in moments:
+            assert masks[kind][start:start + length].all(), (kind, start, length)
+            assert set(episode[start:start + length]) == {ep}
+            jumps += 1
+        assert sum(length for _, length, _ in moments) == int(masks[kind].sum())
+    assert jumps > 0
 
 
 def test_watch_preset_changes_the_numbers_and_the_url():
     at = open_page("watch")
     before = shown_numbers(at)
+    trace_before = players(at)[0]["dyads"][0]["cols"]["action"]
     at.selectbox(key="watch.preset").set_value("rejecting").run()
     assert not at.exception
     assert at.slider(key="watch.warmth").value == pytest.approx(0.15)
-    assert metrics(at)["Ainsworth-sensitivity equivalent"] == "6.0 / 9"
     assert shown_numbers(at) != before
+    assert players(at)[0]["dyads"][0]["cols"]["action"] != trace_before
     assert dict(at.query_params) == {"preset": "rejecting"}
 
 
@@ -129,7 +177,6 @@ def test_watch_slider_makes_the_care_custom():
     assert at.selectbox(key="watch.preset").value == "custom"
     assert at.query_params["preset"] == "custom"
     assert at.query_params["responsiveness"] == "0.5"
-    assert metrics(at)["Ainsworth-sensitivity equivalent"] == "4.7 / 9"
 
 
 def test_watch_reads_its_url():
@@ -137,10 +184,10 @@ def test_watch_reads_its_url():
     assert not notices(at)
     assert at.selectbox(key="watch.preset").value == "inconsistent"
     assert at.slider(key="watch.consistency").value == pytest.approx(0.1)
-    assert at.select_slider(key="watch.episode").value == 8
     assert at.number_input(key="watch.seed").value == 3
     assert at.slider(key="watch.reactivity").value == pytest.approx(0.8)
-    assert "0:40 into episode 8" in text(at)
+    assert players(at)[0]["start"] == {"episode": 8, "t": 40}  # the player starts there
+    assert at.query_params["episode"] == "8" and at.query_params["t"] == "40"
 
 
 def test_watch_custom_sliders_from_the_url_and_quantised():
@@ -160,54 +207,50 @@ def test_watch_bad_url_values_fall_back_with_a_notice():
         assert name in notice
     assert at.selectbox(key="watch.preset").value == "sensitive"
     assert at.number_input(key="watch.seed").value == 0
-    assert at.select_slider(key="watch.episode").value == 5
+    assert players(at)[0]["start"] == {"episode": 5, "t": 0}
     assert at.slider(key="watch.reactivity").value == pytest.approx(0.5)
-    assert metrics(at)["Ainsworth-sensitivity equivalent"] == "7.3 / 9"
 
 
-def test_watch_step_and_play():
+def test_watch_downloads_are_made_when_asked():
     at = open_page("watch")
-    at.button(key="watch.fwd").click().run()
-    assert "0:25 into episode 5" in text(at)
-    assert at.query_params["t"] == "25"
-    at.select_slider(key="watch.episode").set_value(6).run()
-    assert "0:00 into episode 6" in text(at)
-    at.toggle(key="watch.play").set_value(True).run()
-    assert not at.exception
-    at.button(key="watch.makegif").click().run()  # the whole procedure as a GIF
-    assert not at.exception
+    labels = [b.label for b in at.get("download_button")]
+    assert any("(PNG)" in label for label in labels) and any("(GIF" in label for label in labels)
 
 
 # --- Three patterns ------------------------------------------------------------------------
 
 
-def test_patterns_render_three_infants():
+def test_patterns_render_three_infants_on_one_player():
     at = open_page("patterns")
     body = text(at)
     for name in ("Sensitive care", "Rejecting care", "Inconsistent care"):
         assert name in body
-    assert len(at.metric) == 9
+    (player,) = players(at)  # one player: one clock for the three
+    assert [d["title"] for d in player["dyads"]] == ["Sensitive care", "Rejecting care",
+                                                     "Inconsistent care"]
+    assert all(d["label"] for d in player["dyads"])
     reunion = tables(at)[0]
     assert list(reunion["care"].unique()) == ["sensitive", "rejecting", "inconsistent"]
+    assert "looks like" in body  # each one's plain why
 
 
-def test_patterns_episode_change_changes_the_numbers_and_the_url():
+def test_patterns_seed_changes_the_infants_and_the_url():
     at = open_page("patterns")
-    before = [m.value for m in at.metric]
-    at.select_slider(key="patterns.episode").set_value(4).run()
+    before = [d["cols"]["action"] for d in players(at)[0]["dyads"]]
+    at.number_input(key="patterns.seed").set_value(4).run()
     assert not at.exception
-    assert [m.value for m in at.metric] != before
-    assert at.query_params["episode"] == "4"
+    assert [d["cols"]["action"] for d in players(at)[0]["dyads"]] != before
+    assert at.query_params["seed"] == "4"
 
 
 def test_patterns_url_read_and_bad_values():
-    at = open_page("patterns", seed=2, reactivity=0.7, episode=5)
+    at = open_page("patterns", seed=2, reactivity=0.7, episode=5, t=30)
     assert not notices(at)
     assert at.number_input(key="patterns.seed").value == 2
-    assert at.select_slider(key="patterns.episode").value == 5
+    assert players(at)[0]["start"] == {"episode": 5, "t": 30}
     bad = open_page("patterns", episode="eight", soothability="-1")
     assert "episode=eight" in notices(bad) and "soothability=-1" in notices(bad)
-    assert bad.select_slider(key="patterns.episode").value == 8
+    assert players(bad)[0]["start"]["episode"] == 8
 
 
 # --- A population --------------------------------------------------------------------------
@@ -229,8 +272,35 @@ def test_population_renders_distribution_against_published():
         assert not at.exception, view
         assert at.query_params.get("view", "subgroups") == view
     at.radio(key="population.view").set_value("episodes").run()
-    crying = tables(at)[0]  # the crying profile by classification
-    assert list(crying.columns) == [str(e) for e in range(1, 9)] or len(crying.columns) == 8
+    crying = tables(at)[0]  # the crying profile by classification, two decimals
+    assert len(crying.columns) == 8
+    assert all(len(v.split(".")[1]) == 2 for v in crying.to_numpy().ravel())
+
+
+def test_population_says_what_is_counted_and_that_the_preset_was_fitted():
+    at = open_page("population", n=200)  # the global preset against its own source
+    body = text(at) + "\n".join(i.value for i in at.info)
+    assert "four-way (A, B, C and D)" in body
+    assert "forced A/B/C (each D infant counted in its best-fitting group)" in body
+    assert "was fitted to these published shares" in body
+    other = open_page("population", n=200, compare="japan")
+    assert "was fitted" not in text(other) + "\n".join(i.value for i in other.info)
+
+
+def test_population_hidden_distress_is_stated_from_its_numbers():
+    at = open_page("population", n=200, view="hidden")
+    body = text(at)
+    import re
+
+    found = re.search(r"the (\d+) avoidant infants cried at a rate of ([0-9.]+) per 15-s "
+                      r"interval against ([0-9.]+) for the others, while their hidden arousal "
+                      r"averaged ([0-9]+\.[0-9]+) against ([0-9]+\.[0-9]+)", body)
+    assert found, body
+    a_cry, o_cry, a_ar, o_ar = (float(found.group(i)) for i in range(2, 6))
+    if a_cry < o_cry and (o_cry - a_cry) > (o_ar - a_ar):
+        assert "distress the coder does not hear" in body
+    else:
+        assert "no hidden distress shows" in body
 
 
 def test_population_preset_change_changes_the_numbers():
@@ -250,6 +320,7 @@ def test_population_infant_replays_exactly():
                    view="watch")
     assert at.number_input(key="population.infant").value == 7
     assert "it replays exactly" in text(at)
+    assert len(players(at)) == 1 and "looks like" in text(at)
     at = open_page("population", population="japan", n=100, infant=3, view="watch")
     assert "it replays exactly" in text(at)
 
@@ -271,7 +342,9 @@ def test_explore_renders_the_map_and_the_star():
     body = text(at)
     assert "responsiveness 0.9, consistency 0.9" in body
     assert "squares" in body
-    assert {"secure", "avoidant", "ambivalent", "disorganized"} <= set(metrics(at))
+    assert "Ainsworth-sensitivity equivalent" not in metrics(at)
+    shares = [line for line in at.markdown if "&nbsp;·&nbsp;" in line.value]
+    assert len(shares) == 1 and shares[0].value.count("%") == 4  # apart, not run together
 
 
 def test_explore_warmth_changes_the_map_and_the_url():
@@ -332,13 +405,21 @@ def test_change_bad_url_values():
 # --- You be the coder ----------------------------------------------------------------------
 
 
+def _answer(infant: int = 1, episode: int = 8, seed: int = 0) -> str:
+    return f"coder.{infant}.{episode}.{seed}"
+
+
 def test_coder_scores_and_compares():
     at = open_page("coder")
     assert "Your scores toward the caregiver" in [h.value for h in at.subheader]
+    (player,) = players(at)
+    assert player["dyads"][0]["label"] == ""  # the classification stays hidden
+    assert player["scored"] is False and not any(player["dyads"][0]["moments"].values())
+    assert player["start"]["episode"] == 8
     at.button(key="coder.compare").click().run()
     assert "Choose a classification first." in notices(at)
-    at.radio(key="coder.choice").set_value("avoidant").run()
-    at.slider(key="coder.score.avoidance").set_value(6).run()
+    at.radio(key=f"{_answer()}.choice").set_value("avoidant").run()
+    at.slider(key=f"{_answer()}.score.avoidance").set_value(6).run()
     at.button(key="coder.compare").click().run()
     assert not at.exception
     m = metrics(at)
@@ -347,21 +428,33 @@ def test_coder_scores_and_compares():
     table = tables(at)[0]
     assert list(table["yours"]) == [1, 1, 1, 6]
     assert "How this infant was cared for" in text(at)
+    assert "looks like" in text(at)
 
 
-def test_coder_another_infant_changes_the_observer_scores():
-    def observer_scores(at):
-        at.radio(key="coder.choice").set_value("secure").run()
+def test_coder_another_infant_starts_with_a_blank_sheet():
+    at = open_page("coder")
+    at.slider(key=f"{_answer()}.score.avoidance").set_value(6).run()
+    at.radio(key=f"{_answer()}.choice").set_value("avoidant").run()
+    at.number_input(key="coder.infant").set_value(2).run()
+    assert not at.exception
+    assert at.slider(key=f"{_answer(2)}.score.avoidance").value == 1
+    assert at.radio(key=f"{_answer(2)}.choice").value is None
+
+
+def test_coder_infants_have_their_own_caregiving():
+    def observer_scores(at, infant):
+        at.radio(key=f"{_answer(infant, 5)}.choice").set_value("secure").run()
         at.button(key="coder.compare").click().run()
         return tables(at)[0]["observer"].tolist(), metrics(at)["The observer's"]
 
-    seen = set()
-    for infant in (1, 2, 3, 4):
+    seen, care = set(), set()
+    for infant in (1, 2, 3, 4, 5, 6):
         at = open_page("coder", infant=infant, episode=5)
         assert at.query_params.get("infant", "1") == str(infant)
-        scores, label = observer_scores(at)
-        seen.add((tuple(scores), label))
+        seen.add(tuple(observer_scores(at, infant)[0]))
+        care.add(next(m.value for m in at.markdown if "How this infant was cared for" in m.value))
     assert len(seen) > 1
+    assert len(care) == 6  # drawn per infant: no cycle through a few presets
 
 
 def test_coder_bad_url_values():
@@ -383,6 +476,7 @@ def test_learn_renders_sections_and_calculator():
     assert "not a diagnostic tool" in text(at)
     assert "not measured continuity" in text(at)
     assert metrics(at)["Sensitivity equivalent"] == "7.3 / 9"
+    assert "leaves out warmth and frightening behaviour" in text(at)
     at.slider(key="learn.consistency").set_value(0.0).run()
     assert metrics(at)["Sensitivity equivalent"] == "4.4 / 9"
     assert at.query_params["consistency"] == "0"
@@ -401,7 +495,7 @@ def test_a_link_followed_inside_the_session_brings_its_settings():
     at.query_params.update({"preset": "rejecting", "episode": "8"})
     at.switch_page("views/watch.py").run()  # as the Learn page's "things to try" links do
     assert at.selectbox(key="watch.preset").value == "rejecting"
-    assert at.select_slider(key="watch.episode").value == 8
+    assert players(at)[0]["start"]["episode"] == 8
     at.slider(key="watch.reactivity").set_value(0.7).run()
     assert at.selectbox(key="watch.preset").value == "rejecting"  # widgets win on reruns
     assert at.query_params["reactivity"] == "0.7"

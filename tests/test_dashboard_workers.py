@@ -113,6 +113,8 @@ def test_a_worker_never_starts_a_pool(pool):
     assert workers.in_worker() is False
 
 
+@pytest.mark.browser
+@pytest.mark.slow
 def test_a_real_server_warming_its_caches_keeps_to_its_pool(tmp_path):
     """``ssp dashboard`` with warming on (the default for a class), opened once: the server's
     processes are ``ssp dashboard``, the Streamlit server it runs, the pool's workers and

@@ -1,13 +1,23 @@
-"""Plain-words explanations name the deciding scale, its score and the seconds behind it."""
+"""Explanations: the coder's criteria name the deciding scale, its score and the seconds behind
+it; the plain words for students say what the infant did, from the same numbers; the scored
+moments are the seconds the coder counted."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from records import RecordBuilder, random_records, stack
 
 from simulation.codes import Action, AdultAct
 from simulation.observer import code_record, describe_scale, explain
+from simulation.observer.explanation import (
+    MOMENT_KINDS,
+    coder_masks,
+    explain_plainly,
+    lapse_kinds,
+    scored_moments,
+)
 
 A = Action
 
@@ -85,3 +95,112 @@ def test_every_infant_of_any_record_can_be_explained(record):
         assert f"classified {coding.subgroup[k]}" in text or "disorganized (D)" in text
         assert f"step {coding.step[k]}" in text
         assert "Disorganization rated" in text
+
+
+# --- for students: plain words, computed from the coding -------------------------------------
+
+
+def ambivalent() -> RecordBuilder:
+    b = RecordBuilder()
+    for ep in (5, 8):
+        b.approach(ep, 2, 6).contact(ep, 6, 120)
+        b.bouts(ep, [30, 60, 90], 6, A.RESIST_ANGRY, "caregiver", held=1, zone_caregiver=0)
+        b.cry(ep, 0, 150)
+    return b
+
+
+def test_plain_avoidant_says_what_avoidance_looks_like_with_its_seconds():
+    coding = code_record(avoidant().build())
+    plain = explain_plainly(coding, 0)
+    text = " ".join(plain)
+    assert "When the caregiver came back in episode 8" in text
+    seconds = coding.features["avoid"][0, 7, 0]
+    assert f"turned away from her or ignored her for {seconds} of the" in text
+    assert "never went to her" in text
+    assert "what avoidance looks like" in text
+    assert plain[-1].startswith("A1 (avoidant)")
+
+
+def test_plain_secure_says_she_was_sought():
+    coding = code_record(secure().build())
+    text = " ".join(explain_plainly(coding, 0))
+    approach = coding.features["approach"][0, 7, 0]
+    assert f"went to her ({approach} s of approach" in text
+    assert "what security looks like" in text
+
+
+def test_plain_ambivalent_names_seeking_and_angry_resistance():
+    coding = code_record(ambivalent().build())
+    assert str(coding.group[0]) == "C"
+    text = " ".join(explain_plainly(coding, 0))
+    angry = max(coding.features["angry"][0, 4, 0], coding.features["angry"][0, 7, 0])
+    assert f"pushed her away angrily for {angry} s" in text
+    assert "what ambivalence looks like" in text
+
+
+def test_plain_disorganized_comes_first_and_names_the_lapses():
+    b = secure()
+    b.bouts(8, [110, 130, 150], 3, A.FREEZE, cry=2)
+    b.bouts(5, [110], 2, A.APPREHENSION, "caregiver")
+    record = b.build()
+    coding = code_record(record)
+    assert str(coding.group[0]) == "D"
+    plain = explain_plainly(coding, 0, record)
+    first = plain[0]
+    kinds = lapse_kinds(record)
+    assert kinds["freezing"] == 9 and kinds["apprehension"] == 2
+    assert "freezing 9 s" in first and "apprehension 2 s" in first
+    lapses = int(coding.disorganization["lapses"][0].sum())
+    assert f"{lapses} lapses in her presence" in first
+    assert "what disorganization looks like" in first
+    assert f"rated {int(coding.d_rating[0])} of 9" in first
+    assert "fits B3 (secure) best" in plain[1]
+    # without the record the lapses are still named, by kind in general
+    assert "freezing, broken-off approach or apprehension" in explain_plainly(coding, 0)[0]
+
+
+@settings(max_examples=40, deadline=None)
+@given(random_records())
+def test_every_infant_of_any_record_has_a_plain_why(record):
+    coding = code_record(record)
+    for k in range(len(coding)):
+        plain = explain_plainly(coding, k, record)
+        assert plain and all(line.strip() for line in plain)
+        if str(coding.group[k]) == "D":
+            assert "disorganization looks like" in plain[0]
+
+
+# --- the scored moments: on seconds the coder counted ----------------------------------------
+
+
+@settings(max_examples=40, deadline=None)
+@given(random_records())
+def test_scored_moments_are_the_seconds_behind_the_features(record):
+    coding = code_record(record)
+    features = {"approach": coding.features["approach"][:, :, 0],
+                "contact": coding.features["contact"][:, :, 0],
+                "resistance": coding.features["angry"][:, :, 0]
+                + coding.features["passive"][:, :, 0],
+                "avoidance": coding.features["avoid"][:, :, 0],
+                "search": coding.features["search"][:, :, 0],
+                "lapse": coding.disorganization["lapse_seconds"]}
+    for k in range(len(coding)):
+        masks = coder_masks(record, k)
+        moments = scored_moments(record, k)
+        for kind in MOMENT_KINDS:
+            per_episode = np.zeros(8, dtype=int)
+            for m in (m for m in moments if m.kind == kind):
+                assert masks[kind][m.start:m.start + m.seconds].all()
+                assert set(record.episode[k, m.start:m.start + m.seconds]) == {m.episode}
+                per_episode[m.episode - 1] += m.seconds
+            assert per_episode.tolist() == features[kind][k].tolist(), kind
+
+
+def test_moments_of_an_avoidant_record_are_its_turning_away():
+    record = avoidant().build()
+    moments = [m for m in scored_moments(record) if m.kind == "avoidance"]
+    coding = code_record(record)
+    assert {m.episode for m in moments} == {5, 8}
+    first8 = min(m.start for m in moments if m.episode == 8)
+    assert first8 == int(coding.starts[0, 7])  # from her entrance on (ignoring her)
+    assert sum(m.seconds for m in moments if m.episode == 8) == coding.features["avoid"][0, 7, 0]

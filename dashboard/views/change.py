@@ -5,9 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import compute, state, ui
+from dashboard import charts, compute, state, ui
 from dashboard.state import Param
-from simulation.plots.profiles import working_model_course
 from simulation.presets import PRESETS
 from simulation.stats import CLASSES
 from simulation.working_model import WM_VARIABLES
@@ -28,6 +27,8 @@ PARAMS = [
 ]
 #: Infants whose home year is followed month by month (the course is an average).
 COURSE_N = 200
+#: Working-model variables drawn month by month.
+COURSE_VARIABLES = ("trust", "volatility", "rebuff", "fear")
 
 
 def profile(name: str) -> tuple:
@@ -116,11 +117,15 @@ with right:
         frame = pd.concat([
             course_frame(course, {"primary": "with the change"}),
             course_frame(unchanged, {"primary": "without the change"})])
-        ui.show_figure(working_model_course(frame, change_month=month, presentation=present),
-                       "working-model-course", key=f"{PAGE}.png.course")
+        st.markdown("**The working model, month by month** (internal: the coder never sees "
+                    "it; line: mean, band: the middle half of the infants):")
+        charts.show(charts.working_model_course(frame, COURSE_VARIABLES, month), present,
+                    key=f"{PAGE}.chart.course",
+                    png=lambda: compute.course_png(frame, month, present),
+                    name="working-model-course")
         trust_end = frame[(frame["variable"] == "trust") & (frame["month"] == frame["month"].max())]
         st.caption("Trust at 12 months: " + ", ".join(
-            f"{r.line} {r.mean:.2f}" for r in trust_end.itertuples()) + ". The dotted line marks "
+            f"{r.line} {r.mean:.2f}" for r in trust_end.itertuples()) + ". The dashed line marks "
             "the change; the working model moves at the infant's learning rate, so what it "
             "learned before the change still weighs on it.")
     else:
@@ -143,17 +148,23 @@ with right:
         st.markdown("**Classification with each caregiver** (same infants):")
         st.table(shares_table({f"with the first ({primary})": with_first,
                                f"with the second ({second})": with_second}))
-        cross = pd.crosstab(with_first["classification"].rename("with the first"),
-                            with_second["classification"].rename("with the second"))
-        st.markdown("Each infant's classification with the first (rows) and the second "
-                    "(columns) caregiver:")
+        cross = pd.crosstab(with_first["classification"].to_numpy(),
+                            with_second["classification"].to_numpy()).reindex(
+            index=list(CLASSES), columns=list(CLASSES), fill_value=0)
+        cross.index.name = None
+        cross.columns.name = None
+        st.markdown("Infants by their classification with the first caregiver (rows) and with "
+                    "the second (columns):")
         st.table(cross)
         course = compute.monthly_course(spec, COURSE_N, int(seed))
         frame = course_frame(course, {"primary": f"first caregiver ({primary})",
                                       "secondary": f"second caregiver ({second})"})
-        ui.show_figure(working_model_course(frame, change_month=from_month or None,
-                                            presentation=present),
-                       "working-model-two-caregivers", key=f"{PAGE}.png.course2")
+        st.markdown("**The working model of each caregiver, month by month** (internal; line: "
+                    "mean, band: the middle half of the infants):")
+        charts.show(charts.working_model_course(frame, COURSE_VARIABLES, from_month or None),
+                    present, key=f"{PAGE}.chart.course2",
+                    png=lambda: compute.course_png(frame, from_month or None, present),
+                    name="working-model-two-caregivers")
         st.caption("The infant learns a working model of each caregiver from what each one "
                    "did: one model per relationship.")
     with st.expander("What the working-model variables mean"):

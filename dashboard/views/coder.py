@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import compute, state, ui
+from dashboard import compute, player, state, ui
 from dashboard.state import Param
 from simulation.observer import SCALE_TABLES, SCALES, describe_scale
 from simulation.plots.room import describe_second
-from simulation.presets import PRESETS
+from simulation.population_presets import get_population
 
 PAGE = "coder"
 N_MYSTERY = 100
@@ -20,12 +20,9 @@ PARAMS = [
 ]
 SCORED = ("proximity_seeking", "contact_maintaining", "resistance", "avoidance")
 CHOICES = ("secure", "avoidant", "ambivalent")
-
-
-def mystery(k: int) -> str:
-    """The caregiving behind mystery infant k (hidden until the student has scored)."""
-    names = tuple(PRESETS)
-    return names[(k * 7 + 3) % len(names)]
+#: Where the mystery infants come from: each is one infant of this population preset, with its
+#: own caregiving and temperament drawn from the population (hidden until the student scored).
+MYSTERY_POPULATION = "low-risk-abcd"
 
 
 def anchors_help(index: int) -> str:
@@ -61,38 +58,43 @@ episode = int(c2.radio("Reunion", (5, 8), key=state.key(PAGE, "episode"), horizo
                        format_func=lambda e: f"episode {e}"))
 seed = ui.seed_control(PAGE, container=c3, label="Set of infants (seed)")
 
-care_name = mystery(infant)
-args = (compute.profile_spec(PRESETS[care_name].profile.as_dict().values()), None, infant,
-        int(seed), None)
+args = (None, MYSTERY_POPULATION, infant, int(seed), None)
 with st.spinner("Bringing the infant into the room..."):
     dyad = compute.dyad(*args)
 trace = dyad.trace
 case = (infant, episode, int(seed))
+#: every answer widget belongs to one case: another infant starts with a blank sheet
+answer = f"{PAGE}.{infant}.{episode}.{int(seed)}"
 submitted = st.session_state.get(f"{PAGE}.submitted") == case
 
-watch, score = st.columns([1.5, 1], gap="large")
-with watch:
-    st.subheader(f"Episode {episode}: the caregiver returns")
-    gif = compute.episode_gif(args, episode, ui.presentation())
-    st.image(gif, width="stretch", caption="The reunion, animated (about 24 times real speed; "
-             "it loops).")
-    with st.expander("The running record (what the infant does every 5 s)", expanded=False):
-        st.dataframe(running_record(trace, episode), hide_index=True, height=300)
-    seconds = int((trace["episode"] == episode).sum())
-    st.caption(f"The episode ran {seconds} s. A reunion is lengthened until the infant is "
-               "reasonably comforted.")
+st.subheader(f"Episode {episode}: the caregiver returns")
+# the coder's scored moments stay hidden: they would give the answers away
+player.show(player.payload([compute.player_dyad(args, f"Mystery infant {infant}", "",
+                                                "#666666")],
+                           episode, 0, ui.presentation(), scored=False),
+            key=f"{PAGE}.player")
+seconds = int((trace["episode"] == episode).sum())
+st.caption(f"The episode ran {seconds} s. A reunion is lengthened until the infant is "
+           "reasonably comforted.")
+
+record, score = st.columns([1, 1], gap="large")
+with record:
+    st.subheader("The running record")
+    st.caption("What the infant does every 5 s of the episode, as a coder would jot it down.")
+    st.dataframe(running_record(trace, episode), hide_index=True, height=360)
 
 with score:
     st.subheader("Your scores toward the caregiver")
     yours = {}
     for name in SCORED:
         i = SCALES.index(name)
-        yours[name] = st.slider(SCALE_TABLES[i].title, 1, 7, 1, key=f"{PAGE}.score.{name}",
+        yours[name] = st.slider(SCALE_TABLES[i].title, 1, 7, 1, key=f"{answer}.score.{name}",
                                 help=anchors_help(i))
-    choice = st.radio("Your classification", CHOICES, key=f"{PAGE}.choice", horizontal=True,
+    choice = st.radio("Your classification", CHOICES, key=f"{answer}.choice", horizontal=True,
                       index=None)
-    lapses = st.checkbox("I saw disorganized lapses (freezing, broken-off approach, "
-                         "apprehension)", key=f"{PAGE}.d")
+    lapses = st.checkbox("I saw disorganized lapses", key=f"{answer}.d",
+                         help="Freezing, an approach broken off, or apprehension of the "
+                         "caregiver (Main & Solomon 1990).")
     if st.button("Compare with the observer", type="primary", key=f"{PAGE}.compare"):
         if choice is None:
             st.warning("Choose a classification first.")
@@ -131,14 +133,21 @@ if submitted:
                 f"{episode}, toward the caregiver):")
     for name in SCORED:
         st.markdown("- " + describe_scale(dyad.coding, 0, episode, 0, SCALES.index(name)))
-    with st.expander("The observer's whole reasoning (both reunions)", expanded=True):
+    st.markdown("**Why, in plain words:**")
+    for line in dyad.plain:
+        st.markdown(line)
+    with st.expander("The observer's whole reasoning (both reunions)"):
         for line in dyad.explanation.splitlines():
             st.markdown(f"- {line}")
     if row["d_rating"] >= 5 or lapses:
         st.info(f"Disorganization rating: {row['d_rating']} of 9 (D at 5 or above). You "
                 f"{'did' if lapses else 'did not'} mark lapses.")
-    p = PRESETS[care_name]
-    st.markdown(f"**How this infant was cared for:** {care_name} care ({p.demonstrates}).")
+    st.markdown(
+        f"**How this infant was cared for** (drawn from the population "
+        f"'{MYSTERY_POPULATION}': {get_population(MYSTERY_POPULATION).description.split(':')[0]}"
+        f"): responsiveness {row['responsiveness']:.2f}, consistency {row['consistency']:.2f}, "
+        f"warmth {row['warmth']:.2f}, frightening {row['frightening']:.2f}; its temperament: "
+        f"reactivity {row['reactivity']:.2f}, soothability {row['soothability']:.2f}.")
     st.caption("The observer never sees the caregiving; nor did you. Same caregiving does not "
                "always give the same classification: temperament and chance matter too.")
 

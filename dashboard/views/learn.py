@@ -87,8 +87,11 @@ st.markdown(
     "temperament or the arousal), scores Ainsworth's scales 1-7 per episode, and classifies by "
     "her ordered rules (Ainsworth et al. 1978, pp. 59-63), with a D rating beside.")
 st.markdown("**Ainsworth's sensitivity scale, and the two settings it mixes.** Her 1-9 scale "
-            "has 5 as *inconsistently* sensitive; the model shows an equivalent "
-            "1 + 8 x responsiveness x (1 + consistency) / 2. Try it:")
+            "has 5 as *inconsistently* sensitive; an equivalent from two of the model's "
+            "settings is 1 + 8 x responsiveness x (1 + consistency) / 2. It leaves out warmth "
+            "and frightening behaviour, which her raters would also weigh: a caregiver who "
+            "answers promptly but rebuffs contact, or frightens the infant, scores high here "
+            "and would not on her scale. That is why the other pages do not show it. Try it:")
 c1, c2, c3 = st.columns(3)
 r = c1.slider("Responsiveness", 0.0, 1.0, step=ui.STEP, key=state.key(PAGE, "responsiveness"))
 c = c2.slider("Consistency", 0.0, 1.0, step=ui.STEP, key=state.key(PAGE, "consistency"))
@@ -101,9 +104,10 @@ st.caption(f"About '{words}' on Ainsworth's scale.")
 
 st.header("How to use it")
 st.markdown(
-    "- **Watch one infant**: pick a preset or move the sliders; step through the episodes in "
-    "the room; read the coder's score sheet and reasons.\n"
-    "- **Three patterns**: one infant raised three ways, side by side.\n"
+    "- **Watch one infant**: pick a preset or move the sliders; play the room (pause, step, "
+    "change the speed, jump to an episode or to the next moment the coder scored); read why it "
+    "was classified so, in plain words, and the coder's score sheet.\n"
+    "- **Three patterns**: one infant raised three ways, side by side, on one clock.\n"
     "- **A population**: many infants against the published distributions; open any one.\n"
     "- **Explore**: the whole map of responsiveness by consistency.\n"
     "- **Change over time**: care that improves, or a second caregiver.\n"
@@ -115,8 +119,9 @@ st.header("Things to notice")
 st.markdown(
     "- The reunions decide. Episodes 5 and 8 tell the patterns apart far better than the "
     "separations do.\n"
-    "- The avoidant infant's crying stays low while its arousal rises (Watch one infant, "
-    "'Arousal and crying').\n"
+    "- Compare an avoidant infant's crying with its hidden arousal (Watch one infant, "
+    "'Arousal and crying'; A population, 'Hidden distress'): the pages say, from their own "
+    "numbers, whether its distress is hidden.\n"
     "- Caregiving does not fix the outcome: in a population with the same care, some infants "
     "land elsewhere, because of temperament and chance.\n"
     "- Ambivalence needs *inconsistency*: care that comes and goes in spells, where loud "

@@ -7,12 +7,12 @@ import time
 
 import streamlit as st
 
-from dashboard import compute, state, ui
+from dashboard import charts, compute, player, state, ui
 from dashboard.state import Param
+from simulation.episodes import SEPARATIONS
 from simulation.literature import DISTRIBUTIONS
 from simulation.plots.distribution import simulated_shares
 from simulation.plots.profiles import profile_table
-from simulation.plots.timeline import ethogram
 from simulation.population_presets import get_population, population_names
 
 PAGE = "population"
@@ -37,10 +37,37 @@ TABLE_COLUMNS = ["infant_id", "classification", "subgroup", "d_rating", "respons
                  "soothability", "ep5_proximity_seeking", "ep5_avoidance", "ep5_resistance",
                  "ep8_proximity_seeking", "ep8_avoidance", "ep8_resistance"]
 
+FLOAT_COLUMNS = ("responsiveness", "consistency", "warmth", "frightening", "sensitivity",
+                 "reactivity", "soothability")
+
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def csv_bytes(table) -> bytes:
-    return table.to_csv(index=False).encode()
+def csv_bytes(cohort_args: tuple) -> bytes:
+    """The per-infant table as CSV (made when its download is asked for)."""
+    return compute.cohort(*cohort_args, label=None).to_csv(index=False).encode()
+
+
+def hidden_distress(table) -> str:
+    """Avoidant infants' crying against their hidden arousal in the separations, beside the
+    others', in numbers (the finding is stated only if these numbers show it)."""
+    cry = table[[f"ep{e}_crying" for e in SEPARATIONS]].mean(axis=1)
+    arousal = table[[f"internal_arousal_ep{e}" for e in SEPARATIONS]].mean(axis=1)
+    avoidant = (table["classification"] == "avoidant").to_numpy()
+    if avoidant.sum() == 0 or avoidant.all():
+        return ("Hidden distress compares avoidant infants with the others; this population "
+                "has " + ("no avoidant infant." if avoidant.sum() == 0 else "no other."))
+    a_cry, o_cry = float(cry[avoidant].mean()), float(cry[~avoidant].mean())
+    a_ar, o_ar = float(arousal[avoidant].mean()), float(arousal[~avoidant].mean())
+    text = (f"In the separations (episodes 4, 6, 7) the {int(avoidant.sum())} avoidant "
+            f"infants cried at a rate of {a_cry:.2f} per 15-s interval against {o_cry:.2f} for "
+            f"the others, while their hidden arousal averaged {a_ar:.2f} against {o_ar:.2f}. ")
+    if a_cry < o_cry and (o_cry - a_cry) > (o_ar - a_ar):
+        text += ("They cry less than their arousal alone would suggest: distress the coder "
+                 "does not hear (Sroufe & Waters 1977, heart rate).")
+    else:
+        text += ("Here their crying is not lower than their arousal would suggest: no hidden "
+                 "distress shows in this population.")
+    return text
 
 
 def omit(values) -> set[str]:
@@ -102,51 +129,82 @@ with right:
     table = compute.cohort(*cohort_args, label="Simulating the population")
     elapsed = time.perf_counter() - started
     shares = simulated_shares(table, four_way=True)
-    st.markdown(f"**{len(table):,} infants.** Share of each classification (95% interval):")
+    st.markdown(f"**{len(table):,} infants.** Share of each classification, {ui.FOUR_WAY}:")
     what = (f"population {pop_name}" if pop_name else "caregiving " + ", ".join(
         f"{v:g}" for v in care)) + f", mean reactivity {reactivity:g}, seed {seed}"
-    st.caption(f"{what}: " + ("from the cache." if elapsed < 0.05 else
-                              f"simulated in {elapsed:.1f} s."))
     cols = st.columns(4)
     for col, (name, r) in zip(cols, shares.iterrows(), strict=True):
         col.markdown(ui.badge(name), unsafe_allow_html=True)
-        col.metric(f"{name} share", f"{r['share']:.1%}", label_visibility="collapsed",
+        col.metric(f"{name} share", f"{r['share']:.0%}", label_visibility="collapsed",
                    help=f"{int(r['count'])} infants; 95% Wilson interval "
                    f"{r['ci_low']:.1%} to {r['ci_high']:.1%}")
         col.caption(f"{int(r['count'])} infants, 95% CI {r['ci_low']:.0%}-{r['ci_high']:.0%}")
-    ui.show_png(compute.population_png("distribution", cohort_args, present, published.key),
-                "distribution", key=f"{PAGE}.png.dist")
-    st.download_button("Download the per-infant table (CSV)", csv_bytes(table),
-                       file_name="infants.csv", mime="text/csv", on_click="ignore",
-                       icon=":material/download:", key=f"{PAGE}.csv")
+    st.caption(f"{what}: " + ("from the cache." if elapsed < 0.05 else
+                              f"simulated in {elapsed:.1f} s."))
+
+    four_way = "D" in published.shares
+    counted = ui.FOUR_WAY if four_way else ui.FORCED
+    st.markdown(f"**Simulated beside published: {published.label}**, {counted}.")
+    if not four_way:
+        st.caption("The published studies report only A, B and C, so here every simulated "
+                   "infant is counted in its best-fitting A, B or C, disorganized ones too: "
+                   "these bars are not the four-way shares above.")
+    sim = simulated_shares(table, four_way=four_way)
+    charts.show(charts.distribution(sim, published, four_way, len(table)), present,
+                key=f"{PAGE}.chart.dist",
+                png=lambda: compute.population_png("distribution", cohort_args, present,
+                                                   published.key),
+                name="distribution")
+    if pop_name and get_population(pop_name).source == published.key:
+        st.info(f"The population preset '{pop_name}' was fitted to these published shares "
+                "(its caregiving and temperament were calibrated so that its forced A/B/C "
+                "shares come close to them): agreement here shows the fit, not an independent "
+                "test of the model.", icon=":material/tune:")
     if published.check:
         st.caption("The published figures for single countries come from a secondary summary "
                    "of van IJzendoorn & Kroonenberg (1988); small countries rest on one or two "
                    "studies, so expect sampling error.")
+    st.download_button("Download the per-infant table (CSV)", lambda: csv_bytes(cohort_args),
+                       file_name="infants.csv", mime="text/csv", on_click="ignore",
+                       icon=":material/download:", key=f"{PAGE}.csv")
 
-    # one view at a time, so that a slider answers quickly (each view draws its own figure)
+    # one view at a time, so that a slider answers quickly
     view = st.radio("Look closer", tuple(VIEWS), key=state.key(PAGE, "view"), horizontal=True,
                     format_func=VIEWS.get)
     if view == "subgroups":
-        ui.show_png(compute.population_png("subgroups", cohort_args, present), "subgroups",
-                    key=f"{PAGE}.png.sub")
+        d_share = float((table["group"] == "D").mean())
+        st.markdown(f"Forced subgroups: each disorganized infant (D, {d_share:.0%} of this "
+                    "population) is counted in its best-fitting subgroup.")
+        charts.show(charts.subgroups(table), present, key=f"{PAGE}.chart.sub",
+                    png=lambda: compute.population_png("subgroups", cohort_args, present),
+                    name="subgroups")
     elif view == "episodes":
-        ui.show_png(compute.population_png("episodes", cohort_args, present),
-                    "episode-profile", key=f"{PAGE}.png.prof")
-        st.markdown("Mean crying rate per episode, by classification:")
-        st.table(profile_table(table, "crying").round(2))
+        charts.show(charts.episode_profile(table, "crying", "crying rate (per 15-s interval)"),
+                    present, key=f"{PAGE}.chart.prof",
+                    png=lambda: compute.population_png("episodes", cohort_args, present),
+                    name="episode-profile")
+        st.markdown(f"Mean crying rate per episode, by classification ({ui.FOUR_WAY}):")
+        st.table(profile_table(table, "crying").map(lambda v: f"{v:.2f}"))
     elif view == "reunions":
-        ui.show_png(compute.population_png("reunions", cohort_args, present),
-                    "reunion-profile", key=f"{PAGE}.png.reunion")
+        st.markdown(f"Mean reunion scores toward the caregiver, by classification "
+                    f"({ui.FOUR_WAY}).")
+        charts.show(charts.reunion_scores(table), present, key=f"{PAGE}.chart.reunion",
+                    png=lambda: compute.population_png("reunions", cohort_args, present),
+                    name="reunion-profile")
     elif view == "hidden":
         st.markdown("Crying (what the coder hears) beside internal arousal (what it cannot "
-                    "see), episode by episode. Avoidant infants cry little in the separations "
-                    "while their arousal rises much like the others' (Sroufe & Waters 1977).")
-        ui.show_png(compute.population_png("hidden", cohort_args, present),
-                    "hidden-distress", key=f"{PAGE}.png.hidden")
+                    "see), episode by episode. " + hidden_distress(table))
+        charts.show(charts.episode_profile(table, "crying", "crying (heard)"), present,
+                    key=f"{PAGE}.chart.hcry")
+        charts.show(charts.episode_profile(table, "arousal", "arousal (hidden)"), present,
+                    key=f"{PAGE}.chart.har",
+                    png=lambda: compute.population_png("hidden", cohort_args, present),
+                    name="hidden-distress")
     elif view == "table":
         shown = [c for c in TABLE_COLUMNS if c in table.columns]
-        st.dataframe(table[shown], hide_index=True, height=320)
+        st.dataframe(table[shown], hide_index=True, height=320,
+                     column_config={c: st.column_config.NumberColumn(format="%.2f")
+                                    for c in FLOAT_COLUMNS})
         st.caption("Columns prefixed internal_ (in the CSV) are the model's working model and "
                    "arousal: the coder never sees them.")
     else:
@@ -174,10 +232,14 @@ with right:
                    f"{dyad.row['consistency']:.2f}, warmth {dyad.row['warmth']:.2f}, frightening "
                    f"{dyad.row['frightening']:.2f}. Its temperament: reactivity "
                    f"{dyad.row['reactivity']:.2f}, soothability {dyad.row['soothability']:.2f}.")
-        ui.show_figure(ethogram(dyad.trace, presentation=present,
-                                title=f"Infant {infant}, second by second"),
-                       f"ethogram-infant-{infant}", key=f"{PAGE}.png.eth")
-        with st.expander("Why the coder classified it so"):
+        player.show(player.payload(
+            [compute.player_dyad(args, f"Infant {infant}", replayed,
+                                 ui.class_colour(dyad.row["classification"]))], 5, 0, present),
+            key=f"{PAGE}.player")
+        st.markdown("**Why the coder classified it so**")
+        for line in dyad.plain:
+            st.markdown(line)
+        with st.expander("The coder's criterion, step by step"):
             for line in dyad.explanation.splitlines():
                 st.markdown(f"- {line}")
 

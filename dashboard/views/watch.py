@@ -5,12 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import compute, state, ui
+from dashboard import charts, compute, player, state, ui
 from dashboard.state import Param
 from simulation.episodes import EPISODES, REUNIONS, SEPARATIONS
 from simulation.observer import SCALES
-from simulation.plots.room import describe_second
-from simulation.plots.timeline import arousal_and_crying, episode_summary, ethogram
+from simulation.plots.timeline import episode_summary
 
 PAGE = "watch"
 PARAMS = [
@@ -18,11 +17,13 @@ PARAMS = [
     *ui.temperament_params(),
     ui.seed_param(),
     Param("episode", "int", 5, 1, 8),
-    Param("t", "int", 20, 0, 600),
+    Param("t", "int", 0, 0, 600),
 ]
 SCALE_SHORT = {"proximity_seeking": "proximity seeking", "contact_maintaining":
                "contact maintaining", "resistance": "resistance", "avoidance": "avoidance",
                "search": "search", "distance_interaction": "distance interaction"}
+#: What the score sheet shows where a scale does not apply (an em dash, not a list bullet).
+NOT_SCORED = "\u2014"
 
 
 def episode_label(e: int) -> str:
@@ -39,19 +40,53 @@ def score_sheet(coding) -> pd.DataFrame:
                 continue
             row = {"episode": episode_label(ep.number), "toward": who}
             for i, name in enumerate(SCALES):
-                row[SCALE_SHORT[name]] = "-" if scores[i] == 0 else str(int(scores[i]))
+                row[SCALE_SHORT[name]] = NOT_SCORED if scores[i] == 0 else str(int(scores[i]))
             rows.append(row)
     return pd.DataFrame(rows)
 
 
+def classification_label(row: dict) -> str:
+    if row["group"] == "D":
+        return f"disorganized (D), best-fitting {row['subgroup']}"
+    return f"{row['subgroup']}: {row['classification']}"
+
+
+def episode_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """Per episode: seconds run, seconds crying and playing (counts, with their share), and
+    the mean internal arousal."""
+    out = pd.DataFrame({"episode": [episode_label(e) for e in summary.index],
+                        "seconds run": summary["seconds"].astype(int)})
+    for col, name in (("crying", "seconds crying"), ("exploring", "seconds playing")):
+        seconds = (summary[col] * summary["seconds"]).round().astype(int)
+        out[name] = [f"{s} ({share:.0%})" for s, share in zip(seconds, summary[col],
+                                                               strict=True)]
+    out["mean arousal (hidden)"] = [f"{a:.2f}" for a in summary["arousal"]]
+    return out
+
+
+def hidden_distress(summary: pd.DataFrame) -> str:
+    """One sentence comparing crying with arousal in the separations, from the numbers."""
+    seps = summary.loc[[e for e in SEPARATIONS if e in summary.index]]
+    if seps.empty:
+        return ""
+    cry = float((seps["crying"] * seps["seconds"]).sum() / seps["seconds"].sum())
+    arousal = float((seps["arousal"] * seps["seconds"]).sum() / seps["seconds"].sum())
+    if cry < 0.25 and arousal >= 0.4:
+        return (f"In the separations this infant cried in only {cry:.0%} of the seconds while "
+                f"its arousal averaged {arousal:.2f}: distress the coder cannot hear, as in "
+                "avoidant infants' heart rate (Sroufe & Waters 1977).")
+    return (f"In the separations this infant cried in {cry:.0%} of the seconds, with a mean "
+            f"arousal of {arousal:.2f}.")
+
+
 ui.page_header(
     "Watch one infant",
-    "Choose how the caregiver cares for the infant during its first year. At 12 months the "
-    "pair goes through the eight episodes of the Strange Situation; a simulated coder, who sees "
-    "only the infant's behaviour, scores it and classifies it. " + ui.legend_line())
+    "A caregiver cares for the infant through its first year; at 12 months the pair goes "
+    "through the eight episodes while a simulated coder, who sees only the infant's behaviour, "
+    "scores and classifies it.")
 values = state.load(PAGE, PARAMS, ui.care_adjust())
 
-left, right = st.columns([1, 2.7], gap="large")
+left, right = st.columns([1, 3.2], gap="medium")
 with left:
     st.subheader("Settings")
     care = ui.care_controls(PAGE)
@@ -65,120 +100,72 @@ with right:
     with st.spinner("Raising the infant for a year and running the Strange Situation..."):
         dyad = compute.dyad(*args)
     row = dyad.row
-    label = f"{row['subgroup']}: {row['classification']}"
-    if row["group"] == "D":
-        label = f"disorganized (best-fitting {row['subgroup']})"
-    st.markdown(f"### Classified {ui.badge(row['classification'], label)}",
-                unsafe_allow_html=True)
+    label = classification_label(row)
+    colour = ui.class_colour(row["classification"])
+    data = player.payload([compute.player_dyad(args, "Classified", label, colour)],
+                          int(values["episode"]), int(values["t"]), present)
+    player.show(data, key=f"{PAGE}.player")
+
     trace = dyad.trace
     summary = episode_summary(trace)
-    sep_cry = summary.loc[list(SEPARATIONS), "crying"].mean()
-    sep_arousal = summary.loc[list(SEPARATIONS), "arousal"].mean()
+    seps = summary.loc[[e for e in SEPARATIONS if e in summary.index]]
+    sep_cry = float((seps["crying"] * seps["seconds"]).sum() / max(1, seps["seconds"].sum()))
+    sep_arousal = float((seps["arousal"] * seps["seconds"]).sum()
+                        / max(1, seps["seconds"].sum()))
     ui.metrics_row(
-        [("Subgroup", row["subgroup"]), ("D rating (1-9)", str(row["d_rating"])),
+        [("Subgroup (forced A/B/C)", row["subgroup"]), ("D rating (1-9)", str(row["d_rating"])),
          ("Crying in separations", f"{sep_cry:.0%}"),
          ("Arousal in separations", f"{sep_arousal:.2f}")],
-        ["Forced best-fitting A/B/C subgroup (Ainsworth et al. 1978).",
+        ["Forced best-fitting A/B/C subgroup (Ainsworth et al. 1978): every infant has one, "
+         "a disorganized one too.",
          "Main & Solomon (1990): D at 5 or above, always with a best-fitting A/B/C.",
-         "Share of seconds with fussing or crying in episodes 4, 6 and 7 (what the coder "
+         "Share of the seconds of episodes 4, 6 and 7 with fussing or crying (what the coder "
          "hears).",
          "Mean internal arousal in episodes 4, 6 and 7 (0-1): hidden from the coder."])
-    lines = dyad.explanation.splitlines()
-    st.info(lines[1] if len(lines) > 1 else lines[0], icon=":material/gavel:")
 
-    tab_room, tab_strip, tab_arousal, tab_sheet, tab_why = st.tabs(
-        ["The room", "The whole procedure", "Arousal and crying", "Coder's score sheet",
-         "Why this classification"])
+    st.markdown(f"##### Why the coder classified it {ui.badge(row['classification'], label)}",
+                unsafe_allow_html=True)
+    for line in dyad.plain:
+        st.markdown(line)
+    with st.expander("The coder's criterion, step by step (for those who want it)"):
+        for line in dyad.explanation.splitlines():
+            st.markdown(f"- {line}")
 
-    with tab_room:
-        ekey, tkey = state.key(PAGE, "episode"), state.key(PAGE, "t")
-        starts = trace.groupby("episode")["second"].min()
-        lengths = trace.groupby("episode").size()
-
-        def reset_t() -> None:
-            st.session_state[tkey] = 0
-
-        c1, c2 = st.columns([3, 1])
-        episode = c1.select_slider("Episode", options=list(range(1, 9)), key=ekey,
-                                   format_func=episode_label, on_change=reset_t)
-        play = c2.toggle("Play the episode", key=f"{PAGE}.play",
-                         help="Animate the whole episode (about 24 times real speed); "
-                         "switch off to pause and step second by second.")
-        length = int(lengths.get(episode, 1))
-        st.caption(f"Episode {episode}: {EPISODES[episode - 1].event}. It ran {length} s "
-                   f"(nominal {EPISODES[episode - 1].nominal} s).")
-        dyad_args = args
-        if play:
-            with st.spinner("Drawing the animation..."):
-                gif = compute.episode_gif(dyad_args, episode, present)
-            st.image(gif, width="stretch", caption=f"Episode {episode}, animated")
-            st.download_button("Download this episode (GIF)", gif,
-                               file_name=f"episode-{episode}.gif", mime="image/gif",
-                               on_click="ignore", icon=":material/download:")
-        else:
-            if st.session_state.get(tkey, 0) > length - 1:
-                st.session_state[tkey] = length - 1
-
-            def step(delta: int) -> None:
-                st.session_state[tkey] = min(length - 1, max(0, st.session_state[tkey] + delta))
-
-            b1, b2, b3 = st.columns([1, 6, 1])
-            b1.button("-5 s", on_click=step, args=(-5,), key=f"{PAGE}.back",
-                      icon=":material/skip_previous:")
-            t = b2.slider("Second of the episode", 0, max(1, length - 1), key=tkey,
-                          label_visibility="collapsed")
-            b3.button("+5 s", on_click=step, args=(5,), key=f"{PAGE}.fwd",
-                      icon=":material/skip_next:")
-            second = int(starts[episode]) + min(int(t), length - 1)
-            st.markdown(f"{t // 60}:{t % 60:02d} into episode {episode}: "
-                        f"**{describe_second(trace.iloc[second])}.**")
-            ui.show_png(compute.room_png(dyad_args, second, present), "room",
-                        key=f"{PAGE}.png.room")
-        with st.expander("A GIF of the whole procedure"):
-            if st.button("Make the GIF (takes a few seconds)", key=f"{PAGE}.makegif"):
-                st.session_state[f"{PAGE}.gif_for"] = dyad_args
-            if st.session_state.get(f"{PAGE}.gif_for") == dyad_args:
-                with st.spinner("Drawing every few seconds of the procedure..."):
-                    whole = compute.episode_gif(dyad_args, None, False, step=4, width=520)
-                st.download_button("Download the whole procedure (GIF)", whole,
-                                   file_name="strange-situation.gif", mime="image/gif",
-                                   on_click="ignore", icon=":material/download:")
-
-    with tab_strip:
-        st.markdown("Every second of the procedure: who is in the room, what the infant does, "
-                    "and when it cries. Reunions (5 and 8), the most telling episodes, are "
-                    "shaded.")
-        ui.show_figure(ethogram(trace, presentation=present), "ethogram", key=f"{PAGE}.png.eth")
-
+    tab_arousal, tab_sheet, tab_export = st.tabs(
+        ["Arousal and crying", "Score sheet", "Downloads"])
     with tab_arousal:
         st.markdown(
             "The orange line is the infant's **internal arousal**, which the coder cannot see; "
-            "the blue area is its **crying**, which the coder hears. An avoidant infant may cry "
-            "little while its arousal stays high (Sroufe & Waters 1977, heart rate; Spangler & "
-            "Grossmann 1993, cortisol).")
-        ui.show_figure(arousal_and_crying(trace, presentation=present), "arousal-and-crying",
-                       key=f"{PAGE}.png.arousal")
-        shown = summary.copy()
-        shown["crying"] = (shown["crying"] * 100).round().astype(int).astype(str) + "%"
-        shown["exploring"] = (shown["exploring"] * 100).round().astype(int).astype(str) + "%"
-        shown["arousal"] = shown["arousal"].round(2)
-        shown = shown.rename(columns={"seconds": "seconds run", "crying": "seconds crying",
-                                      "exploring": "seconds playing",
-                                      "arousal": "mean arousal (internal)"})
-        st.table(shown)
-
+            "the blue area is its **crying**, which the coder hears (half height: fussing; "
+            "full: crying hard). " + hidden_distress(summary))
+        charts.show(charts.arousal_and_crying(trace), present,
+                    key=f"{PAGE}.chart.arousal",
+                    png=lambda: compute.trace_png("arousal", args, present),
+                    name="arousal-and-crying")
+        st.table(episode_table(summary), hide_index=True)
     with tab_sheet:
         st.markdown(
             "Ainsworth's interactive scales, 1 (none) to 7 (very strong), scored per episode "
             "toward each adult in the room (Ainsworth et al. 1978, Appendix III). The reunion "
-            f"episodes {REUNIONS[0]} and {REUNIONS[1]} weigh most. '-' means not scored (the "
-            "scale does not apply there).")
+            f"episodes {REUNIONS[0]} and {REUNIONS[1]} weigh most. {NOT_SCORED} means not "
+            "scored (the scale does not apply there).")
         st.table(score_sheet(dyad.coding), hide_index=True)
-
-    with tab_why:
-        st.markdown("The coder's reasoning, in plain words (it never sees the caregiving, the "
-                    "temperament or the arousal):")
-        for line in dyad.explanation.splitlines():
-            st.markdown(f"- {line}")
+    with tab_export:
+        st.markdown("Figures to keep or print (drawn when you press the button):")
+        st.download_button("The whole procedure, second by second (PNG)",
+                           lambda: compute.trace_png("ethogram", args, present),
+                           file_name="ethogram.png", mime="image/png", on_click="ignore",
+                           icon=":material/download:", key=f"{PAGE}.dl.ethogram")
+        for e in REUNIONS:
+            st.download_button(f"Episode {e}, animated (GIF)",
+                               lambda e=e: compute.episode_gif(args, e, present),
+                               file_name=f"episode-{e}.gif", mime="image/gif",
+                               on_click="ignore", icon=":material/download:",
+                               key=f"{PAGE}.dl.gif{e}")
+        st.download_button("The whole procedure, animated (GIF, takes a few seconds)",
+                           lambda: compute.episode_gif(args, None, False, step=4, width=520),
+                           file_name="strange-situation.gif", mime="image/gif",
+                           on_click="ignore", icon=":material/download:",
+                           key=f"{PAGE}.dl.gifall")
 
 state.save(PAGE, PARAMS, omit=ui.care_omit(state.values(PAGE, PARAMS)))

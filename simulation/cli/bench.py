@@ -32,6 +32,13 @@ def register(sub) -> None:
                    "thread only)")
     p.add_argument("--seed", default="0", metavar="S", help="root seed (default 0)")
     p.add_argument("--json", action="store_true", help="print one JSON line instead of a table")
+    p.add_argument("--dashboard", action="store_true",
+                   help="instead of the engines, time the dashboard in headless Chromium: from a "
+                   "control change to the new numbers on screen, per page (p50, p95); --repeat "
+                   "sets the answers per page (default 9)")
+    p.add_argument("--pages", metavar="P,P,...",
+                   help="with --dashboard: the pages to time (default: all of watch, patterns, "
+                   "population_1000, explore)")
     p.set_defaults(handler=bench_command)
 
 
@@ -66,8 +73,50 @@ def _parse_int(flag: str, text: str, low: int, high: int) -> int:
     return value
 
 
+def dashboard_command(args: argparse.Namespace) -> int:
+    """``ssp bench --dashboard``: the dashboard's answer times in a real browser."""
+    import json
+
+    from dashboard.latency import (
+        DEFAULT_SAMPLES,
+        SCENARIOS,
+        LatencyError,
+        format_latency,
+        measure,
+    )
+
+    samples = (_parse_int("--repeat", args.repeat, 1, 100) if args.repeat is not None
+               else DEFAULT_SAMPLES)
+    pages = None
+    if args.pages is not None:
+        pages = tuple(p.strip() for p in args.pages.split(",") if p.strip())
+        known = {s.name for s in SCENARIOS}
+        unknown = [p for p in pages if p not in known]
+        if unknown or not pages:
+            raise InputError(f"--pages must name some of {', '.join(sorted(known))}, got "
+                             f"{args.pages!r}")
+
+    def log(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    try:
+        result = measure(samples, pages, log=None if args.json else log)
+    except LatencyError as exc:
+        print(f"ssp bench: error: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(result.to_dict(), separators=(",", ":")) if args.json
+          else format_latency(result))
+    sys.stdout.flush()
+    return 0
+
+
 def bench_command(args: argparse.Namespace) -> int:
     from ..bench import BenchError, format_result, run_benchmark
+
+    if args.dashboard:
+        return dashboard_command(args)
+    if args.pages is not None:
+        raise InputError("--pages goes with --dashboard")
     from .run import parse_seed, parse_threads
 
     sizes = parse_sizes(args.sizes) if args.sizes is not None else None

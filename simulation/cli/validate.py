@@ -11,19 +11,25 @@ from ..inputs import InputError
 
 def register(sub) -> None:
     p = sub.add_parser(
-        "validate", help="run the literature checks (calibrated and predicted)",
+        "validate",
+        help="run the literature checks (calibrated, implementation and predicted)",
         description="Run every literature check on fresh cohorts with a fixed seed and print a "
-        "table: check, kind (calibrated = a published target the population presets were "
-        "fitted to; predicted = a finding the fit never saw: only these count as validation), "
-        "reference, expected, simulated, result. Exit status 0 when every check passes or "
-        "fails only as listed, with its reason, among the known failures (shown below the "
-        "table); 1 otherwise. See docs/validation.md.")
+        "table: check, kind, reference, expected, simulated, result. Kinds: calibrated = a "
+        "published figure the population presets were fitted to; implementation = follows "
+        "from how the coder defines the groups; predicted = nothing in the fit or the "
+        "definitions forces it (only these count as validation). Exit status 0 when every "
+        "check passes or fails only as listed, with its reason, among the known failures "
+        "(shown below the table); 1 otherwise. See docs/validation.md.")
     p.add_argument("--quick", action="store_true",
-                   help="smaller cohorts and wider tolerances for the calibrated checks (CI; "
-                   "about two minutes)")
+                   help="smaller cohorts and wider tolerances for the calibrated checks (what "
+                   "CI runs)")
     p.add_argument("--strict", action="store_true",
                    help="known failures count as failures (exit status 1)")
     p.add_argument("--figures", metavar="DIR", help="write the figures (PNG) into DIR")
+    p.add_argument("--report", metavar="FILE",
+                   help="rewrite the generated part of FILE (docs/validation.md: between its "
+                   "two marker lines) with the results, and write the figures it shows into "
+                   "figures/ beside it (validation-*.png)")
     p.add_argument("--json", action="store_true",
                    help="print the results as JSON instead of the table")
     p.add_argument("--seed", default=None, metavar="S",
@@ -48,6 +54,17 @@ def validate_command(args: argparse.Namespace) -> int:
         figures = Path(args.figures)
         if figures.exists() and not figures.is_dir():
             raise InputError(f"--figures must be a directory, got the file {figures}")
+    report, report_text = None, ""
+    if args.report is not None:
+        from ..validation import report as report_module
+
+        if args.only:
+            raise InputError("--report writes the whole page: leave out --only")
+        report = Path(args.report)
+        report_text = report_module.check_target(report)
+        folder = report.parent / report_module.FIGURE_DIR
+        if folder.exists() and not folder.is_dir():
+            raise InputError(f"--report writes its figures into {folder}, which is a file")
     selected = list(checks_module.CHECKS)
     if args.only:
         selected = [c for c in selected if any(t.lower() in c.name.lower() for t in args.only)]
@@ -79,6 +96,9 @@ def validate_command(args: argparse.Namespace) -> int:
         from ..validation.figures import write_figures
 
         written = write_figures(provider, figures)
+    if report is not None:
+        written += _write_report(report, report_text, provider, rows, status, sizes.label, seed,
+                                 time.perf_counter() - start)
     elapsed = time.perf_counter() - start
     if args.json:
         from ..validation.runner import to_json
@@ -96,3 +116,18 @@ def validate_command(args: argparse.Namespace) -> int:
           f"{elapsed:.0f} s in all")
     sys.stdout.flush()
     return status
+
+
+def _write_report(path, current: str, provider, rows, status: int, mode: str, seed: int,
+                  elapsed: float) -> list:
+    """Write the figures the page shows and the page's generated block; return the files."""
+    from ..validation import report as report_module
+    from ..validation.figures import REPORT_FIGURES, write_figures
+
+    written = write_figures(provider, path.parent / report_module.FIGURE_DIR,
+                            prefix=report_module.FIGURE_PREFIX, per_population=False)
+    meta = {"date": report_module.today(), "mode": mode, "seed": seed,
+            "infants": provider.infants_run, "runtime_s": elapsed, "exit_status": status,
+            "model": report_module.model_code()}
+    report_module.write(path, current, report_module.render(rows, meta, REPORT_FIGURES))
+    return [*written, path]

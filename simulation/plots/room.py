@@ -20,7 +20,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Arc, Circle, FancyBboxPatch, Rectangle
 
 from .. import room
-from ..codes import Action, Cry, Gaze, Target
+from ..codes import Action, AdultAct, Cry, Gaze, Target
 from ..episodes import EPISODES
 from .style import CAREGIVER_COLOUR, INFANT_COLOUR, STRANGER_COLOUR, figure_scale
 
@@ -40,6 +40,36 @@ ACTION_WORDS = {
     Action.FREEZE: "freezes",
     Action.APPROACH_BROKEN: "starts toward {t}, breaks off",
     Action.APPREHENSION: "looks frightened of {t}",
+}
+#: The infant's action in two or three words: the label beside its pose in the room.
+ACTION_SHORT = {
+    Action.EXPLORE: "plays",
+    Action.IDLE: "sits still",
+    Action.APPROACH: "crawls toward",
+    Action.CONTACT_ACTIVE: "clings",
+    Action.CONTACT_PASSIVE: "held, not holding on",
+    Action.RESIST_ANGRY: "pushes away",
+    Action.RESIST_PASSIVE: "goes limp",
+    Action.AVOID: "turns away",
+    Action.SEARCH: "searches at the door",
+    Action.DISTANCE_INTERACT: "shows a toy, smiles",
+    Action.SIGNAL: "reaches and calls",
+    Action.FREEZE: "freezes",
+    Action.APPROACH_BROKEN: "starts toward, breaks off",
+    Action.APPREHENSION: "frightened",
+}
+#: What an adult does, in a few words (the label under her in the room).
+ADULT_WORDS = {
+    AdultAct.ABSENT: "",
+    AdultAct.SITTING: "sits",
+    AdultAct.ENTERING: "comes in",
+    AdultAct.TALKING: "talks",
+    AdultAct.APPROACHING: "comes to the infant",
+    AdultAct.HOLDING: "holds the infant",
+    AdultAct.RELEASING: "puts it down",
+    AdultAct.PLAYING: "plays with it",
+    AdultAct.LEAVING: "leaves",
+    AdultAct.CALLING: "calls the infant",
 }
 TARGET_WORDS = {Target.NONE: "", Target.CAREGIVER: "the caregiver",
                 Target.STRANGER: "the stranger", Target.DOOR: "the door", Target.TOYS: "the toys"}
@@ -118,6 +148,10 @@ class RoomDrawer:
                            ha="left", va="center", zorder=9)
         self.absent = ax.text(0.15, room.HEIGHT - 0.15, "", color="#555555", fontsize=fs * 0.9,
                               ha="left", va="top", style="italic", zorder=9)
+        # the two lines from the infant, named (the path is not where it looks)
+        self.fig.text(0.02, 0.085 + 0.04 * (self.text_scale - 1),
+                      "grey line: the infant's path (last seconds); dotted: where it looks",
+                      ha="left", va="bottom", fontsize=fs * 0.75, color="#555555")
 
     def _background(self) -> None:
         ax, k = self.ax, self.k
@@ -200,6 +234,7 @@ class RoomDrawer:
         # a held infant is drawn on the adult's shoulder, so both stay visible
         ix, iy = (x + 0.16, y + 0.12) if held else (x, y)
         self.infant.center = (ix, iy)
+        self.in_label.set_text(f"infant: {ACTION_SHORT[Action(int(row['action']))]}")
         if held:
             self.in_label.set_position((ix + 0.18, iy - 0.1))
             self.in_label.set_horizontalalignment("left")

@@ -1,25 +1,36 @@
-"""The literature checks behind ``ssp validate``.
+"""The literature checks behind ``ssp validate``: :data:`CHECKS`, in report order.
 
 Each :class:`Check` has a name, a kind, a reference, what the literature leads one to expect, and
-``run(provider) -> Outcome`` (the simulated value and pass/fail). Two kinds:
+``run(provider) -> Outcome`` (the simulated value and pass/fail). Three kinds
+(:data:`simulation.validation.base.KINDS`):
 
 - ``calibrated``: a published distribution the calibration fitted the population presets to
   (``experiments/calibration/calibrate.py``). Passing shows the fit holds on fresh infants; it is
   not evidence for the model.
-- ``predicted``: a finding the calibration never saw. Only these count as validation.
+- ``implementation``: follows from how the coder defines the groups (reunion avoidance for A,
+  resistance for C, seeking and keeping contact for B). Passing shows the coder does what it
+  says.
+- ``predicted``: nothing in the fit or the definitions forces it. Only these count as
+  validation.
+
+This module holds the calibrated distributions, the behaviour by group, temperament, change of
+care and the population-level checks; :mod:`.trends` the caregiving trends, :mod:`.normative`
+Ainsworth's normative trends across episodes, :mod:`.subgroups` the subgroup distribution and
+:mod:`.mechanisms` the hyperactivation and disorganization mechanisms.
 
 Tolerances: a calibrated share passes within ``z`` combined standard errors (the published
 sample's binomial error and the simulated cohort's own; ``z`` = 2, 3 with ``--quick``).
-Predicted orderings pass when the difference has the expected sign and is more than two standard
-errors of the difference (Welch), unless the check says otherwise. The criteria were written
-before looking at the results and are not adjusted to pass: a check the model fails goes into
+Orderings pass when the difference has the expected sign and is more than two standard errors
+of the difference, unless the check says otherwise. Where the literature gives a direction and
+no figure this project could confirm, only the direction is checked. The criteria are not
+adjusted to pass: a check the model fails goes into
 :mod:`simulation.validation.known_failures` with what was found.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -31,69 +42,29 @@ from ..literature import COUNTRIES, DISTRIBUTIONS, VIK_1988
 from ..population_presets import get_population
 from ..presets import get_preset
 from ..temperament import Temperament
+from .base import (
+    KINDS,
+    Z_ORDER,
+    Check,
+    Outcome,
+    by_group,
+    diff_z,
+    mean_se,
+    pct,
+    share_se,
+    short_source,
+)
 from .cohorts import CohortProvider, shares
+from .mechanisms import mechanism_checks
+from .normative import PROFILE_POPULATION, normative_checks
+from .subgroups import subgroup_checks
+from .trends import TRENDS, Trend, trend_checks, trend_series
+
+__all__ = ["CHECKS", "KINDS", "PROFILE_POPULATION", "TRENDS", "Check", "Outcome", "Trend",
+           "build_checks", "diff_z", "mean_se", "share_se", "trend_series"]
 
 ABC = ("A", "B", "C")
 ABCD = ("A", "B", "C", "D")
-#: Difference (in standard errors) that counts as "above" / "rises".
-Z_ORDER = 2.0
-#: A step against the expected direction larger than this many standard errors is a reversal
-#: (wider than Z_ORDER: a trend has several steps, each a chance of a false alarm).
-Z_REVERSAL = 2.5
-
-
-@dataclass
-class Outcome:
-    """What a check found: the simulated value (text), pass/fail, and the numbers behind it."""
-
-    simulated: str
-    passed: bool
-    values: dict = field(default_factory=dict)
-    expected: str | None = None  # overrides the check's expected text (e.g. with --quick's z)
-
-
-@dataclass(frozen=True)
-class Check:
-    name: str
-    kind: str  # "calibrated" or "predicted"
-    reference: str
-    expected: str
-    run: Callable[[CohortProvider], Outcome]
-    figure: str = ""  # the figure (file stem) that shows it
-
-
-# ---------------------------------------------------------------------------------------------
-# small statistics
-# ---------------------------------------------------------------------------------------------
-def share_se(p, n) -> np.ndarray:
-    """Binomial standard error of a share (floored at half a case, so 0% has an error)."""
-    n = np.maximum(np.asarray(n, dtype=float), 1.0)
-    p = np.clip(np.asarray(p, dtype=float), 0.5 / n, 1.0 - 0.5 / n)
-    return np.sqrt(p * (1.0 - p) / n)
-
-
-def mean_se(values: pd.Series | np.ndarray) -> tuple[float, float]:
-    v = np.asarray(values, dtype=float)
-    if v.size < 2:
-        return (float(v.mean()) if v.size else float("nan")), float("inf")
-    return float(v.mean()), float(v.std(ddof=1) / np.sqrt(v.size))
-
-
-def diff_z(a, b) -> tuple[float, float]:
-    """Difference of means of two samples and its z (Welch)."""
-    ma, sa = mean_se(a)
-    mb, sb = mean_se(b)
-    d = ma - mb
-    se = float(np.hypot(sa, sb))
-    return d, (d / se if se > 0 else (np.inf if d > 0 else -np.inf if d < 0 else 0.0))
-
-
-def pct(x: float) -> str:
-    return f"{x:.0%}"
-
-
-def by_group(table: pd.DataFrame, column: str = "group") -> dict[str, pd.DataFrame]:
-    return {g: rows for g, rows in table.groupby(column)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -130,122 +101,15 @@ def distribution_check(key: str) -> Check:
                      f"{z_ok:g} SE")
 
     label = "forced A/B/C" if not four_way else "A/B/C/D"
-    return Check(f"distribution {key}", "calibrated", _short_source(pub.source),
-                 f"{published} (N {pub.n:,}, {studies}), {label}", run, figure="distributions")
-
-
-def _short_source(source: str) -> str:
-    if source == VIK_1988:
-        return "van IJzendoorn & Kroonenberg 1988"
-    if source.startswith("Ainsworth"):
-        return "Ainsworth et al. 1978"
-    if source.startswith("van IJzendoorn, Schuengel"):
-        return "van IJzendoorn et al. 1999"
-    return source.split(",")[0]
+    return Check(f"distribution {key}", "calibrated", short_source(pub.source),
+                 f"{published} (N {pub.n:,}, {studies}), {label}", run, figure="distributions",
+                 basis="the population preset was fitted to this distribution "
+                       "(experiments/calibration/calibrate.py); checked on fresh infants")
 
 
 # ---------------------------------------------------------------------------------------------
-# predicted: caregiving -> classification trends
+# behaviour by group (Ainsworth et al. 1978, ch. 6-7), in the global population
 # ---------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Trend:
-    """One class's share along one caregiving axis, the other parameters fixed."""
-
-    group: str  # A, B, C or D
-    axis: str
-    levels: tuple[float, ...]
-    fixed: dict
-    direction: int  # +1: the share rises with the axis; -1: it rises as the axis falls
-    min_rise: float = 0.10
-
-    def cells(self) -> list[CaregiverProfile]:
-        base = {"responsiveness": 0.7, "consistency": 0.7, "warmth": 0.7, "frightening": 0.0}
-        return [CaregiverProfile(**{**base, **self.fixed, self.axis: v}) for v in self.levels]
-
-    def label(self) -> str:
-        fixed = ", ".join(f"{k[:4]}. {v:g}" for k, v in self.fixed.items())
-        return f"{self.axis} ({fixed})" if fixed else self.axis
-
-
-def trend_series(provider: CohortProvider, trend: Trend) -> tuple[np.ndarray, np.ndarray]:
-    table = provider.design(trend.cells(), f"{trend.group} vs {trend.label()}")
-    hit = (table["group"] == trend.group).to_numpy()
-    cell = table["cell"].to_numpy()
-    n = np.bincount(cell, minlength=len(trend.levels))
-    k = np.bincount(cell, weights=hit, minlength=len(trend.levels))
-    return k / np.maximum(n, 1), n
-
-
-def trend_check(name: str, trend: Trend, reference: str, claim: str) -> Check:
-    word = {"A": "avoidant", "B": "secure", "C": "ambivalent", "D": "disorganized"}[trend.group]
-    ends = (f"{trend.axis} {trend.levels[0]:g} -> {trend.levels[-1]:g}")
-    expected = (f"{claim}: {word} share rises by >= {trend.min_rise:.0%} and > {Z_ORDER:g} SE "
-                f"({ends}), no step reversing by > {Z_REVERSAL:g} SE")
-
-    def run(provider: CohortProvider) -> Outcome:
-        s, n = trend_series(provider, trend)
-        se = share_se(s, n)
-        oriented = s if trend.direction > 0 else s[::-1]
-        se_o = se if trend.direction > 0 else se[::-1]
-        rise = oriented[-1] - oriented[0]
-        z_rise = rise / np.hypot(se_o[-1], se_o[0])
-        steps = np.diff(oriented) / np.hypot(se_o[1:], se_o[:-1])
-        reversals = int(np.sum(steps < -Z_REVERSAL))
-        passed = bool(rise >= trend.min_rise and z_rise > Z_ORDER and reversals == 0)
-        series = " ".join(pct(v) for v in s)
-        note = f"; {reversals} reversal(s), worst step z {steps.min():+.1f}" if reversals else ""
-        return Outcome(f"{series} (rise {rise:+.0%}, z {z_rise:.1f}{note})", passed,
-                       {"levels": list(trend.levels), "share": s.tolist(),
-                        "n": n.tolist(), "rise": float(rise), "z_rise": float(z_rise),
-                        "step_z": steps.tolist()})
-
-    return Check(name, "predicted", reference, expected, run, figure="trends")
-
-
-TRENDS: dict[str, tuple[Trend, str, str]] = {
-    "secure rises with responsiveness (consistency 0.3)": (
-        Trend("B", "responsiveness", (0.2, 0.35, 0.5, 0.65, 0.8, 0.95),
-              {"consistency": 0.3, "warmth": 0.7}, +1),
-        "Ainsworth et al. 1978; De Wolff & van IJzendoorn 1997",
-        "sensitive care -> B"),
-    "secure rises with responsiveness (consistency 0.6)": (
-        Trend("B", "responsiveness", (0.2, 0.35, 0.5, 0.65, 0.8, 0.95),
-              {"consistency": 0.6, "warmth": 0.7}, +1),
-        "Ainsworth et al. 1978; De Wolff & van IJzendoorn 1997",
-        "sensitive care -> B"),
-    "secure rises with responsiveness (consistency 0.9)": (
-        Trend("B", "responsiveness", (0.2, 0.35, 0.5, 0.65, 0.8, 0.95),
-              {"consistency": 0.9, "warmth": 0.7}, +1),
-        "Ainsworth et al. 1978; De Wolff & van IJzendoorn 1997",
-        "sensitive care -> B"),
-    "ambivalent rises as consistency falls (responsiveness 0.4)": (
-        Trend("C", "consistency", (0.1, 0.25, 0.4, 0.55, 0.7, 0.85, 1.0),
-              {"responsiveness": 0.4, "warmth": 0.7}, -1),
-        "Ainsworth et al. 1978; Cassidy & Berlin 1994",
-        "inconsistent availability -> C"),
-    "ambivalent rises as consistency falls (responsiveness 0.7)": (
-        Trend("C", "consistency", (0.1, 0.25, 0.4, 0.55, 0.7, 0.85, 1.0),
-              {"responsiveness": 0.7, "warmth": 0.7}, -1),
-        "Ainsworth et al. 1978; Cassidy & Berlin 1994",
-        "inconsistent availability -> C"),
-    "avoidant rises as warmth falls": (
-        Trend("A", "warmth", (0.1, 0.25, 0.4, 0.55, 0.7, 0.85),
-              {"responsiveness": 0.7, "consistency": 0.7}, -1),
-        "Ainsworth et al. 1978 (mothers averse to contact); Main 1990",
-        "rejecting care -> A"),
-    "disorganized rises with frightening": (
-        Trend("D", "frightening", (0.0, 0.05, 0.1, 0.15, 0.2, 0.3),
-              {"responsiveness": 0.7, "consistency": 0.7, "warmth": 0.7}, +1),
-        "Main & Hesse 1990; van IJzendoorn et al. 1999",
-        "frightening care -> D"),
-}
-
-
-# ---------------------------------------------------------------------------------------------
-# predicted: behaviour by group (Ainsworth et al. 1978, ch. 6-7), in the global population
-# ---------------------------------------------------------------------------------------------
-PROFILE_POPULATION = "global"
-
 
 def _groups_abc(provider: CohortProvider) -> dict[str, pd.DataFrame]:
     return by_group(provider.population(PROFILE_POPULATION), "group")
@@ -268,23 +132,6 @@ def exploration_check(provider: CohortProvider) -> Outcome:
     ok_b, _, zb = _order(g, col, "B", "C")
     return Outcome(f"{_means(g, col)} (A-C z {za:.1f}, B-C z {zb:.1f})", ok_a and ok_b,
                    {g_: float(r[col].mean()) for g_, r in g.items()})
-
-
-def crying_peak_check(provider: CohortProvider) -> Outcome:
-    table = provider.population(PROFILE_POPULATION)
-    g = _groups_abc(provider)
-    cols = [f"ep{e}_crying" for e in range(1, 9)]
-    peaks, values = {}, {}
-    for label, rows in [("all", table), ("B", g.get("B")), ("C", g.get("C")),
-                        ("A", g.get("A"))]:
-        if rows is None or not len(rows):
-            continue
-        means = rows[cols].mean().to_numpy()
-        peaks[label] = int(np.argmax(means)) + 1
-        values[label] = means.tolist()
-    passed = all(peaks.get(k) == 6 for k in ("all", "B", "C"))
-    text = ", ".join(f"{k} ep{v} ({values[k][v - 1]:.2f})" for k, v in peaks.items())
-    return Outcome(f"peak: {text}", passed, {"peak_episode": peaks, "crying": values})
 
 
 def crying_group_check(provider: CohortProvider) -> Outcome:
@@ -569,39 +416,55 @@ def sensitivity_check(provider: CohortProvider) -> Outcome:
 # the list
 # ---------------------------------------------------------------------------------------------
 def build_checks() -> list[Check]:
+    """Every check, grouped by kind (calibrated, implementation, predicted)."""
     checks = [distribution_check(k) for k in
               ("global", "baltimore", *COUNTRIES, "low-risk-abcd")]
-    for name, (trend, ref, claim) in TRENDS.items():
-        checks.append(trend_check(name, trend, ref, claim))
     ains = "Ainsworth et al. 1978"
+    defined = ("the coder's classification defines the groups by these reunion scales "
+               "(simulation/observer/classification.py, after Ainsworth et al. 1978, "
+               "pp. 59-63): {}")
     checks += [
-        Check("exploration in episode 2: A and B above C", "predicted", ains,
-              "mean ep2 exploration rate: A > C and B > C", exploration_check, "episodes"),
-        Check("crying peaks in episode 6 (alone)", "predicted", ains,
-              "mean crying rate highest in episode 6, overall and in B and C",
-              crying_peak_check, "episodes"),
-        Check("crying highest in C", "predicted", f"{ains}; Cassidy & Berlin 1994",
-              "mean crying rate over the 8 episodes: C > A and C > B", crying_group_check,
-              "episodes"),
-        Check("reunion avoidance highest in A", "predicted", ains,
+        Check("reunion avoidance highest in A", "implementation", ains,
               "avoidance in ep5 and ep8: A > B and A > C",
-              reunion_check("avoidance", ["A"], ["B", "C"]), "reunions"),
-        Check("reunion resistance highest in C", "predicted", ains,
+              reunion_check("avoidance", ["A"], ["B", "C"]), "reunions",
+              defined.format("A needs reunion avoidance of 5 or more (or ignoring)")),
+        Check("reunion resistance highest in C", "implementation", ains,
               "resistance in ep5 and ep8: C > A and C > B",
-              reunion_check("resistance", ["C"], ["A", "B"]), "reunions"),
-        Check("reunion proximity seeking: high in B and C, low in A", "predicted", ains,
+              reunion_check("resistance", ["C"], ["A", "B"]), "reunions",
+              defined.format("C needs reunion resistance of 5 or more")),
+        Check("reunion proximity seeking: high in B and C, low in A", "implementation", ains,
               "proximity seeking in ep5 and ep8: B > A and C > A; B and C at or above the "
               "scale midpoint (4), A below it",
-              reunion_check("proximity_seeking", ["B", "C"], ["A"], levels=True), "reunions"),
-        Check("reunion contact maintaining: high in B and C, low in A", "predicted", ains,
+              reunion_check("proximity_seeking", ["B", "C"], ["A"], levels=True), "reunions",
+              defined.format("B3 needs seeking or maintaining of 5 or more; A rules out "
+                             "seeking free of avoidance")),
+        Check("reunion contact maintaining: high in B and C, low in A", "implementation", ains,
               "contact maintaining in ep5 and ep8: B > A and C > A; B and C at or above the "
               "scale midpoint (4), A below it",
               reunion_check("contact_maintaining", ["B", "C"], ["A"], levels=True),
-              "reunions"),
+              "reunions", defined.format("A needs contact maintaining of 4 or less, B3 "
+                                         "seeking or maintaining of 5 or more")),
+    ]
+    checks += trend_checks()
+    checks += [
+        Check("exploration in episode 2: A and B above C", "predicted",
+              f"{ains}, ch. 6; Cassidy & Berlin 1994",
+              "mean ep2 exploration rate: A > C and B > C", exploration_check, "episodes",
+              "exploration does not enter the group definitions"),
+        Check("crying highest in C", "predicted", f"{ains}; Cassidy & Berlin 1994",
+              "mean crying rate over the 8 episodes: C > A and C > B", crying_group_check,
+              "episodes", "crying does not enter the definition of C (only B4's, within B)"),
         Check("avoidant: hidden arousal, little crying", "predicted",
               "Sroufe & Waters 1977; Spangler & Grossmann 1993",
               "separations (ep4, 6, 7): A's internal arousal not below B's (z > -2), A's "
-              "crying at most half of B's", hidden_arousal_check, "episodes"),
+              "crying at most half of B's", hidden_arousal_check, "episodes",
+              "arousal is internal and crying does not enter the definition of A; 'at most "
+              "half' is the project's reading of 'little crying', not a published ratio"),
+    ]
+    checks += normative_checks()
+    checks += subgroup_checks()
+    checks += mechanism_checks()
+    checks += [
         Check("temperament moves B1/B2 vs B3/B4", "predicted", "Belsky & Rovine 1987",
               "low- vs high-reactive infants (reactivity/soothability 0.3/0.7 vs 0.7/0.3), "
               "global population: more B1/B2 (fewer B3/B4) among the secure",
@@ -613,7 +476,9 @@ def build_checks() -> list[Check]:
               "Belsky & Rovine 1987; docs/design.md",
               "each caregiving preset keeps its modal A/B/C group across temperaments; the "
               "population's secure share moves by at most 10 points",
-              temperament_reversal_check),
+              temperament_reversal_check,
+              basis="'at most 10 points' is the design's reading of 'a few points' "
+                    "(docs/design.md, the model)"),
         Check("intervention at 6 months raises security", "predicted",
               "Bakermans-Kranenburg et al. 2003",
               "responsiveness 0.3 -> 0.8 at 6 months: secure at 12 months above unchanged care",
@@ -621,17 +486,22 @@ def build_checks() -> list[Check]:
         Check("12-to-18-month stability", "predicted", "Waters 1978; Vaughn et al. 1979",
               f"same caregiver: >= {STABILITY_MIN:.0%} keep their classification; lower when "
               "care changed at 13 months (another family's care)", stability_check),
-        Check("within-country exceeds between-country variation", "predicted", VIK_1988.split(
-            ",")[0] + " 1988",
+        Check("within-country exceeds between-country variation", "predicted",
+              short_source(VIK_1988),
               f"within/between about {WITHIN_BETWEEN_PUBLISHED:g} (chi-square split of 32 "
-              "studies x A/B/C); at least 1", within_between_check),
+              "studies x A/B/C); at least 1", within_between_check,
+              basis="the calibration fitted each country's pooled shares, not how its studies "
+                    "differ"),
         Check("sensitivity-security association modest", "predicted",
               "De Wolff & van IJzendoorn 1997",
               f"r(sensitivity, secure) about .24 in the global population: modest, "
               f"{SENSITIVITY_RANGE[0]:.2f} to {SENSITIVITY_RANGE[1]:.2f} (the simulated r's "
-              "95% CI overlapping that range)", sensitivity_check),
+              "95% CI overlapping that range)", sensitivity_check,
+              basis="the calibration fitted the mean caregiving, not its spread, which sets "
+                    "the association"),
     ]
-    return checks
+    order = list(KINDS)
+    return sorted(checks, key=lambda c: order.index(c.kind))
 
 
 CHECKS: list[Check] = build_checks()

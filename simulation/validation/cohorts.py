@@ -1,8 +1,9 @@
 """Cohorts for the validation checks: fresh, seeded, shared between checks, run once.
 
 A :class:`CohortProvider` runs each cohort a check asks for the first time it is asked and keeps
-its per-infant table, so that several checks (a population's distribution, its episode profiles,
-its reunion scales) read one cohort. Every cohort is seeded from one root seed
+its per-infant table (and, for the populations in ``scales_populations``, the long table of every
+scale in every episode), so that several checks (a population's distribution, its episode
+profiles, its reunion scales) read one cohort. Every cohort is seeded from one root seed
 (:data:`VALIDATE_SEED` by default), which differs from the seeds the calibration fitted and
 confirmed with: the checks see fresh infants.
 """
@@ -17,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..caregiving import CaregiverProfile, CaregivingHistory
-from ..cohort import run_cohort
+from ..cohort import CohortResult, run_cohort
 from ..design import CellDesign
 from ..population import Population
 from ..population_presets import get_population
@@ -54,30 +55,45 @@ class CohortProvider:
     sizes: Sizes = FULL
     seed: int = VALIDATE_SEED
     progress: Callable[[str], None] | None = None
-    _cache: dict[tuple, pd.DataFrame] = field(default_factory=dict, repr=False)
+    #: Populations whose cohorts also keep the long scales table (the episode-by-episode checks
+    #: read it), so that one run serves the checks of both tables.
+    scales_populations: tuple[str, ...] = ("global",)
+    _cache: dict[tuple, CohortResult] = field(default_factory=dict, repr=False)
     infants_run: int = 0
     seconds: float = 0.0
 
-    def _run(self, key: tuple, label: str, **kwargs) -> pd.DataFrame:
-        if key not in self._cache:
+    def _run(self, key: tuple, label: str, scales: bool = False, **kwargs) -> CohortResult:
+        cached = self._cache.get(key)
+        if cached is None or (scales and cached.scales is None):
             start = time.perf_counter()
-            table = run_cohort(seed=self.seed, progress=False, **kwargs).table
+            result = run_cohort(seed=self.seed, progress=False, scales=scales, **kwargs)
             elapsed = time.perf_counter() - start
-            self.infants_run += len(table)
+            self.infants_run += len(result.table)
             self.seconds += elapsed
             if self.progress is not None:
-                self.progress(f"{label}: {len(table):,} infants, {elapsed:.1f} s")
-            self._cache[key] = table
+                self.progress(f"{label}: {len(result.table):,} infants, {elapsed:.1f} s")
+            self._cache[key] = result
         return self._cache[key]
 
-    def population(self, name: str, temperament: Temperament | None = None,
-                   n: int | None = None) -> pd.DataFrame:
-        """A cohort of the population preset ``name`` (optionally with fixed temperament)."""
+    def _population(self, name: str, temperament: Temperament | None, n: int | None,
+                    scales: bool) -> CohortResult:
         n = n or self.sizes.population
         pop: Population = get_population(name)
         key = ("population", name, temperament, n)
         label = f"population {name}" + (f", temperament {temperament}" if temperament else "")
-        return self._run(key, label, population=pop, n_infants=n, temperament=temperament)
+        scales = scales or (temperament is None and name in self.scales_populations)
+        return self._run(key, label, scales=scales, population=pop, n_infants=n,
+                         temperament=temperament)
+
+    def population(self, name: str, temperament: Temperament | None = None,
+                   n: int | None = None) -> pd.DataFrame:
+        """A cohort of the population preset ``name`` (optionally with fixed temperament)."""
+        return self._population(name, temperament, n, scales=False).table
+
+    def scales(self, name: str, n: int | None = None) -> pd.DataFrame:
+        """The long scales table (infant_id, episode, toward, scale, score) of the cohort
+        :meth:`population` gives for ``name``: the same infants."""
+        return self._population(name, None, n, scales=True).scales
 
     def design(self, cells: Sequence[CaregiverProfile], label: str,
                per_cell: int | None = None,
@@ -87,7 +103,7 @@ class CohortProvider:
         design = CellDesign(tuple(cells), name=label)
         key = ("design", tuple(cells), per_cell, temperament)
         table = self._run(key, f"design {label}", population=design,
-                          n_infants=design.n_cells * per_cell, temperament=temperament)
+                          n_infants=design.n_cells * per_cell, temperament=temperament).table
         if "cell" not in table:
             table["cell"] = design.cell_of(table["infant_id"].to_numpy())
         return table
@@ -97,7 +113,7 @@ class CohortProvider:
         """A ready-made design (e.g. one whose care changes) as a cohort of ``n`` infants."""
         key = ("design-cohort", repr(design), n, age_months)
         return self._run(key, f"design {design.name} (age {age_months:g} months)",
-                         population=design, n_infants=n, age_months=age_months)
+                         population=design, n_infants=n, age_months=age_months).table
 
     def care(self, care: CaregiverProfile | CaregivingHistory, label: str,
              n: int | None = None, age_months: float = 12.0, first_id: int = 0,
@@ -106,7 +122,8 @@ class CohortProvider:
         n = n or self.sizes.arm
         key = ("care", care, n, age_months, first_id, temperament)
         return self._run(key, f"{label} (age {age_months:g} months)", care=care, n_infants=n,
-                         age_months=age_months, first_id=first_id, temperament=temperament)
+                         age_months=age_months, first_id=first_id,
+                         temperament=temperament).table
 
 
 def shares(labels: pd.Series, classes: Sequence[str]) -> np.ndarray:

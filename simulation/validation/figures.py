@@ -10,6 +10,12 @@
   (``simulation.plots.profiles.reunion_profile``).
 - ``trends.png``: the predicted caregiving trends (secure vs responsiveness, ambivalent vs
   consistency, avoidant vs warmth, disorganized vs frightening), 95% Wilson intervals.
+- ``normative.png``: the episode profiles beside the published trends (Ainsworth et al. 1978,
+  ch. 5): crying, exploration, search and the reunion scales by episode and group, and the
+  separations cut short by group; each panel states the published direction it is checked
+  against (directions only: no published values are drawn).
+- ``subgroups.png``: the subgroup distribution of the global population beside the published
+  directions.
 """
 
 from __future__ import annotations
@@ -20,13 +26,17 @@ from pathlib import Path
 import numpy as np
 from matplotlib.figure import Figure
 
+from ..episodes import REUNIONS, SEPARATIONS
 from ..literature import COUNTRIES, DISTRIBUTIONS
 from ..plots.distribution import distribution_figure
 from ..plots.profiles import episode_profile, reunion_profile
 from ..plots.style import GROUP_COLOURS, PUBLISHED_COLOUR, figure_scale
 from ..stats import wilson_interval
-from .checks import PROFILE_POPULATION, TRENDS, trend_series
+from .base import mean_se, short_source
 from .cohorts import CohortProvider, shares
+from .normative import PROFILE_POPULATION, curtailed, scales_wide
+from .subgroups import SUBGROUP_POPULATION, SUBGROUPS, subgroup_counts
+from .trends import TRENDS, trend_series
 
 ABCD = ("A", "B", "C", "D")
 #: Groups with fewer infants are left out of the profile figures (their means are noise).
@@ -74,7 +84,7 @@ def distributions_overview(provider: CohortProvider, presentation: bool = True) 
                       fontsize=fs * 0.8)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-        source = _short(pub.source)
+        source = short_source(pub.source)
         studies = f"{pub.studies} stud{'y' if pub.studies == 1 else 'ies'}"
         title = {"global": "Global: 32 studies, 8 countries",
                  "low-risk-abcd": "Low-risk samples, with D"}.get(key, pub.label)
@@ -105,16 +115,6 @@ def distributions_overview(provider: CohortProvider, presentation: bool = True) 
     axes[-1].text(0.0, 0.52, textwrap.fill(note, 50), transform=axes[-1].transAxes,
                   fontsize=fs * 0.72, va="top", ha="left", color="#444444")
     return fig
-
-
-def _short(source: str) -> str:
-    if source.startswith("van IJzendoorn & Kroonenberg"):
-        return "van IJzendoorn & Kroonenberg 1988"
-    if source.startswith("Ainsworth"):
-        return "Ainsworth et al. 1978"
-    if source.startswith("van IJzendoorn, Schuengel"):
-        return "van IJzendoorn et al. 1999"
-    return source
 
 
 def trends_figure(provider: CohortProvider, presentation: bool = True) -> Figure:
@@ -153,26 +153,179 @@ def trends_figure(provider: CohortProvider, presentation: bool = True) -> Figure
     return fig
 
 
-def write_figures(provider: CohortProvider, out: Path, presentation: bool = True
-                  ) -> list[Path]:
-    """Write every figure into ``out`` (created); returns the files written."""
+#: The normative panels: measure, column pattern, axis label, y range, and the published
+#: direction it is checked against (direction only). Crying and exploration come from the
+#: per-infant table, the scales (toward the caregiver) from the long scales table.
+NORMATIVE_PANELS = (
+    ("crying", "ep{e}_crying", "crying rate (per 15-s interval)", (0, 1.02),
+     "low before separation, up in ep 4, highest alone (ep 6), lower in ep 7; "
+     "A least, C most"),
+    ("exploration", "ep{e}_exploration", "exploration rate (per 15-s interval)", (0, 1.02),
+     "high in ep 2, declines in the separations, lower in the reunions than in ep 2; "
+     "A explores throughout, C little even in ep 2"),
+    ("search", "ep{e}_search", "search for the caregiver (1-7)", (0.8, 7.2),
+     "scored in the separations: above 1 (none)"),
+    ("proximity_seeking", "ep{e}_proximity_seeking", "proximity seeking to caregiver (1-7)",
+     (0.8, 7.2), "rises in the reunions: ep 8 above ep 5, both above ep 2"),
+    ("contact_maintaining", "ep{e}_contact_maintaining",
+     "contact maintaining to caregiver (1-7)", (0.8, 7.2),
+     "rises in the reunions: ep 5 and ep 8 above ep 2"),
+)
+
+
+def _profile_groups(table) -> list[tuple[str, object, str, str]]:
+    """(label, rows, colour, style): the whole sample (black, dashed) and each group with at
+    least :data:`MIN_GROUP` infants."""
+    out = [(f"all (n = {len(table):,})", table, "#000000", "--")]
+    for g in ("B", "A", "C", "D"):
+        rows = table[table["group"] == g]
+        if len(rows) >= MIN_GROUP:
+            out.append((f"{g} {NAMES[g]} (n = {len(rows):,})", rows, GROUP_COLOURS[g], "-"))
+    return out
+
+
+def _style_axis(ax, fs: float) -> None:
+    ax.set_xticks(range(1, 9), [str(e) for e in range(1, 9)], fontsize=fs)
+    ax.set_xlim(0.5, 8.5)
+    ax.tick_params(axis="y", labelsize=fs)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+
+
+def normative_figure(provider: CohortProvider, presentation: bool = True) -> Figure:
+    """Episode profiles by group beside the published normative trends, and curtailment."""
+    k = figure_scale(presentation)
+    fs = 8.5 * k
+    table = provider.population(PROFILE_POPULATION)
+    scales = provider.scales(PROFILE_POPULATION)
+    fig = Figure(figsize=(15 * k, 9.6 * k), dpi=100, layout="constrained")
+    axes = fig.subplots(2, 3).ravel()
+    for ax, (measure, pattern, label, ylim, published) in zip(axes, NORMATIVE_PANELS,
+                                                              strict=False):
+        data = (table if measure in ("crying", "exploration")
+                else scales_wide(table, scales, measure))
+        for e in SEPARATIONS:
+            ax.axvspan(e - 0.5, e + 0.5, color="#F3E6EC", lw=0, zorder=0)
+        for e in REUNIONS:
+            ax.axvspan(e - 0.5, e + 0.5, color="#E8EEF4", lw=0, zorder=0)
+        episodes = np.arange(1, 9)
+        for name, rows, colour, style in _profile_groups(data):
+            mean, half = np.full(8, np.nan), np.zeros(8)
+            for i, e in enumerate(episodes):  # not scored: NaN, which breaks the line
+                column = pattern.format(e=e)
+                values = rows[column].dropna() if column in rows else rows.iloc[:0, 0]
+                if len(values):
+                    m, se = mean_se(values)
+                    mean[i], half[i] = m, (1.96 * se if np.isfinite(se) else 0.0)
+            ax.errorbar(episodes, mean, yerr=half, fmt="o" + style, color=colour,
+                        lw=(1.5 if style == "--" else 2.0) * k, ms=3.5 * k, capsize=2 * k,
+                        label=name)
+        ax.set_ylim(*ylim)
+        ax.set_ylabel(label, fontsize=fs)
+        ax.set_xlabel("episode (separations pink, reunions blue)", fontsize=fs * 0.9)
+        _style_axis(ax, fs)
+        ax.set_title(textwrap.fill(f"Published direction: {published}", 62), fontsize=fs,
+                     loc="left", color="#333333")
+    handles, labels = axes[0].get_legend_handles_labels()
+    _curtailment_panel(axes[5], table, fs, k)
+    fig.legend(handles, labels, loc="outside lower center", ncol=len(labels),
+               fontsize=fs, frameon=False)
+    fig.suptitle(f"Episode by episode beside Ainsworth's normative trends "
+                 f"('{PROFILE_POPULATION}' population, n = {len(table):,}; means with 95% CI; "
+                 f"groups under {MIN_GROUP} infants not drawn)\nPublished directions from "
+                 "Ainsworth et al. 1978, ch. 5-6, and Ainsworth & Bell 1970: directions only, "
+                 "no published values are drawn. Lines break where a scale is not scored.",
+                 fontsize=fs * 1.15, x=0.01, ha="left")
+    return fig
+
+
+def _curtailment_panel(ax, table, fs: float, k: float) -> None:
+    cut = curtailed(table)
+    groups = [g for g in ("A", "B", "C", "D") if (table["group"] == g).sum() >= MIN_GROUP]
+    width = 0.8 / max(len(groups), 1)
+    for i, g in enumerate(groups):
+        mask = (table["group"] == g).to_numpy()
+        n = int(mask.sum())
+        hits = cut[mask].sum(axis=0).to_numpy()
+        share = hits / n
+        lo, hi = wilson_interval(hits, n)
+        x = np.arange(len(cut.columns)) + (i - (len(groups) - 1) / 2) * width
+        ax.bar(x, share, width * 0.9, color=GROUP_COLOURS[g], label=f"{g} (n = {n:,})",
+               yerr=np.vstack([share - lo, hi - share]), capsize=2 * k,
+               error_kw={"lw": 1.0 * k})
+    ax.set_xticks(range(len(cut.columns)), [f"episode {c[2:]}" for c in cut.columns],
+                  fontsize=fs)
+    ax.set_ylim(0, 1.0)
+    ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    ax.tick_params(axis="y", labelsize=fs)
+    ax.set_ylabel("separations cut short (95% CI)", fontsize=fs)
+    ax.legend(fontsize=fs * 0.85, frameon=False, loc="upper left")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.set_title(textwrap.fill("Published direction: cut short for hard crying, so most "
+                               "often in C, least in A (Ainsworth et al. 1978; Waters 2002)",
+                               62), fontsize=fs, loc="left", color="#333333")
+
+
+def subgroups_figure(provider: CohortProvider, presentation: bool = True) -> Figure:
+    """The subgroup distribution of the global population (95% Wilson intervals)."""
+    k = figure_scale(presentation)
+    fs = 9 * k
+    table = provider.population(SUBGROUP_POPULATION)
+    counts = subgroup_counts(table)
+    n = len(table)
+    hits = np.array([counts[s] for s in SUBGROUPS])
+    share = hits / max(n, 1)
+    lo, hi = wilson_interval(hits, n)
+    fig = Figure(figsize=(10 * k, 5.2 * k), dpi=100, layout="constrained")
+    ax = fig.subplots()
+    x = np.arange(len(SUBGROUPS))
+    ax.bar(x, share, 0.7, color=[GROUP_COLOURS[s[0]] for s in SUBGROUPS],
+           yerr=np.vstack([share - lo, hi - share]), capsize=3 * k, error_kw={"lw": 1.0 * k})
+    for xi, s, top, c in zip(x, share, hi, hits, strict=True):
+        ax.text(xi, top + 0.01, f"{s:.0%}\n({c:,})", ha="center", va="bottom", fontsize=fs * 0.85)
+    ax.set_xticks(x, list(SUBGROUPS), fontsize=fs)
+    ax.set_ylim(0, max(0.5, float(hi.max()) + 0.1))
+    ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    ax.tick_params(axis="y", labelsize=fs)
+    ax.set_ylabel(f"share of the population (n = {n:,}; 95% CI)", fontsize=fs)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.set_title("Published directions (Ainsworth et al. 1978): B3 the most common subgroup; "
+                 "B4 a minority of B;\nboth C1 (angry) and C2 (passive) found. Directions "
+                 "only: the published counts are not drawn.", fontsize=fs * 0.95, loc="left",
+                 color="#333333")
+    fig.suptitle(f"Subgroups of the '{SUBGROUP_POPULATION}' population (forced subgroup for D)",
+                 fontsize=fs * 1.2, x=0.01, ha="left")
+    return fig
+
+
+#: The figures docs/validation.md shows (``--report`` writes these, prefixed ``validation-``).
+REPORT_FIGURES = ("distributions", "trends", "normative", "subgroups", "episodes", "reunions")
+
+
+def write_figures(provider: CohortProvider, out: Path, presentation: bool = True,
+                  prefix: str = "", per_population: bool = True) -> list[Path]:
+    """Write every figure into ``out`` (created) as ``<prefix><name>.png``; with
+    ``per_population=False`` only :data:`REPORT_FIGURES`. Returns the files written."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
 
     def save(fig: Figure, name: str) -> None:
-        path = out / f"{name}.png"
-        tmp = out / f".{name}.tmp.png"
+        path = out / f"{prefix}{name}.png"
+        tmp = out / f".{prefix}{name}.tmp.png"
         fig.savefig(tmp, dpi=100)
         tmp.replace(path)
         written.append(path)
 
     save(distributions_overview(provider, presentation), "distributions")
-    for key in POPULATIONS:
-        pub = DISTRIBUTIONS[key]
-        save(distribution_figure(provider.population(key), pub, presentation=presentation,
-                                 published_ci=True,
-                                 title=f"Population preset '{key}' (calibrated) vs "
-                                 f"{pub.label}"), f"distribution-{key}")
+    if per_population:
+        for key in POPULATIONS:
+            pub = DISTRIBUTIONS[key]
+            save(distribution_figure(provider.population(key), pub, presentation=presentation,
+                                     published_ci=True,
+                                     title=f"Population preset '{key}' (calibrated) vs "
+                                     f"{pub.label}"), f"distribution-{key}")
     table = provider.population(PROFILE_POPULATION)
     counts = table["classification"].value_counts()
     shown = table[table["classification"].map(counts) >= MIN_GROUP]
@@ -186,4 +339,6 @@ def write_figures(provider: CohortProvider, out: Path, presentation: bool = True
                          title=f"Reunions ('{PROFILE_POPULATION}' population, n = "
                          f"{len(table):,}{note}; bars: 95% CI)"), "reunions")
     save(trends_figure(provider, presentation), "trends")
+    save(normative_figure(provider, presentation), "normative")
+    save(subgroups_figure(provider, presentation), "subgroups")
     return written

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import shutil
 import textwrap
 import time
@@ -10,7 +11,9 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .checks import Check, Outcome
+import numpy as np
+
+from .base import KINDS, Check, Outcome
 from .cohorts import CohortProvider
 
 #: Status words of a row.
@@ -72,7 +75,7 @@ def format_table(rows: Sequence[Row], width: int | None = None) -> str:
     """The rows as a text table with wrapped cells (check, kind, reference, expected,
     simulated, result)."""
     width = width or max(120, min(200, shutil.get_terminal_size((160, 24)).columns))
-    fixed = {"check": 30, "kind": 10, "reference": 22, "result": 6}
+    fixed = {"check": 30, "kind": 14, "reference": 22, "result": 6}
     rest = max(40, width - sum(fixed.values()) - 3 * 5)
     widths = {**fixed, "expected": rest // 2, "simulated": rest - rest // 2}
     order = ("check", "kind", "reference", "expected", "simulated", "result")
@@ -92,13 +95,24 @@ def format_table(rows: Sequence[Row], width: int | None = None) -> str:
     return "\n".join(out)
 
 
-def summary(rows: Sequence[Row]) -> str:
-    lines = []
-    for kind in ("calibrated", "predicted"):
+def counts_by_kind(rows: Sequence[Row]) -> dict[str, dict[str, int]]:
+    """For each kind (in :data:`KINDS` order): how many checks, and how many of each status."""
+    out = {}
+    for kind in KINDS:
         ks = [r for r in rows if r.check.kind == kind]
-        counts = {s: sum(r.status == s for r in ks) for s in (PASS, FAIL, KNOWN, ERROR)}
-        detail = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
-        lines.append(f"{kind}: {len(ks)} checks ({detail})")
+        out[kind] = {"checks": len(ks), **{s: sum(r.status == s for r in ks)
+                                           for s in (PASS, FAIL, KNOWN, ERROR)}}
+    return out
+
+
+def summary(rows: Sequence[Row]) -> str:
+    """Counts by kind, what each kind is evidence of, and the known failures with reasons."""
+    lines = []
+    for kind, counts in counts_by_kind(rows).items():
+        detail = ", ".join(f"{n} {s}" for s, n in counts.items() if n and s != "checks")
+        lines.append(textwrap.fill(f"{kind}: {counts['checks']} checks"
+                                   + (f" ({detail})" if detail else "")
+                                   + f" - {KINDS[kind]}", 100, subsequent_indent="  "))
     listed = [r for r in rows if r.listed]
     if listed:
         lines.append("")
@@ -111,13 +125,32 @@ def summary(rows: Sequence[Row]) -> str:
 
 
 def to_json(rows: Sequence[Row], meta: dict) -> str:
+    """The results as JSON: ``meta``, ``kinds`` (each kind's meaning and counts) and
+    ``checks`` (one object per check, with the numbers behind it under ``values``)."""
+    counts = counts_by_kind(rows)
     return json.dumps({
         **meta,
+        "kinds": {kind: {"meaning": meaning, **counts[kind]} for kind, meaning in KINDS.items()},
         "checks": [{
             "name": r.check.name, "kind": r.check.kind, "reference": r.check.reference,
+            "basis": r.check.basis, "figure": r.check.figure or None,
             "expected": r.expected, "simulated": r.simulated, "status": r.status,
             "passed": r.status == PASS, "known_failure": r.listed or None,
             "seconds": round(r.seconds, 2),
-            "values": r.outcome.values if r.outcome is not None else None,
+            "values": plain(r.outcome.values) if r.outcome is not None else None,
         } for r in rows],
-    }, indent=1, default=float)
+    }, indent=1)
+
+
+def plain(value):
+    """``value`` with numpy scalars as Python numbers, NaN as None and infinities as the
+    strings "inf" / "-inf", so that the JSON is standard."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    return value
