@@ -50,12 +50,18 @@ def now() -> str:
     return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
 
 
+def code_fingerprint() -> str:
+    """The model's fingerprint as a manifest records it (``versions.code``):
+    :func:`simulation.fingerprint.model_fingerprint`."""
+    return model_fingerprint()
+
+
 def package_versions() -> dict[str, str]:
     """Versions of Python, this package (and its model's fingerprint,
     :func:`simulation.fingerprint.model_fingerprint`) and the libraries it uses."""
     from .. import __version__
 
-    versions = {"simulation": __version__, "code": model_fingerprint(),
+    versions = {"simulation": __version__, "code": code_fingerprint(),
                 "python": platform.python_version()}
     for name in PACKAGES + OPTIONAL_PACKAGES:
         try:
