@@ -1,30 +1,34 @@
 """The compiled rules on this machine: compiling them once, with a word to the user.
 
-numba compiles the rules the first time they run on a machine (about ten seconds) and keeps the
-machine code in its cache (:mod:`simulation.rules.jit`); later processes load it in a fraction of
-a second. Commands that simulate call :func:`ensure_compiled` first, so that the wait is announced
-and happens once, before any worker process or server starts.
+numba compiles the rules the first time they run on a machine (15-20 s of CPU)
+and keeps the machine code in its cache (:mod:`simulation.rules.jit`); later processes load it
+in about a second. Commands that simulate call :func:`ensure_compiled` first, so that the wait is
+announced and happens once, before any worker process or server starts.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from collections.abc import Callable
 
-from .rules.jit import cached_on_disk
+import numba
+
+from .rules.jit import compiled_marker
 
 
-def _cohort_kernels() -> tuple:
-    from .rules.occasions import home_year
-    from .rules.second import run_chunk
-
-    return home_year, run_chunk
+def _parts(mesa: bool) -> tuple[str, ...]:
+    return ("cohort", "mesa") if mesa else ("cohort",)
 
 
-def rules_cached() -> bool:
-    """Whether the cohort engine's compiled rules are in numba's cache for the current code."""
-    return all(cached_on_disk(k) for k in _cohort_kernels())
+def rules_cached(mesa: bool = False) -> bool:
+    """Whether the cohort engine's rules (and with ``mesa`` the Mesa model's phases) were
+    compiled into the cache, for the current rules and this machine."""
+    if numba.config.DISABLE_JIT:  # plain Python: nothing to compile
+        return True
+    markers = [compiled_marker(part) for part in _parts(mesa)]
+    return all(m is not None and m.is_file() for m in markers)
 
 
 def ensure_compiled(say: Callable[[str], None] | None = None, mesa: bool = False) -> float:
@@ -36,8 +40,11 @@ def ensure_compiled(say: Callable[[str], None] | None = None, mesa: bool = False
     from .cohort import run_cohort
     from .presets import get_preset
 
-    if say is not None and not rules_cached():
-        say("compiling the simulation's rules for this machine (first run only, about 10 s)...")
+    cached = rules_cached(mesa)
+    if say is not None and not cached:
+        say("compiling the simulation's rules for this machine (first run only, about half a "
+            "minute)..." if compiled_marker("cohort") is not None else
+            "compiling the simulation's rules (no cache: every run does, about half a minute)...")
     start = time.perf_counter()
     care = get_preset("sensitive").profile
     run_cohort(care, 1, seed=0, progress=False)
@@ -45,6 +52,11 @@ def ensure_compiled(say: Callable[[str], None] | None = None, mesa: bool = False
         from .mesa_model import StrangeSituationModel
 
         StrangeSituationModel(care, infant_id=0, seed=0).run()
+    for part in () if cached else _parts(mesa):
+        marker = compiled_marker(part)
+        if marker is not None:
+            with contextlib.suppress(OSError):
+                marker.write_bytes(b"")
     return time.perf_counter() - start
 
 

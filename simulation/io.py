@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import secrets
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -53,26 +56,51 @@ def _check_output_path(p: Path, suffixes) -> Path:
     return p
 
 
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
+    """A temporary file beside ``path`` to write; renamed onto ``path`` when the block ends.
+
+    If the block fails (or is interrupted) the temporary file is removed and ``path`` is left
+    as it was: never half a file. The file is created with mode 0666 less the umask (0644 under
+    the usual umask 022), like any file a program writes, so results can be shared; a temporary
+    file from :mod:`tempfile` would be 0600.
+    """
+    p = Path(path)
+    parent = p.parent if str(p.parent) else Path(".")
+    while True:
+        tmp = parent / f".{p.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            break
+        except FileExistsError:  # pragma: no cover - 48 random bits taken
+            continue
+    try:
+        yield tmp
+        os.replace(tmp, p)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_text(path: str | os.PathLike, text: str) -> Path:
+    """Write a text file (UTF-8) atomically (:func:`atomic_path`)."""
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return Path(path)
+
+
 def write_table(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
-    """Write a table as CSV or Parquet by suffix, atomically (temporary file, then rename)."""
+    """Write a table as CSV or Parquet by suffix, atomically (:func:`atomic_path`)."""
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in TABLE_SUFFIXES:
         raise InputError(f"output file {str(p)!r} must end in {' or '.join(TABLE_SUFFIXES)}")
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent or ".")
-    os.close(fd)
-    try:
+    with atomic_path(p) as tmp:
         if suffix == ".csv":
             frame.to_csv(tmp, index=False)
         else:
             frame.to_parquet(tmp, index=False)
-        os.replace(tmp, p)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
     return p
 
 

@@ -25,18 +25,6 @@ def simulate(care, n=N_BEHAVIOUR, seed=11, frozen=False, temperament=None, wm=No
     return prepared, run
 
 
-@pytest.fixture(scope="module")
-def pinned_code_id(request):
-    """Pin the sweep's code fingerprint to the test module's ``CODE_ID`` for the module: the
-    package is edited while tests run (see ``simulation/sweep/manifest.py``)."""
-    from simulation.sweep.manifest import CODE_ID_VARIABLE
-
-    patch = pytest.MonkeyPatch()
-    patch.setenv(CODE_ID_VARIABLE, request.module.CODE_ID)
-    yield
-    patch.undo()
-
-
 @pytest.fixture(scope="session")
 def preset_runs():
     """name -> (prepared, run) for the caregiving presets, fixed temperament."""

@@ -32,9 +32,6 @@ EXAMPLES = int(os.environ.get("SSP_FUZZ_EXAMPLES", "200"))
 SANDBOX_AS_BYTES = 2 << 30
 #: Seconds a single fuzzed case may take before it counts as a hang.
 CASE_TIMEOUT = 60.0
-#: Code id pinned for sweep subprocesses (the package is edited while the tests run; see
-#: ``simulation/sweep/manifest.py``).
-CODE_ID = "robust-tests"
 
 
 class SandboxFailure(AssertionError):
@@ -164,9 +161,7 @@ def one_clear_line(stderr: str, prefix: str, echoed: Sequence[str] = ()) -> str:
 # --- sweeps as real subprocesses ---------------------------------------------------------------
 
 def sweep_env(**extra: str) -> dict[str, str]:
-    from simulation.sweep.manifest import CODE_ID_VARIABLE
-
-    return {**os.environ, CODE_ID_VARIABLE: CODE_ID, "PYTHONUNBUFFERED": "1", **extra}
+    return {**os.environ, "PYTHONUNBUFFERED": "1", **extra}
 
 
 def start_sweep(file: Path, out: Path, log: Path, *args: str,
@@ -246,19 +241,9 @@ def cmdline(pid: int) -> str:
 
 
 def pool_workers(runner: int) -> list[int]:
-    """The process pool's worker processes of a running sweep (forkserver children)."""
-    workers = []
-    for pid in descendants(runner):
-        line = cmdline(pid)
-        if "resource_tracker" in line:
-            continue
-        parent_line = ""
-        with contextlib.suppress(OSError, IndexError, ValueError):
-            stat = Path(f"/proc/{pid}/stat").read_text()
-            parent_line = cmdline(int(stat.rsplit(")", 1)[1].split()[1]))
-        if "forkserver" in parent_line or ("spawn_main" in line):
-            workers.append(pid)
-    return workers
+    """The process pool's worker processes of a running sweep (loky's workers)."""
+    return [pid for pid in children(runner)
+            if "popen_loky" in cmdline(pid) and "resource_tracker" not in cmdline(pid)]
 
 
 def rss_kb(pid: int) -> int:
@@ -309,10 +294,10 @@ def cell_bytes(out: Path) -> dict[str, bytes]:
 
 
 def model_code() -> str:
-    """The real fingerprint of the model's files now (not cached, not pinned)."""
-    from simulation.sweep.manifest import _fingerprint
+    """The fingerprint of the model's files now (not the one this process cached)."""
+    from simulation.fingerprint import model_fingerprint
 
-    return _fingerprint.__wrapped__()
+    return model_fingerprint.__wrapped__()
 
 
 def make_reference(experiment_file: Path, out: Path) -> Path:

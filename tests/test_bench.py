@@ -20,6 +20,10 @@ TARGET_NAMES = {
 }
 
 
+#: The benchmark run for real: the slow tier.
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def bench_json():
     """``ssp bench --quick --json``, run once for the module."""

@@ -1,5 +1,7 @@
 """`ssp run` and `ssp presets`: the command-line contract (docs/design.md), and clear refusals."""
 
+import os
+import stat
 import subprocess
 import sys
 
@@ -16,6 +18,20 @@ def ssp(*args, cwd=None):
     return proc.returncode, proc.stdout, proc.stderr
 
 
+def ssp_here(capsys, *args):
+    """The command line's ``main`` in this process (what the entry point calls), return
+    (code, out, err): the user's view without starting an interpreter per case (the entry point
+    itself is run as a subprocess above and in ``test_module_and_help``)."""
+    capsys.readouterr()
+    try:
+        code = main(list(args))
+    except SystemExit as exit_:  # argparse's usage errors
+        code = exit_.code
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.slow
 def test_run_prints_distribution_and_writes_one_row_per_infant(tmp_path):
     out = tmp_path / "infants.csv"
     scales = tmp_path / "scales.parquet"
@@ -62,15 +78,15 @@ def test_flags_override_the_preset(tmp_path):
     (["--seed", "-1"], "--seed must be an integer"),
     (["--population", "atlantis"], "unknown population 'atlantis'"),
 ])
-def test_bad_input_one_clear_line_exit_2(args, message, tmp_path):
-    code, stdout, stderr = ssp("run", *args, "--out", str(tmp_path / "x.csv"))
+def test_bad_input_one_clear_line_exit_2(args, message, tmp_path, capsys):
+    code, stdout, stderr = ssp_here(capsys, "run", *args, "--out", str(tmp_path / "x.csv"))
     assert code == 2
     assert message in stderr
     assert "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1
     assert not list(tmp_path.iterdir())  # nothing written
 
 
-def test_bad_output_paths_refused_before_any_work(tmp_path):
+def test_bad_output_paths_refused_before_any_work(tmp_path, capsys):
     regular = tmp_path / "file.txt"
     regular.write_text("x")
     cases = [
@@ -80,12 +96,14 @@ def test_bad_output_paths_refused_before_any_work(tmp_path):
         (tmp_path / "out.xlsx", "must end in .csv or .parquet"),
     ]
     for path, message in cases:
-        code, _, stderr = ssp("run", "--infants", "5", "--out", str(path))
+        code, _, stderr = ssp_here(capsys, "run", "--infants", "5", "--out", str(path))
         assert code == 2, path
+        assert len(stderr.strip().splitlines()) == 1, stderr
         assert message in stderr and "Traceback" not in stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
 
 
+@pytest.mark.slow
 def test_presets_lists_every_preset_with_parameters():
     code, stdout, _ = ssp("presets")
     assert code == 0
@@ -95,8 +113,24 @@ def test_presets_lists_every_preset_with_parameters():
     assert "Ainsworth-sensitivity" in stdout
 
 
+@pytest.mark.slow
 def test_module_and_help():
     code, stdout, _ = ssp("--help")
     assert code == 0 and "run" in stdout
     code, _, stderr = ssp("run", "--no-such-flag")
     assert code == 2 and "unrecognized arguments" in stderr and "Traceback" not in stderr
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o027, 0o640)])
+def test_output_files_honour_the_umask(tmp_path, umask, mode):
+    """Results are files a research group can share: 0666 less the umask, not 0600."""
+    out, scales = tmp_path / "infants.parquet", tmp_path / "scales.csv"
+    old = os.umask(umask)
+    try:
+        assert main(["run", "--preset", "sensitive", "--infants", "3", "--out", str(out),
+                     "--scales", str(scales), "--quiet"]) == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == mode
+    assert stat.S_IMODE(scales.stat().st_mode) == mode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["infants.parquet", "scales.csv"]

@@ -1,58 +1,67 @@
 """The engine reproduces the calibrated model's records bit for bit.
-``tests/data/golden_records.npz`` holds the behaviour records, mean arousal per episode and
-working models of 56 infants (seven caregiving presets and populations, seed 123) as the engine
-produced them for the model the population presets were calibrated for (the reworked model:
-graded crying, the attachment-exploration balance, consistency as predictability,
-hyperactivation by intermittent reinforcement, graded D). The compiled engine must give exactly
-these; any change here is a change of the model, which needs the calibration
-(``experiments/calibration``) and validation run again. After such a deliberate change, rewrite
-the file with ``python tests/test_golden_records.py``.
+
+The records and their fingerprints are in ``tests/data/golden_records.npz`` (see
+``tests/golden_records.py``, which also rewrites them). Any difference here is a change of the
+model: deliberate, it makes the calibration and the golden records stale (the failure says so,
+with the commands that renew them); with the same model code, it is a bug.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
+from golden_records import GOLDEN, NAMES, calibration_fingerprint, read, simulate
 
-from simulation.population_presets import get_population
-from simulation.preparation import Setup, prepare
-from simulation.presets import get_preset
-from simulation.record import RECORD_FIELDS
-from simulation.strange_situation import run_ssp
+from simulation.fingerprint import code_fingerprint
 
-GOLDEN = Path(__file__).parent / "data" / "golden_records.npz"
-PRESETS = ("sensitive", "rejecting", "inconsistent", "under-involved", "frightening")
-POPULATIONS = ("global", "japan")
+RENEW = ("recalibrate (python experiments/calibration/calibrate.py), then rewrite the golden "
+         "records (python tests/golden_records.py)")
 
 
-def simulate(name: str) -> dict[str, np.ndarray]:
-    """Eight infants (ids 3, 104, ...) of a preset or population, seed 123."""
-    kw = (dict(care=get_preset(name).profile) if name in PRESETS
-          else dict(population=get_population(name)))
-    setup = Setup(seed=123, **kw)
-    prepared = prepare(setup, np.arange(8) * 101 + 3)
-    run = run_ssp(prepared.working_model, prepared.reactivity, prepared.soothability,
-                  prepared.keys, setup.effective_params(), setup.age_months)
-    out = {f: getattr(run.record, f) for f in RECORD_FIELDS}
-    out["arousal_by_episode"] = run.arousal_by_episode
-    out.update({f"wm_{k}": v for k, v in prepared.working_model.summary().items()})
-    return out
+@pytest.fixture(scope="module")
+def golden():
+    return read(GOLDEN)
 
 
-@pytest.mark.parametrize("name", PRESETS + POPULATIONS)
-def test_records_are_the_calibrated_models(name):
-    golden = np.load(GOLDEN)
+def differences(name: str, arrays: dict[str, np.ndarray]) -> list[str]:
     now = simulate(name)
-    for key, value in now.items():
-        expected = golden[f"{name}/{key}"]
-        assert value.shape == expected.shape, key
-        assert np.array_equal(value, expected), f"{name}: {key} differs from the golden record"
+    assert {k.split("/", 1)[1] for k in arrays if k.startswith(f"{name}/")} == set(now)
+    return [key for key, value in now.items()
+            if value.shape != arrays[f"{name}/{key}"].shape
+            or not np.array_equal(value, arrays[f"{name}/{key}"])]
 
 
-if __name__ == "__main__":
-    arrays = {f"{name}/{k}": v for name in PRESETS + POPULATIONS for k, v in simulate(name).items()}
-    np.savez_compressed(sys.argv[1] if len(sys.argv) > 1 else GOLDEN, **arrays)
-    print(f"wrote {len(arrays)} arrays")
+def verdict(name: str, differ: list[str], written_by: str, now: str, calibrated: str) -> str:
+    """What a difference means, and what to do."""
+    what = f"{name}: {', '.join(differ[:6])} differ from the golden records"
+    if written_by != now:
+        return (f"{what}. The model code changed since they were written (model {written_by} "
+                f"then, {now} now; populations calibrated for {calibrated}): if the change is "
+                f"deliberate, the calibration and the golden records are stale: {RENEW}")
+    return (f"{what}, with the same model code ({now}) that wrote them: the engine no longer "
+            "reproduces its own results (a bug, not a model change)")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_records_are_the_calibrated_models(name, golden):
+    arrays, written_by, calibrated = golden
+    differ = differences(name, arrays)
+    if differ:
+        pytest.fail(verdict(name, differ, written_by, code_fingerprint(), calibrated),
+                    pytrace=False)
+
+
+def test_the_golden_records_are_of_the_current_calibration(golden):
+    _, _, calibrated = golden
+    assert calibrated == calibration_fingerprint(), (
+        f"the population presets were recalibrated (model {calibration_fingerprint()}) after "
+        f"the golden records were written (calibration {calibrated}): rewrite them "
+        "(python tests/golden_records.py)")
+
+
+def test_a_stale_model_is_named_as_such():
+    """The failure message tells a model change from a bug, with the commands to renew."""
+    stale = verdict("japan", ["episode"], "aaaa", "bbbb", "aaaa")
+    assert "model code changed" in stale and "stale" in stale and RENEW in stale
+    bug = verdict("japan", ["episode"], "bbbb", "bbbb", "aaaa")
+    assert "same model code" in bug and "bug" in bug and "stale" not in bug

@@ -38,9 +38,9 @@ def test_to_frame_columns(coding):
         expected += [f"ep{ep}_{s}" for s in ("proximity_seeking", "contact_maintaining",
                                              "resistance", "avoidance", "distance_interaction")]
     for ep in range(1, 9):
-        expected += [f"ep{ep}_{m}" for m in ("exploration", "crying", "look_caregiver",
-                                             "look_stranger", "locomotion",
-                                             "visual_exploration", "search")]
+        expected += [f"ep{ep}_{m}" for m in ("exploration", "visual_exploration", "crying",
+                                             "look_caregiver", "look_stranger", "locomotion",
+                                             "search")]
     expected += [f"ep{ep}_duration" for ep in range(1, 9)]
     assert list(frame.columns) == expected
     assert list(frame_columns()) == expected

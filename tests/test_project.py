@@ -30,10 +30,11 @@ def test_declared_ranges_and_entry_point():
     assert project["scripts"]["ssp"] == "simulation.cli:main"
 
 
-def test_readme_python_example_runs():
+def test_readme_python_example_runs(capsys):
     block = re.findall(r"```python\n(.*?)```", README, flags=re.S)[0]
     namespace: dict = {}
     exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102 - our own README
+    assert "Infant 17 is classified" in capsys.readouterr().out
     assert set(namespace["table"]["classification"]) <= {
         "secure", "avoidant", "ambivalent", "disorganized"}
     assert len(namespace["trace"]) > 1000

@@ -43,11 +43,11 @@ def _dashboard_command(argv: list[str], monkeypatch) -> tuple[int, list | None, 
 
     started: list = []
 
-    def fake_call(cmd, **kwargs):
-        started.append((cmd, kwargs))
+    def fake_serve(cmd, cwd):
+        started.append((cmd, {"cwd": cwd}))
         return 0
 
-    monkeypatch.setattr(cli_dashboard.subprocess, "call", fake_call)
+    monkeypatch.setattr(cli_dashboard, "serve", fake_serve)
     err = io.StringIO()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
         try:

@@ -3,7 +3,7 @@
 each cohort, and however the sweep is interrupted and resumed (a Hypothesis property over random
 interruption points and failed cells). Real SIGKILLs and signals are in ``test_robust_faults.py``;
 here the interruption is a KeyboardInterrupt raised as the k-th cell is recorded, which takes the
-runner's real interruption path (cancel, terminate the pool's workers, write the manifest).
+runner's real interruption path (the pool's workers killed, the manifest written).
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
-from robust_helpers import (  # CODE_ID: read by the pinned_code_id fixture (conftest)
-    CODE_ID,  # noqa: F401
+from robust_helpers import (
     EXAMPLES,
     assert_manifest_truthful,
     assert_same_tables,
@@ -26,6 +25,9 @@ from robust_helpers import (  # CODE_ID: read by the pinned_code_id fixture (con
 import simulation.cohort
 from simulation.sweep import run_sweep, runner
 from simulation.sweep.runner import SerialExecutor
+
+#: A system test (subprocesses, real faults): the slow tier (``pytest -m "not slow"`` skips it).
+pytestmark = pytest.mark.slow
 
 EXPERIMENT = """\
 name = "determinism"
@@ -62,9 +64,6 @@ class FailingExecutor(SerialExecutor):
             future.set_exception(RuntimeError("simulated failure of a cell"))
             return future
         return super().submit(fn, *args, **kwargs)
-
-
-pytestmark = pytest.mark.usefixtures("pinned_code_id")
 
 
 @pytest.fixture(scope="module")

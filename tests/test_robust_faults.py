@@ -29,7 +29,6 @@ from pathlib import Path
 
 import pytest
 from robust_helpers import (
-    CODE_ID,
     assert_manifest_truthful,
     assert_same_tables,
     cell_files,
@@ -46,7 +45,9 @@ from robust_helpers import (
 
 from simulation.inputs import InputError
 from simulation.sweep import load_results, run_sweep
-from simulation.sweep.manifest import CODE_ID_VARIABLE
+
+#: A system test (subprocesses, real faults): the slow tier (``pytest -m "not slow"`` skips it).
+pytestmark = pytest.mark.slow
 
 EXPERIMENT = """\
 # Eight cells for the fault tests: two caregiving presets x four consistencies, each of enough
@@ -74,9 +75,6 @@ def variants(ci: list, more: list) -> list:
     return ci + more if FULL else ci
 #: Longest a sweep subprocess may take in these tests.
 TIMEOUT = 240
-
-
-pytestmark = pytest.mark.usefixtures("pinned_code_id")
 
 
 @pytest.fixture(scope="module")
@@ -281,8 +279,7 @@ def test_the_output_becoming_unusable_midway_stops_cleanly(experiment_file, refe
     # resuming onto the broken path is refused, in one line, with exit status 2
     resume = subprocess.run(
         [sys.executable, "-m", "simulation", "sweep", str(experiment_file), "--out", str(out),
-         "--quiet", "--workers", "1"], capture_output=True, text=True, timeout=TIMEOUT,
-        env={**os.environ, CODE_ID_VARIABLE: CODE_ID})
+         "--quiet", "--workers", "1"], capture_output=True, text=True, timeout=TIMEOUT)
     assert resume.returncode == 2, resume.stderr
     assert resume.stderr.count("\n") == 1 and "Traceback" not in resume.stderr
     # put the directory back, and resume
@@ -366,8 +363,7 @@ def test_a_damaged_cell_is_reported_by_the_command_line(experiment_file, referen
     victim.write_bytes(victim.read_bytes()[:1000])
     proc = subprocess.run(
         [sys.executable, "-m", "simulation", "sweep", str(experiment_file), "--out", str(out),
-         "--quiet", "--workers", "1"], capture_output=True, text=True, timeout=TIMEOUT,
-        env={**os.environ, CODE_ID_VARIABLE: CODE_ID})
+         "--quiet", "--workers", "1"], capture_output=True, text=True, timeout=TIMEOUT)
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
     assert "damaged" in proc.stdout + proc.stderr and victim.stem in proc.stdout + proc.stderr
@@ -382,8 +378,7 @@ def test_a_damaged_manifest_is_refused_clearly_and_nothing_is_touched(experiment
     before = {p.name: p.stat().st_mtime_ns for p in cell_files(out)}
     proc = subprocess.run(
         [sys.executable, "-m", "simulation", "sweep", str(experiment_file), "--out", str(out),
-         "--quiet", "--workers", "1"], capture_output=True, text=True, timeout=TIMEOUT,
-        env={**os.environ, CODE_ID_VARIABLE: CODE_ID})
+         "--quiet", "--workers", "1"], capture_output=True, text=True, timeout=TIMEOUT)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
     assert "damaged" in proc.stderr and "manifest.json" in proc.stderr
     assert {p.name: p.stat().st_mtime_ns for p in cell_files(out)} == before

@@ -40,6 +40,9 @@ from simulation.inputs import InputError
 from simulation.params import ModelParams
 from simulation.temperament import Temperament, TemperamentDistribution
 
+#: Fuzzing (Hypothesis, a sandboxed child): the slow tier (``pytest -m "not slow"`` skips it).
+pytestmark = pytest.mark.slow
+
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.filter_too_much])

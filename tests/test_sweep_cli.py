@@ -10,15 +10,9 @@ import pytest
 
 from simulation.cli import main
 from simulation.sweep import read_manifest
-from simulation.sweep.manifest import CODE_ID_VARIABLE
 
 FILES = Path(__file__).parent / "experiment_files"
 BAD = sorted((FILES / "bad").glob("*.toml"))
-
-
-@pytest.fixture(autouse=True)
-def pinned_code_id(monkeypatch):
-    monkeypatch.setenv(CODE_ID_VARIABLE, "sweep-cli-tests")
 
 
 @pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
@@ -35,6 +29,7 @@ def test_bad_files_one_line_exit_2_and_no_work(path, tmp_path, capsys):
     assert not out.exists()  # nothing started
 
 
+@pytest.mark.slow
 def test_the_command_line_entry_point_reports_one_line(tmp_path):
     bad = FILES / "bad" / "deep-arrays.toml"
     proc = subprocess.run([sys.executable, "-m", "simulation", "sweep", str(bad), "--out",
@@ -95,7 +90,8 @@ def test_a_run_then_a_resume(tmp_path, capsys):
     assert len(list((out / "cells").glob("*.csv"))) == 2
     status = main(["sweep", str(good), "--out", str(out), "--quiet", "--format", "csv"])
     text = capsys.readouterr().out
-    assert status == 0 and "2 cell(s) already done" in text and "ran 0 cell(s)" in text
+    assert status == 0 and "2 cell(s) already done" in text and "nothing left to run" in text
+    assert "running" not in text and "ran " not in text and "worker(s)" not in text
     status = main(["sweep", str(good), "--out", str(out), "--quiet"])
     err = capsys.readouterr().err
     assert status == 2 and "its cells are csv files, not parquet" in err

@@ -12,18 +12,12 @@ import pytest
 
 from simulation.params import ModelParams
 from simulation.sweep import load_experiment, run_sweep, safetoml
-from simulation.sweep.manifest import CODE_ID_VARIABLE
 from simulation.sweep.spec import parse_experiment
 
 EXPERIMENTS = Path(__file__).resolve().parent.parent / "experiments"
 STUDIES = sorted(p.parent for p in EXPERIMENTS.glob("*/experiment.toml"))
 REQUIRED = {"phase-map", "sensitivity-security", "intervention", "cross-cultural",
             "parameter-sensitivity"}
-
-
-@pytest.fixture(autouse=True)
-def pinned_code_id(monkeypatch):
-    monkeypatch.setenv(CODE_ID_VARIABLE, "sweep-experiment-tests")
 
 
 def test_the_studies_are_there():
@@ -95,6 +89,7 @@ def run_figure(study: Path, results: Path, png: Path) -> None:
     assert module.main([str(results), "--out", str(png)]) == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("study", STUDIES, ids=[p.name for p in STUDIES])
 def test_scaled_down_study_runs_and_draws_its_figure(study, tmp_path):
     experiment = scaled_down(study / "experiment.toml")

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -19,23 +20,17 @@ import pandas as pd
 import pytest
 from robust_helpers import model_code
 
+from simulation.fingerprint import model_fingerprint
 from simulation.inputs import InputError
 from simulation.sweep import load_experiment, load_results, run_sweep, runner
+from simulation.sweep import manifest as mf
 from simulation.sweep.cells import cell_setup, cell_task
-from simulation.sweep.manifest import (
-    CODE_ID_VARIABLE,
-    DirectoryLock,
-    read_manifest,
-)
+from simulation.sweep.manifest import DirectoryLock, read_manifest
 from simulation.sweep.runner import SerialExecutor
 from simulation.sweep.spec import cohort_arguments
 
 FILES = Path(__file__).parent / "experiment_files" / "good"
 REPRO = FILES / "repro.toml"
-CODE_ID = "sweep-tests"
-
-
-pytestmark = pytest.mark.usefixtures("pinned_code_id")
 
 
 @pytest.fixture(scope="module")
@@ -112,6 +107,7 @@ class FailingExecutor(SerialExecutor):
 
 # --- same results whatever runs them ----------------------------------------------------------
 
+@pytest.mark.slow
 def test_two_worker_processes_give_identical_tables(reference, tmp_path):
     result = run_sweep(REPRO, tmp_path / "two", workers=2, progress=False)
     assert result.backend == "process-pool" and result.workers == 2
@@ -135,6 +131,7 @@ def test_completion_order_does_not_matter(reference, tmp_path):
     assert table["cell_id"].drop_duplicates().tolist() == design_order
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_gives_identical_tables(reference, tmp_path, monkeypatch):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
@@ -142,13 +139,13 @@ def test_dask_local_cluster_gives_identical_tables(reference, tmp_path, monkeypa
         result = run_sweep(REPRO, tmp_path / "dask", scheduler=cluster.scheduler_address,
                            progress=False)
         # workers running other model code than the client are refused before any work
-        monkeypatch.setenv(CODE_ID_VARIABLE, "the client's other code")
-        with pytest.raises(InputError, match="Dask worker .* runs code sweep-tests, this "
-                           "client the client's other code"):
+        monkeypatch.setattr(mf, "model_fingerprint", lambda: "the client's other code")
+        with pytest.raises(InputError, match=f"Dask worker .* runs code {model_fingerprint()}, "
+                           "this client the client's other code"):
             run_sweep(REPRO, tmp_path / "mismatch", scheduler=cluster.scheduler_address,
                       progress=False)
         assert not (tmp_path / "mismatch").exists()
-        monkeypatch.setenv(CODE_ID_VARIABLE, CODE_ID)
+        monkeypatch.undo()
     assert result.backend.startswith("dask ")
     assert result.complete, result.failed
     assert_same_cells(tmp_path / "dask", reference)
@@ -156,6 +153,7 @@ def test_dask_local_cluster_gives_identical_tables(reference, tmp_path, monkeypa
     assert manifest["runs"][-1]["backend"].startswith("dask")
 
 
+@pytest.mark.slow
 def test_dask_scheduler_that_is_not_there(tmp_path, monkeypatch):
     pytest.importorskip("distributed")
     monkeypatch.setattr(runner, "DASK_CONNECT_TIMEOUT", 2)
@@ -192,9 +190,9 @@ def test_manifest_records_the_run(reference):
     assert manifest["root_seed"] == 20240611
     assert manifest["status"] == "complete"
     assert manifest["started"] <= manifest["ended"]
-    for name in ("simulation", "code", "python", "numpy", "pandas", "pyarrow", "mesa"):
+    for name in ("simulation", "code", "python", "numpy", "numba", "pandas", "pyarrow", "mesa"):
         assert manifest["versions"][name]
-    assert manifest["versions"]["code"] == CODE_ID
+    assert manifest["versions"]["code"] == model_fingerprint()
     assert [c["status"] for c in manifest["cells"]] == ["done"] * 6
     assert [c["cell_id"] for c in manifest["cells"]] == [c.cell_id for c in experiment.cells]
     assert manifest["cells"][0]["seed"] == experiment.cells[0].seed
@@ -219,6 +217,10 @@ def test_loader_and_shares(reference):
     assert (per_cell["share"].sum().round(12) == 1.0).all()
     assert (per_cell["count"].sum() == 16).all()
     assert ((shares["ci_low"] <= shares["share"]) & (shares["share"] <= shares["ci_high"])).all()
+    # no success: a lower bound of exactly 0 (not 1.7e-18); all successes: exactly 1
+    assert (shares.loc[shares["count"] == 0, "ci_low"] == 0.0).all()
+    assert (shares["count"] == 0).any()
+    assert (shares.loc[shares["count"] == shares["n"], "ci_high"] == 1.0).all()
     assert set(shares["group"]) == {"A", "B", "C", "D"}
     pooled = cell_shares(table, by=["caregiving_preset"])
     assert len(pooled) == 2 * 4 and (pooled["n"] == 48).all()
@@ -324,10 +326,10 @@ def test_changed_code_is_refused_and_forcing_reruns_everything(reference, tmp_pa
     out = tmp_path / "code"
     shutil.copytree(reference, out)
     (out / "cells" / next(iter(cell_bytes(out)))).unlink()
-    monkeypatch.setenv(CODE_ID_VARIABLE, "other-code")
+    monkeypatch.setattr(mf, "model_fingerprint", lambda: "other-code")
     with pytest.raises(InputError, match="computed by other model code"):
         run_sweep(REPRO, out, workers=1, progress=False)
-    monkeypatch.setenv(CODE_ID_VARIABLE, CODE_ID)
+    monkeypatch.undo()
     with pytest.raises(InputError, match="its cells are parquet files, not csv"):
         run_sweep(REPRO, out, workers=1, progress=False, output_format="csv")
 
@@ -357,6 +359,21 @@ def test_a_directory_in_use_is_refused(tmp_path):
     out.mkdir()
     with DirectoryLock(out), pytest.raises(InputError, match="in use by another"):
         run_sweep(REPRO, out, workers=1, progress=False)
+
+
+def test_sweep_files_honour_the_umask(tmp_path):
+    """Cell files, the manifest and the experiment copy are 0666 less the umask (0644 under
+    022), like any file a program writes, so a research group can share them."""
+    out = tmp_path / "shared"
+    old = os.umask(0o022)
+    try:
+        assert run_sweep(REPRO, out, workers=1, progress=False).complete
+    finally:
+        os.umask(old)
+    written = [out / "manifest.json", out / "experiment.toml", *(out / "cells").iterdir()]
+    assert len(written) == 2 + 6
+    modes = {p.name: oct(stat.S_IMODE(p.stat().st_mode)) for p in written}
+    assert set(modes.values()) == {"0o644"}, modes
 
 
 def test_bad_arguments(tmp_path):
@@ -412,9 +429,10 @@ def _group_alive(pgid: int) -> bool:
     return True
 
 
+@pytest.mark.slow
 def test_sigkill_midway_then_resume_gives_the_same_tables(reference, tmp_path):
     out = tmp_path / "killed"
-    env = {**os.environ, CODE_ID_VARIABLE: CODE_ID}
+    env = dict(os.environ)
     log = open(tmp_path / "sweep.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
         [sys.executable, "-m", "simulation", "sweep", str(REPRO), "--out", str(out),

@@ -18,7 +18,8 @@ Method, in short:
    caregiving draws (the exact transform of :meth:`simulation.population.Population.draw`,
    same bounded bell variates, so the emulator averages over exactly the density the real
    population samples). Grids are cached under ``experiments/calibration/cache/`` (gitignored),
-   keyed by a fingerprint of the model's source, so a changed model re-simulates them.
+   keyed by the model's fingerprint (:func:`simulation.fingerprint.code_fingerprint`),
+   so a changed model re-simulates them.
 2. **Loss.** For each published class share t (sample size N), the squared error in units of the
    binomial standard error se = sqrt(t (1 - t) / N), summed over classes; plus a small ridge
    penalty that pulls the fitted means toward an anchor (the global population for every sample;
@@ -67,6 +68,7 @@ import numpy as np
 from simulation import rng
 from simulation.cohort import run_cohort
 from simulation.design import CellDesign
+from simulation.fingerprint import code_fingerprint
 from simulation.literature import COUNTRIES, DISTRIBUTIONS, PublishedDistribution
 from simulation.population import Population, Spread
 
@@ -303,22 +305,6 @@ def _count_block(args: tuple) -> np.ndarray:
     return out
 
 
-def model_fingerprint() -> str:
-    """Hash of the model's source (everything under simulation/ but the CLI, plots, checks and
-    data), so that cached grids are re-simulated when the model changes."""
-    skip = {"cli", "plots", "validation", "data", "sweep", "__pycache__"}
-    import simulation
-
-    h = hashlib.sha256()
-    pkg = Path(simulation.__file__).resolve().parent
-    for path in sorted(pkg.rglob("*.py")):
-        if skip & set(path.relative_to(pkg).parts):
-            continue
-        h.update(str(path.relative_to(pkg)).encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()[:16]
-
-
 def simulate_grid(axes: dict[str, Sequence[float]], per_cell: int, seed: int,
                   params: dict[str, float] | None = None, workers: int = 1,
                   cache: Path | None = CACHE_DIR, log: Callable[[str], None] = print) -> Grid:
@@ -326,7 +312,7 @@ def simulate_grid(axes: dict[str, Sequence[float]], per_cell: int, seed: int,
     axes = {k: tuple(float(v) for v in vals) for k, vals in axes.items()}
     params = dict(sorted((params or {}).items()))
     spec = {"axes": axes, "per_cell": per_cell, "seed": seed, "params": params,
-            "model": model_fingerprint()}
+            "model": code_fingerprint()}
     key = hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:20]
     path = cache / f"grid-{key}.npz" if cache is not None else None
     shape = tuple(len(v) for v in axes.values())
@@ -795,7 +781,7 @@ def to_json(results: list[Result], elapsed: float, confirm_n: int, per_cell: int
         "calibration": {
             "date": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "runtime_s": round(elapsed, 1),
-            "model_fingerprint": model_fingerprint(),
+            "model_fingerprint": code_fingerprint(),
             "method": "emulator (simulated caregiving grid, interpolated, averaged over the "
                       "population's draws) + Nelder-Mead on a standard-error-weighted loss with "
                       "a ridge toward the anchor; a cultural mechanism set first, where its "

@@ -3,11 +3,19 @@
 The app is found where the ``dashboard`` package is installed, so the command works from any
 directory and from a non-editable install. It binds to 127.0.0.1 unless ``--host`` says
 otherwise (serving a class on a network is a deliberate choice).
+
+``ssp dashboard`` owns what it starts: Streamlit runs in a process group of its own (with the
+dashboard's worker processes, which it starts), and SIGINT (Ctrl+C), SIGTERM or SIGHUP (the
+terminal closed) stop that whole group: Streamlit first, given :data:`GRACE` seconds to stop its
+workers itself, then anything of the group still running.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -70,11 +78,69 @@ def dashboard_command(args: argparse.Namespace) -> int:
         import streamlit  # noqa: F401
     except ImportError:
         raise InputError("streamlit is not installed; install it with pip install "
-                         "'streamlit>=1.45'") from None
+                         f"'{streamlit_requirement()}'") from None
     cmd = streamlit_command(host, port, args.browser)
     print(f"Starting the dashboard at http://{host}:{port} (Ctrl+C to stop)", flush=True)
+    # run in the app's directory so its .streamlit/config.toml applies
+    return serve(cmd, app_path().parent)
+
+
+def streamlit_requirement() -> str:
+    """The Streamlit requirement this package declares (e.g. ``streamlit>=1.67,<2``)."""
+    from importlib import metadata
+
+    with contextlib.suppress(metadata.PackageNotFoundError, TypeError):
+        for requirement in metadata.requires("strange-situation") or ():
+            name = requirement.split(";")[0].strip()
+            if name.startswith("streamlit") and not name[len("streamlit"):][:1].isalnum():
+                return name.replace(" ", "")
+    return "streamlit"
+
+
+#: Signals that stop the dashboard, and seconds Streamlit is given to stop its workers.
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+GRACE = 10.0
+
+
+class _Stop(Exception):
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_stop(signum, frame) -> None:
+    raise _Stop(signum)
+
+
+def serve(cmd: list[str], cwd: Path) -> int:
+    """Run ``cmd`` (the server) in a process group of its own until it ends or a stop signal
+    comes; then stop the group. Returns the server's status, or 128 + the signal's number."""
+    previous = {sig: signal.signal(sig, _raise_stop) for sig in STOP_SIGNALS}
+    proc = None
     try:
-        # run in the app's directory so its .streamlit/config.toml applies
-        return subprocess.call(cmd, cwd=app_path().parent)
-    except KeyboardInterrupt:
-        return 130
+        proc = subprocess.Popen(cmd, cwd=cwd, start_new_session=True)
+        return proc.wait()
+    except _Stop as stop:
+        return 128 + stop.signum
+    finally:
+        for sig in STOP_SIGNALS:  # a second Ctrl+C must not cut the stopping short
+            signal.signal(sig, signal.SIG_IGN)
+        if proc is not None:
+            stop_group(proc)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def stop_group(proc: subprocess.Popen, grace: float = GRACE) -> None:
+    """Stop a server started in its own process group: SIGTERM to the server (Streamlit then
+    shuts down, and its worker pool with it), then SIGKILL to whatever of the group is left."""
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            pass
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()

@@ -66,6 +66,15 @@ def _raise_interrupt(signum, frame) -> None:
 
 
 def sweep_command(args: argparse.Namespace) -> int:
+    # SIGTERM ends a sweep as Ctrl+C does (workers stopped, manifest written, "interrupted")
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        return _sweep(args)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _sweep(args: argparse.Namespace) -> int:
     from ..sweep.spec import load_experiment
 
     workers = parse_workers(args.workers)
@@ -101,20 +110,20 @@ def sweep_command(args: argparse.Namespace) -> int:
         if len(damaged) > 10:
             print(f"... and {len(damaged) - 10:,} more damaged cell file(s) (the manifest "
                   "lists them all)")
-        print(f"running {result.cells - result.skipped:,} cell(s) ({result.backend}, "
-              f"{result.workers} worker(s))")
+        if result.cells > result.skipped:
+            print(f"running {result.cells - result.skipped:,} cell(s) ({result.backend}, "
+                  f"{result.workers} worker(s))")
+        else:
+            print("nothing left to run")
         sys.stdout.flush()
 
-    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
-    try:
-        result = run_sweep(experiment, args.out, workers=workers, scheduler=args.scheduler,
-                           force=args.force, progress=False if args.quiet else None,
-                           output_format=args.format, on_start=started)
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-    rate = f", {result.infants_per_second:,.0f} infants/s" if result.ran else ""
-    print(f"ran {result.ran:,} cell(s) ({result.backend}, {result.workers} worker(s)) in "
-          f"{result.seconds:.1f} s{rate}")
+    result = run_sweep(experiment, args.out, workers=workers, scheduler=args.scheduler,
+                       force=args.force, progress=False if args.quiet else None,
+                       output_format=args.format, on_start=started)
+    if result.ran or result.failed:
+        rate = f", {result.infants_per_second:,.0f} infants/s" if result.ran else ""
+        print(f"ran {result.ran:,} cell(s) ({result.backend}, {result.workers} worker(s)) in "
+              f"{result.seconds:.1f} s{rate}")
     print(f"{result.done:,} of {result.cells:,} cells done; results in {result.out} "
           "(load with simulation.sweep.load_results)")
     if result.failed:

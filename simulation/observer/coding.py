@@ -30,8 +30,8 @@ CLASSIFICATION = {"A": "avoidant", "B": "secure", "C": "ambivalent", "D": "disor
 #: Scales of the reunions that go into the per-infant table (search does not apply there).
 FRAME_SCALES = tuple(s for s in SCALES if s != "search")
 #: Frequency measures that go into the per-infant table.
-FRAME_FREQUENCIES = ("exploration", "crying", "look_caregiver", "look_stranger", "locomotion",
-                     "visual_exploration", "search")
+FRAME_FREQUENCIES = ("exploration", "visual_exploration", "crying", "look_caregiver",
+                     "look_stranger", "locomotion", "search")
 
 
 @dataclass(frozen=True, eq=False)

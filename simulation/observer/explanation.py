@@ -220,20 +220,22 @@ def _subgroup_reason(coding: Coding, k: int, step: int) -> str:
     return ""
 
 
-def explain(coding: Coding, k: int) -> str:
-    """Explain in plain words how infant ``k`` was classified: the deciding step of the
-    procedure (Ainsworth et al. 1978, pp. 59-63), the scores that decided it with the seconds
-    behind them, and the disorganization rating (Main & Solomon 1990)."""
+def explain(coding: Coding, k: int, infant_id: int | None = None) -> str:
+    """Explain in plain words how infant ``k`` (row ``k`` of the coding, called ``infant_id``
+    if given) was classified: the deciding step of the procedure (Ainsworth et al. 1978,
+    pp. 59-63), the scores that decided it with the seconds behind them, and the
+    disorganization rating (Main & Solomon 1990)."""
     if not 0 <= k < len(coding):
         raise IndexError(f"infant {k} is not in this coding of {len(coding)} infants")
+    name = k if infant_id is None else infant_id
     group, abc, sub = str(coding.group[k]), str(coding.abc_group[k]), str(coding.subgroup[k])
     label = str(coding.classification[k])
     step = STEPS[int(coding.step[k]) - 1]
     if group == "D":
-        head = (f"Infant {k} is classified disorganized (D), with {sub} ({abc}) as the "
+        head = (f"Infant {name} is classified disorganized (D), with {sub} ({abc}) as the "
                 "best-fitting organized pattern.")
     else:
-        head = f"Infant {k} is classified {sub}: {label} ({group})."
+        head = f"Infant {name} is classified {sub}: {label} ({group})."
     lines = [
         head,
         f"{sub} was decided at step {step.number} of the procedure (Ainsworth et al. 1978, "

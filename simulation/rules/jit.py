@@ -1,4 +1,4 @@
-"""Compiling the per-second rules: one decorator, and a cache that knows all their sources.
+"""Compiling the per-second rules: one decorator, and a cache keyed by the rules' own code.
 
 The rules of the Strange Situation are written as plain scalar functions of one dyad (readable
 ``if``/``else``, one infant at a time) and compiled with numba. The cohort engine runs them in
@@ -8,95 +8,101 @@ model calls the same compiled phases one by one for its single dyad.
 Arithmetic is ``float32`` throughout, as in the state (:mod:`simulation.dyad_state`): every
 literal is written ``f(...)`` so that numba does not promote an expression to ``float64``.
 
-Compiled code is cached on disk (numba's ``cache=True``). Numba checks only the source file of the
-function it compiles, not the files of the functions it calls; the locators below key every
-cached kernel by a hash of all the modules the rules are made of, so editing any of them
-recompiles.
+Compiled code is cached on disk (numba's ``cache=True``) in a directory named by the rules'
+fingerprint (:func:`simulation.fingerprint.rules_fingerprint`: every module the compiled rules
+import), because numba checks only the source file of the function it compiles, not the files of
+the functions it calls: editing any module of the rules gives a new directory, so code compiled
+from other rules is never loaded. The directory (:func:`cache_directory`) is
+``$NUMBA_CACHE_DIR/ssp-rules-<fingerprint>`` if ``NUMBA_CACHE_DIR`` is set, else under the
+package's ``__pycache__``, else under the user's cache directory (``$XDG_CACHE_HOME`` or
+``~/.cache``, ``strange-situation/``); it is handed to numba through its public configuration
+(``numba.config.CACHE_DIR``) while a rule is decorated. Directories of other versions of the
+rules beside it are removed. If none of them can be written (a read-only installation and home)
+the rules are compiled in every process, with one :class:`CacheWarning`.
 """
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
+import os
 import shutil
+import warnings
+from collections.abc import Iterator
 from functools import lru_cache, wraps
 from pathlib import Path
 
 import numba
 import numpy as np
 
+from ..fingerprint import rules_fingerprint
+
 #: float32 literals inside compiled rules: ``f(0.5)``.
 f = np.float32
 
 _PACKAGE = Path(__file__).resolve().parent.parent
-#: The modules the compiled rules are made of (their hash stamps the cache).
-_SOURCES = ("rng.py", "room.py", "episodes.py", "codes.py", "record.py", "dyad_state.py",
-            "rules/*.py")
+#: Prefix of the cache directories of the rules (one per fingerprint).
+CACHE_PREFIX = "ssp-rules-"
 
 
-def hash_sources(package: Path) -> bytes:
-    """SHA-256 of every module of ``package`` the compiled rules read (see ``_SOURCES``)."""
-    digest = hashlib.sha256()
-    for pattern in _SOURCES:
-        for path in sorted(package.glob(pattern)):
-            name = path.relative_to(package).as_posix()
-            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.digest()
+class CacheWarning(UserWarning):
+    """The compiled rules cannot be cached: every process compiles them again."""
+
+
+def cache_bases() -> list[Path]:
+    """Where a cache directory of the rules may go, in order of preference."""
+    configured = os.environ.get("NUMBA_CACHE_DIR", "").strip()
+    if configured:
+        return [Path(configured)]
+    bases = [_PACKAGE / "__pycache__"]
+    user = os.environ.get("XDG_CACHE_HOME", "").strip()
+    with contextlib.suppress(RuntimeError, KeyError):  # no home directory
+        bases.append(Path(user) if user else Path.home() / ".cache")
+        bases[-1] = bases[-1] / "strange-situation"
+    return bases
+
+
+def _usable(directory: Path) -> bool:
+    """Whether ``directory`` exists (created if need be) and a file can be written in it."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        probe = directory / f".probe-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError:
+        return False
+    return True
 
 
 @lru_cache(maxsize=1)
-def sources_hash() -> bytes:
-    """:func:`hash_sources` of this package."""
-    return hash_sources(_PACKAGE)
+def cache_directory() -> Path | None:
+    """The directory numba caches the compiled rules in (see the module docstring), or
+    ``None`` (with one :class:`CacheWarning`) if no candidate can be written."""
+    name = CACHE_PREFIX + rules_fingerprint()
+    bases = cache_bases()
+    for base in bases:
+        directory = base / name
+        if _usable(directory):
+            for old in base.glob(CACHE_PREFIX + "*"):
+                if old != directory and old.is_dir():
+                    shutil.rmtree(old, ignore_errors=True)
+            return directory
+    warnings.warn(f"cannot cache the compiled rules (no writable directory: "
+                  f"{', '.join(str(b) for b in bases)}); every process compiles them again "
+                  "(about half a minute). Set NUMBA_CACHE_DIR to a writable directory.",
+                  CacheWarning, stacklevel=2)
+    return None
 
 
-def _install_locators() -> None:
-    """Put locators keyed by :func:`sources_hash` in front of numba's own.
-
-    Each version of the rules gets its own cache directory (``numba-<hash>`` beside numba's
-    usual one), so a cache written by other rules is never read: numba would otherwise unpickle
-    an index that may name types the current code no longer has. Directories of other versions
-    are removed when a new one is made.
-    """
+@contextlib.contextmanager
+def _numba_cache_dir(directory: Path) -> Iterator[None]:
+    """numba's cache directory set to ``directory`` while a rule is decorated (numba picks
+    the cache's place when the decorator runs)."""
+    before = numba.config.CACHE_DIR
+    numba.config.CACHE_DIR = str(directory)
     try:
-        from numba.core import caching
-    except ImportError:  # pragma: no cover - numba without the caching module
-        return
-
-    def keyed(base):
-        class Keyed(base):
-            def get_cache_path(self):
-                return str(Path(super().get_cache_path()) / f"numba-{sources_hash().hex()[:16]}")
-
-            def get_source_stamp(self):
-                return sources_hash()
-
-            def ensure_cache_path(self):
-                path = Path(self.get_cache_path())
-                if not path.is_dir():
-                    for old in path.parent.glob("numba-*"):
-                        shutil.rmtree(old, ignore_errors=True)
-                super().ensure_cache_path()
-
-            @classmethod
-            def from_function(cls, py_func, py_file):
-                if not Path(py_file).resolve().is_relative_to(_PACKAGE):
-                    return None
-                return super().from_function(py_func, py_file)
-
-        Keyed.__name__ = f"Keyed{base.__name__}"
-        return Keyed
-
-    bases = [getattr(caching, name, None)
-             for name in ("UserProvidedCacheLocator", "InTreeCacheLocator",
-                          "UserWideCacheLocator")]
-    impl = getattr(caching, "CacheImpl", None) or getattr(caching, "_CacheImpl", None)
-    if impl is None or None in bases:  # pragma: no cover - another numba layout
-        return
-    if not any(c.__name__.startswith("Keyed") for c in impl._locator_classes):
-        impl._locator_classes[:0] = [keyed(b) for b in bases]
-
-
-_install_locators()
+        yield
+    finally:
+        numba.config.CACHE_DIR = before
 
 
 def records(value):
@@ -134,20 +140,27 @@ def kernel(fn=None, *, inline: bool = True):
     Mesa model's phases), every rule is also a compiled function. With ``NUMBA_DISABLE_JIT=1``
     every rule runs as plain Python (:func:`plain`): slow, but a debugger steps through it.
     """
-    options = dict(cache=True, nogil=True, error_model="numpy",
-                   inline="always" if inline else "never")
+    options = dict(nogil=True, error_model="numpy", inline="always" if inline else "never")
 
     def compile_(fn):
         if numba.config.DISABLE_JIT:
             return plain(fn)
-        return numba.njit(**options)(fn)
+        directory = cache_directory()
+        if directory is None:
+            return numba.njit(cache=False, **options)(fn)
+        with _numba_cache_dir(directory):
+            return numba.njit(cache=True, **options)(fn)
 
     return compile_ if fn is None else compile_(fn)
 
 
-def cached_on_disk(dispatcher) -> bool:
-    """Whether numba's cache holds compiled code of ``dispatcher`` for these sources (an index
-    file exists; it may still lack this machine's CPU, which numba then compiles for)."""
-    cache = getattr(dispatcher, "_cache", None)
-    index = getattr(getattr(cache, "_cache_file", None), "_index_path", None)
-    return index is not None and Path(index).is_file()
+def compiled_marker(part: str) -> Path | None:
+    """A file that says ``part`` of the rules (``"cohort"``, ``"mesa"``) was compiled into
+    :func:`cache_directory` for this machine's CPU (written by
+    :func:`simulation.compiled.ensure_compiled`); ``None`` without a cache."""
+    directory = cache_directory()
+    if directory is None:
+        return None
+    from llvmlite import binding
+
+    return directory / f"compiled-{part}-{binding.get_host_cpu_name()}"

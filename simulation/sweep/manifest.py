@@ -3,7 +3,7 @@
 Layout of ``--out DIR``::
 
     DIR/manifest.json      what was run: the experiment file (text and SHA-256), root seed,
-                           package versions and code fingerprint, start and end, every run of
+                           package versions and the model's fingerprint, start and end, every run of
                            the command, and each cell's settings, seed and status
     DIR/experiment.toml    a copy of the experiment file
     DIR/cells/<id>.parquet one table per finished cell (or .csv), written atomically
@@ -21,19 +21,18 @@ removed and its cell run again (:func:`check_cell_file`).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import hashlib
 import json
 import os
 import platform
-import tempfile
-from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from ..fingerprint import model_fingerprint
 from ..inputs import InputError
+from ..io import write_text
 
 MANIFEST = "manifest.json"
 EXPERIMENT_COPY = "experiment.toml"
@@ -42,13 +41,8 @@ LOCK = ".lock"
 #: Version of the manifest layout.
 MANIFEST_VERSION = 1
 #: Packages whose versions are recorded, and must match between a client and Dask workers.
-PACKAGES = ("numpy", "pandas", "pyarrow", "mesa")
+PACKAGES = ("numpy", "numba", "pandas", "pyarrow", "mesa")
 OPTIONAL_PACKAGES = ("dask", "distributed")
-#: Environment variable that, when set, replaces the code fingerprint (for the test suite, which
-#: runs while the package's files are being edited; never needed in normal use).
-CODE_ID_VARIABLE = "SSP_SWEEP_CODE_ID"
-#: Package directories whose code does not affect a cell's table (left out of the fingerprint).
-_NOT_IN_FINGERPRINT = ("cli", "plots", "sweep", "__pycache__")
 
 
 def now() -> str:
@@ -57,31 +51,14 @@ def now() -> str:
 
 
 def code_fingerprint() -> str:
-    """The model code's fingerprint (see :func:`_fingerprint`), or ``$SSP_SWEEP_CODE_ID``."""
-    return os.environ.get(CODE_ID_VARIABLE) or _fingerprint()
-
-
-@lru_cache(maxsize=1)
-def _fingerprint() -> str:
-    """SHA-256 (16 hex digits) of the simulation package's code and data files.
-
-    Two processes with equal fingerprints run the same model, so their cells can be mixed in one
-    sweep directory. The command-line, figure and sweep modules are left out: they do not change
-    a cell's infants (the sweep's seed and id derivation is versioned by ``cells.SCHEME``).
-    """
-    root = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if rel.parts[0] in _NOT_IN_FINGERPRINT or "__pycache__" in rel.parts:
-            continue
-        if path.suffix in (".py", ".json", ".toml") and path.is_file():
-            digest.update(rel.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
+    """The model's fingerprint as a manifest records it (``versions.code``):
+    :func:`simulation.fingerprint.model_fingerprint`."""
+    return model_fingerprint()
 
 
 def package_versions() -> dict[str, str]:
-    """Versions of Python, this package (and its code fingerprint) and the libraries it uses."""
+    """Versions of Python, this package (and its model's fingerprint,
+    :func:`simulation.fingerprint.model_fingerprint`) and the libraries it uses."""
     from .. import __version__
 
     versions = {"simulation": __version__, "code": code_fingerprint(),
@@ -96,29 +73,8 @@ def package_versions() -> dict[str, str]:
 
 
 def write_json(path: Path, data: Any) -> None:
-    """Write JSON atomically (temporary file in the same directory, then rename)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=1, ensure_ascii=False)
-            handle.write("\n")
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def write_text(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    """Write JSON atomically (:func:`simulation.io.write_text`)."""
+    write_text(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
 
 
 def read_manifest(out: str | os.PathLike) -> dict | None:

@@ -2,7 +2,8 @@
 
 :func:`run_sweep` is what ``ssp sweep`` calls. Cells run through a
 ``concurrent.futures.Executor``: a local process pool by default (``workers`` processes, the
-machine's cores unless told), the calling process itself with ``workers=1``, a Dask cluster with
+machine's cores unless told; loky's ``ProcessPoolExecutor``, which can stop its workers at once
+and cleanly), the calling process itself with ``workers=1``, a Dask cluster with
 ``scheduler="tcp://host:8786"`` (``Client(address).get_executor()``, after checking that every
 worker runs the same code and library versions as the client), or any executor passed in.
 Workers return tables; the client writes each one as soon as it arrives (temporary file, then
@@ -18,19 +19,20 @@ keyed by (seed, infant id, purpose, step).
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..inputs import InputError, check_int
-from ..io import write_table
+from ..io import write_table, write_text
 from ..limits import MAX_SWEEP_WORKERS
 from . import manifest as mf
 from .cells import cell_task
@@ -219,7 +221,8 @@ class _Backend:
                  versions: dict[str, str]):
         self.executor = executor
         self.client = None
-        self.pool: ProcessPoolExecutor | None = None
+        self.pool: Executor | None = None
+        self.submitted = False
         if executor is not None:
             self.name, self.workers = type(executor).__name__, workers or default_workers()
         elif scheduler is not None:
@@ -234,51 +237,58 @@ class _Backend:
         """The executor for ``cells`` cells (a local pool only if it is worth starting)."""
         if self.executor is None:
             if self.workers == 1 or cells <= 1:
-                self.name, self.executor = "serial", SerialExecutor()
+                self.name, self.workers, self.executor = "serial", 1, SerialExecutor()
             else:
-                context = multiprocessing.get_context(
-                    "forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
-                    else "spawn")
-                self.name = "process-pool"
+                from loky import ProcessPoolExecutor
+
+                self.name, self.workers = "process-pool", min(self.workers, cells)
                 self.pool = self.executor = ProcessPoolExecutor(
-                    max_workers=min(self.workers, cells), mp_context=context,
-                    initializer=init_worker,
-                    initargs=(os.getpid(), os.environ.get(mf.CODE_ID_VARIABLE)))
+                    max_workers=self.workers, initializer=init_worker,
+                    initargs=(os.getpid(),))
         return self.executor
 
-    def close(self, interrupted: bool = False) -> None:
+    def submit(self, fn, task) -> Future:
+        """Submit a cell; a local pool starts its workers at its first submission, with SIGINT
+        ignored (:func:`_sigint_ignored`)."""
+        if self.pool is not None and not self.submitted:
+            self.submitted = True
+            with _sigint_ignored():
+                return self.pool.submit(fn, task)
+        return self.executor.submit(fn, task)
+
+    def close(self, pending: list[Future], interrupted: bool = False) -> None:
+        """Release the backend. ``interrupted``: the run stopped early (an error, Ctrl+C): the
+        cells in flight (``pending``) are lost anyway, so a local pool's workers are killed at
+        once rather than waited for."""
         if self.pool is not None:
-            if interrupted:  # the cells in flight are lost anyway: do not wait for them
-                _stop_workers(self.pool)
-            else:
-                self.pool.shutdown(wait=True, cancel_futures=True)
+            # loky fails the pending cells itself (they must not be cancelled before)
+            self.pool.shutdown(wait=True, kill_workers=interrupted)
+        else:
+            for future in pending:
+                future.cancel()
         if self.client is not None:
             with contextlib.suppress(Exception):
                 self.client.close()
 
 
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """End a pool at once: terminate its workers, then let its result thread go.
+@contextlib.contextmanager
+def _sigint_ignored():
+    """SIGINT ignored (in the main thread) while a local pool starts its workers.
 
-    A worker terminated while it was sending a cell's table leaves half a message in the result
-    pipe; the pool's result thread would wait for the rest forever (this process holds the
-    pipe's writing end too), and the interpreter would hang at exit joining it. Closing that end
-    once the workers are gone lets the thread see the end of the pipe, mark the pool broken and
-    stop.
+    A process started with SIGINT ignored keeps ignoring it (Python installs no handler then):
+    a Ctrl+C, which reaches the whole process group, never interrupts a worker that is still
+    starting (importing, before :func:`~.worker.init_worker` runs) with a traceback of its own.
+    (Blocking the signal instead would not do: starting the standard resource tracker unblocks
+    it.) The window is the few milliseconds the pool takes to start its processes.
     """
-    processes = list(getattr(pool, "_processes", {}).values())
-    # taken before shutdown(), which drops the pool's reference to the queue
-    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
-    for process in processes:
-        with contextlib.suppress(Exception):
-            process.terminate()
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        with contextlib.suppress(Exception):
-            process.join(timeout=10)
-    if writer is not None:
-        with contextlib.suppress(Exception):
-            writer.close()
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 def _existing_cells(experiment: Experiment, out: Path, fmt: str, known: dict[str, dict]
@@ -376,6 +386,7 @@ def run_sweep(
     out = Path(out)
     _check_previous(out, _inspect_directory(out), experiment, fmt, versions, force)
     backend = _Backend(executor, scheduler, workers, versions)
+    pending: dict[Future, Any] = {}  # the cells in flight
     interrupted = True
     try:
         _make_directory(out)
@@ -383,16 +394,16 @@ def run_sweep(
             previous = mf.read_manifest(out)  # again, now that no one else can write it
             reusable = _check_previous(out, previous, experiment, fmt, versions, force)
             result = _run(experiment, out, fmt, versions, previous, reusable, backend,
-                          progress, on_start, on_cell)
+                          pending, progress, on_start, on_cell)
         interrupted = False
     finally:
-        backend.close(interrupted)
+        backend.close(list(pending), interrupted)
     return result
 
 
 def _run(experiment: Experiment, out: Path, fmt: str, versions: dict[str, str],
-         previous: dict | None, reusable: bool, backend: _Backend, progress: bool | None,
-         on_start, on_cell) -> SweepResult:
+         previous: dict | None, reusable: bool, backend: _Backend,
+         pending: dict[Future, Any], progress: bool | None, on_start, on_cell) -> SweepResult:
     """Run the missing cells in a checked, locked directory."""
     cells = experiment.cells
     files = {mf.cell_file(out, c.cell_id, fmt).name for c in cells}
@@ -407,9 +418,9 @@ def _run(experiment: Experiment, out: Path, fmt: str, versions: dict[str, str],
         if previous.get("experiment", {}).get("sha256") == experiment.sha256:
             manifest["started"] = previous.get("started", manifest["started"])
             manifest["runs"] = previous.get("runs", [])
-    mf.write_text(out / mf.EXPERIMENT_COPY, experiment.text)
+    write_text(out / mf.EXPERIMENT_COPY, experiment.text)
     todo = [c for c in cells if c.cell_id not in status]
-    executor = backend.start(len(todo))
+    backend.start(len(todo))
     result = SweepResult(out=out, cells=len(cells), done=len(status), ran=0,
                          skipped=len(status), backend=backend.name, workers=backend.workers,
                          damaged=damaged)
@@ -433,7 +444,6 @@ def _run(experiment: Experiment, out: Path, fmt: str, versions: dict[str, str],
         on_start(result)
     bar = _progress_bar(len(cells), len(status), progress)
     start = last_save = time.perf_counter()
-    pending: dict[Future, Any] = {}
     queue = iter(todo)
     window = max(1, backend.workers * IN_FLIGHT_PER_WORKER)
     final = "interrupted"
@@ -446,7 +456,7 @@ def _run(experiment: Experiment, out: Path, fmt: str, versions: dict[str, str],
                     exhausted = True
                 else:
                     try:
-                        future = executor.submit(run_cell, cell_task(experiment, cell))
+                        future = backend.submit(run_cell, cell_task(experiment, cell))
                     except BrokenProcessPool:  # a worker died: this cell waits for a resume
                         broken = exhausted = True
                         break
@@ -463,8 +473,8 @@ def _run(experiment: Experiment, out: Path, fmt: str, versions: dict[str, str],
                                            f"{output['code']}, client {versions['code']})")
                 except BrokenProcessPool as exc:
                     broken = True
-                    _record_failure(cell, f"a worker process died: {exc}", status, details,
-                                    result)
+                    _record_failure(cell, f"a worker process died: {' '.join(str(exc).split())}",
+                                    status, details, result)
                 except Exception as exc:  # noqa: BLE001 - one failed cell, others go on
                     _record_failure(cell, f"{type(exc).__name__}: {exc}", status, details,
                                     result)
@@ -497,8 +507,6 @@ def _run(experiment: Experiment, out: Path, fmt: str, versions: dict[str, str],
         final = "complete" if result.done == len(cells) else "incomplete"
     except BaseException:
         run["interrupted"] = True
-        for future in pending:
-            future.cancel()
         raise
     finally:
         result.seconds = time.perf_counter() - start

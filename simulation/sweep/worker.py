@@ -30,7 +30,7 @@ def with_cell_columns(table: pd.DataFrame, columns: dict[str, Any]) -> pd.DataFr
 def run_cell(task: dict[str, Any]) -> dict[str, Any]:
     """Run one cell's cohort; return its tables, the time taken and the worker's code id."""
     from ..cohort import run_cohort
-    from .manifest import code_fingerprint
+    from ..fingerprint import model_fingerprint
 
     start = time.perf_counter()
     kwargs = cohort_arguments(task["setup"])
@@ -43,25 +43,17 @@ def run_cell(task: dict[str, Any]) -> dict[str, Any]:
         scales = with_cell_columns(result.scales, {"cell_id": columns["cell_id"]})
     return {"cell_id": task["cell_id"], "table": table, "scales": scales,
             "infants": int(task["infants"]), "seconds": time.perf_counter() - start,
-            "code": code_fingerprint()}
+            "code": model_fingerprint()}
 
 
-def init_worker(client_pid: int, code_id: str | None) -> None:
-    """Pool initializer: ignore Ctrl+C, take the client's pinned code id (if any), and watch
-    the client.
+def init_worker(client_pid: int) -> None:
+    """Pool initializer: ignore Ctrl+C, and watch the client.
 
     Ctrl+C reaches the whole process group; the client answers it (it stops the workers and
     says so), and a worker waiting for its next cell would otherwise print a traceback of its
-    own. A forkserver outlives one pool, so its workers would otherwise inherit the environment
-    of whenever it started rather than the client's now.
+    own.
     """
-    from .manifest import CODE_ID_VARIABLE
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if code_id:
-        os.environ[CODE_ID_VARIABLE] = code_id
-    else:
-        os.environ.pop(CODE_ID_VARIABLE, None)
     watch_client(client_pid)
 
 

@@ -1,0 +1,87 @@
+"""One fingerprint of the model, found by following the engine's imports."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from simulation import fingerprint as fp
+
+PACKAGE = Path(fp.__file__).resolve().parent
+
+
+@pytest.fixture
+def copy(tmp_path) -> Path:
+    """A copy of the package to edit."""
+    root = tmp_path / "simulation"
+    shutil.copytree(PACKAGE, root, ignore=shutil.ignore_patterns("__pycache__", "ssp-rules-*"))
+    return root
+
+
+def append(path: Path, text: str = "\n# an edit\n") -> None:
+    path.write_text(path.read_text() + text)
+
+
+def test_the_model_is_what_the_engine_imports():
+    modules = fp.model_modules()
+    for name in ("simulation.cohort", "simulation.mesa_model", "simulation.rules.infant",
+                 "simulation.rules.jit", "simulation.observer.coding", "simulation.rng",
+                 "simulation.working_model", "simulation.population_presets"):
+        assert name in modules
+    for name in modules:
+        assert not name.startswith(("simulation.cli", "simulation.sweep", "simulation.plots",
+                                    "simulation.validation")), name
+        assert name not in ("simulation.bench", "simulation.compiled", "simulation.io")
+    rules = fp.model_modules(fp.RULES)
+    assert set(rules) < set(modules) and "simulation.observer.coding" not in rules
+
+
+def test_same_files_same_fingerprint(copy):
+    assert fp.fingerprint(root=copy) == fp.code_fingerprint()
+    assert fp.fingerprint(fp.RULES, root=copy) == fp.rules_fingerprint()
+    assert fp.fingerprint(data=True, root=copy) == fp.model_fingerprint()
+
+
+@pytest.mark.parametrize("module", ["bench.py", "cli/run.py", "plots/style.py",
+                                    "sweep/runner.py", "compiled.py", "validation/checks.py"])
+def test_editing_what_is_not_the_model_changes_nothing(copy, module):
+    before = fp.fingerprint(data=True, root=copy)
+    append(copy / module)
+    assert fp.fingerprint(data=True, root=copy) == before
+
+
+def test_editing_the_model_changes_its_fingerprint(copy):
+    before = {name: fp.fingerprint(roots, root=copy)
+              for name, roots in (("code", fp.ENGINE), ("rules", fp.RULES))}
+    append(copy / "observer" / "coding.py")
+    assert fp.fingerprint(root=copy) != before["code"]
+    assert fp.fingerprint(fp.RULES, root=copy) == before["rules"]  # no recompilation
+    for module in ("rules/infant.py", "room.py", "rng.py", "rules/jit.py"):
+        rules = fp.fingerprint(fp.RULES, root=copy)
+        append(copy / module)
+        assert fp.fingerprint(fp.RULES, root=copy) != rules, module
+
+
+def test_a_new_module_counts_once_the_model_imports_it(copy):
+    before = fp.fingerprint(root=copy)
+    (copy / "extra.py").write_text("X = 1\n")
+    assert fp.fingerprint(root=copy) == before and "simulation.extra" not in \
+        fp.model_modules(root=copy)
+    append(copy / "rules" / "infant.py", "\n\ndef _later():\n    from ..extra import X\n")
+    assert "simulation.extra" in fp.model_modules(root=copy)
+    rules = fp.fingerprint(fp.RULES, root=copy)
+    append(copy / "extra.py")
+    assert fp.fingerprint(fp.RULES, root=copy) != rules
+
+
+def test_the_data_counts_for_results_not_for_the_code(copy):
+    code, model = fp.fingerprint(root=copy), fp.fingerprint(data=True, root=copy)
+    path = copy / "data" / "populations.json"
+    data = json.loads(path.read_text())
+    data["note"] = "recalibrated"
+    path.write_text(json.dumps(data))
+    assert fp.fingerprint(root=copy) == code
+    assert fp.fingerprint(data=True, root=copy) != model
