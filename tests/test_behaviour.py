@@ -51,7 +51,8 @@ def test_inconsistent_care_vigilance_and_ambivalence(preset_runs):
     _, inc = preset_runs["inconsistent"]
     _, sen = preset_runs["sensitive"]
     assert exploration(inc.record, 2).mean() < 0.7 * exploration(sen.record, 2).mean()
-    assert crying(inc.record, 4, hard=True).mean() > crying(sen.record, 4, hard=True).mean()
+    assert crying(inc.record, 4).mean() > crying(sen.record, 4).mean()
+    assert crying(inc.record, 6, hard=True).mean() > crying(sen.record, 6, hard=True).mean()
     p_inc, p_sen = reunion_profile(inc.record), reunion_profile(sen.record)
     assert p_inc["contact"] > p_sen["contact"]  # seeks contact ...
     assert p_inc["resist"] > 0.015 and p_inc["resist"] > 5 * p_sen["resist"]  # ... and resists

@@ -125,9 +125,17 @@ def test_frightening_care_gives_a_spread_of_d_ratings():
 
 
 def test_more_frightening_care_more_d():
-    rates = [share(table(CaregiverProfile(0.6, 0.6, 0.5, f)), "group", "D")
+    rates = [share(table(CaregiverProfile(0.6, 0.6, 0.8, f)), "group", "D")
              for f in (0.0, 0.1, 0.3, 0.6)]
     assert rates == sorted(rates) and rates[0] < 0.02 < rates[-1] - 0.3
+
+
+def test_d_without_frightening_care_where_approach_and_avoidance_balance():
+    # expected rebuff near the point where approach gives way to avoidance: approaches broken
+    # off (Main & Solomon 1990), without any frightening care
+    balanced = share(table(CaregiverProfile(0.6, 0.6, 0.5)), "group", "D")
+    warm = share(table(CaregiverProfile(0.6, 0.6, 0.9)), "group", "D")
+    assert balanced > 0.02 and balanced > 3 * warm
 
 
 # --- outcomes vary; early experience persists; culture by its mechanism ----------------------

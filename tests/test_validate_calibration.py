@@ -199,6 +199,9 @@ def test_cultural_presets_name_their_mechanisms():
     japan, germany = get_population("japan"), get_population("west-germany")
     assert japan.params.get("separation_stress", 0.3) > 0.3
     assert "Takahashi" in japan.description and "separation" in japan.description
-    assert get_population("israel").params.get("separation_stress", 0.3) > 0.3
+    # Israel by its own mechanism, in the home year: care absent at night (communal sleeping)
+    israel = get_population("israel")
+    assert israel.params.get("night_care", 0.0) > 0.0 and "separation_stress" not in israel.params
+    assert "Sagi" in israel.description and "Takahashi" not in israel.description
     assert germany.params.get("independence_training", 0.0) > 0.0
     assert "Grossmann" in germany.description and "independence" in germany.description
