@@ -61,7 +61,7 @@ class ModelParams:
         1.5, 0.0, 6.0, "stressful life events per year (illness, a new sibling, family "
         "stress) that take the caregiver's availability for weeks at unforeseeable times "
         "(Vaughn, Egeland, Sroufe & Waters 1979): chance makes the same care give different "
-        "outcomes")
+        "outcomes (at most one begins in a month)")
     life_event_occasions: float = _p(
         60, 1, 300, "occasions a life event lasts (about five weeks)")
     life_event_severity: float = _p(

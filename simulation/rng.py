@@ -42,7 +42,8 @@ class Purpose(IntEnum):
     RESPONSE = 6  # whether the caregiver answers a round of signalling
     REBUFF = 7
     FRIGHT = 8
-    HOME_EVENTS = 9  # life events and night-time occasions of the home year
+    LIFE_EVENTS = 9  # when life events begin in the home year (one draw a month)
+    NIGHT = 10  # which occasions of need fall at night (communal sleeping)
     SSP = 16  # the Strange Situation, offset by the infant's age in months (see ssp_purpose)
 
 

@@ -88,3 +88,25 @@ def test_seconds_after_the_procedure_are_never_scored():
     assert coding.frequencies["crying"][0].max() == 0.0
     assert coding.frequencies["locomotion"][0].max() == 0.0
     assert coding.durations[0].sum() == end
+
+
+
+def test_flags_are_the_masks_combined():
+    """The per-second flags the rates are counted from are exactly the masks of every
+    measure, bit by bit, for every combination of action, target, gaze and crying."""
+    from itertools import product
+
+    from simulation.codes import Target
+    from simulation.observer.frequencies import frequency_flags, frequency_masks
+    from simulation.record import RECORD_FIELDS, BehaviourRecord
+
+    combos = np.array(list(product(range(len(Action)), range(len(Target)), range(len(Gaze)),
+                                   range(3))), dtype=np.uint8)
+    fields = {f: np.zeros((1, combos.shape[0]), dtype=np.uint8) for f in RECORD_FIELDS}
+    fields["episode"][:] = 2
+    fields["action"][0], fields["target"][0], fields["gaze"][0], fields["cry"][0] = combos.T
+    record = BehaviourRecord(**fields)
+    expected = np.zeros(combos.shape[0], dtype=np.uint8)
+    for bit, name in enumerate(FREQUENCIES):
+        expected |= frequency_masks(record)[name][0].astype(np.uint8) << np.uint8(bit)
+    np.testing.assert_array_equal(frequency_flags(record)[0], expected)

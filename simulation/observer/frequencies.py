@@ -36,16 +36,56 @@ def frequency_masks(record: BehaviourRecord) -> dict[str, np.ndarray]:
     """Per-second boolean masks (n, n_seconds) of every frequency measure."""
     action, gaze = record.action, record.gaze
     explore = action == u8(Action.EXPLORE)
-    return {
+    approach = action == u8(Action.APPROACH)
+    masks = {
         "exploration": explore,
         "visual_exploration": (gaze == u8(Gaze.TOYS)) & ~explore,
-        "locomotion": (action == u8(Action.APPROACH)) | (action == u8(Action.APPROACH_BROKEN)),
+        "locomotion": approach | (action == u8(Action.APPROACH_BROKEN)),
         "crying": record.cry > u8(Cry.NONE),
         "look_caregiver": gaze == u8(Gaze.CAREGIVER),
         "look_stranger": gaze == u8(Gaze.STRANGER),
-        "search": (action == u8(Action.SEARCH))
-        | ((action == u8(Action.APPROACH)) & (record.target == u8(Target.DOOR))),
+        "search": (action == u8(Action.SEARCH)) | (approach & (record.target == u8(Target.DOOR))),
     }
+    return {name: masks[name] for name in FREQUENCIES}
+
+
+def frequency_flags(record: BehaviourRecord) -> np.ndarray:
+    """Per second, one byte whose bit ``i`` says whether measure ``FREQUENCIES[i]`` occurred:
+    the masks of :func:`frequency_masks` combined (a test holds them equal), computed in two
+    reused buffers instead of one fresh array per comparison (fresh pages cost more than the
+    comparisons)."""
+    action, gaze = record.action, record.gaze
+    flags = np.zeros(action.shape, dtype=np.uint8)
+    mask = np.empty(action.shape, dtype=np.bool_)
+    spare = np.empty(action.shape, dtype=np.bool_)
+    bits = mask.view(np.uint8)
+
+    def add(name: str) -> None:
+        np.left_shift(bits, np.uint8(FREQUENCIES.index(name)), out=bits)
+        np.bitwise_or(flags, bits, out=flags)
+
+    np.equal(action, u8(Action.EXPLORE), out=spare)  # kept: visual exploration excludes it
+    np.copyto(mask, spare)
+    add("exploration")
+    np.equal(gaze, u8(Gaze.TOYS), out=mask)
+    np.greater(mask, spare, out=mask)  # looking at the toys and not exploring
+    add("visual_exploration")
+    np.equal(action, u8(Action.APPROACH), out=spare)  # kept: approaching the door is search
+    np.equal(action, u8(Action.APPROACH_BROKEN), out=mask)
+    np.bitwise_or(mask, spare, out=mask)
+    add("locomotion")
+    np.greater(record.cry, u8(Cry.NONE), out=mask)
+    add("crying")
+    np.equal(gaze, u8(Gaze.CAREGIVER), out=mask)
+    add("look_caregiver")
+    np.equal(gaze, u8(Gaze.STRANGER), out=mask)
+    add("look_stranger")
+    np.equal(record.target, u8(Target.DOOR), out=mask)
+    np.bitwise_and(mask, spare, out=spare)
+    np.equal(action, u8(Action.SEARCH), out=mask)
+    np.bitwise_or(mask, spare, out=mask)
+    add("search")
+    return flags
 
 
 def frequency_rates(
@@ -61,11 +101,7 @@ def frequency_rates(
     n = episodes.n_infants
     if intervals.bounds.size == 0:  # no seconds at all
         return {name: np.zeros((n, N_EPISODES)) for name in FREQUENCIES}
-    masks = frequency_masks(record)
-    flags = np.zeros(record.action.shape, dtype=np.uint8)
-    for bit, name in enumerate(FREQUENCIES):
-        flags |= masks[name].view(np.uint8) * np.uint8(1 << bit)
-    del masks
+    flags = frequency_flags(record)
     hit = np.bitwise_or.reduceat(flags.reshape(-1), intervals.bounds)
     last = np.maximum(intervals.cell_first + intervals.cell_count - 1, 0)
     shortfall = 1.0 - intervals.weight[np.minimum(last, hit.size - 1)]

@@ -35,7 +35,6 @@ from simulation.record import BehaviourRecord
 if not (
     {Action.EXPLORE, Action.IDLE} == {a for a in Action if a <= Action.IDLE}
     and set(D_ACTIONS) == {a for a in Action if a >= Action.FREEZE}
-    and AdultAct.HOLDING == AdultAct.APPROACHING + 1
 ):
     raise ImportError("simulation.observer.primitives: unexpected layout of the record codes")
 
@@ -82,26 +81,62 @@ class Primitives:
         return self.adults[1]
 
 
-def _adult(
-    record: BehaviourRecord, episodes: Episodes, code: np.ndarray, toward: int
-) -> AdultPrimitives:
+class _Masks:
+    """Per-second comparisons of the record's codes, each packed as it is made.
+
+    Every comparison writes into one reused buffer (fresh pages for a full-size boolean array
+    per comparison cost more than the comparisons themselves); only the packed bits are kept.
+    """
+
+    def __init__(self, shape: tuple[int, int], episodes: Episodes) -> None:
+        self.mask = np.empty(shape, dtype=np.bool_)
+        self.other = np.empty(shape, dtype=np.bool_)
+        self.episodes = episodes
+
+    def packed(self) -> Packed:
+        return Packed(pack(self.mask), self.episodes)
+
+    def any_of(self, *pairs: tuple[np.ndarray, int]) -> Packed:
+        """Seconds where any of the ``(codes, value)`` pairs has its value."""
+        (codes, value), *rest = pairs
+        np.equal(codes, u8(value), out=self.mask)
+        for codes, value in rest:
+            np.equal(codes, u8(value), out=self.other)
+            np.bitwise_or(self.mask, self.other, out=self.mask)
+        return self.packed()
+
+    def equal(self, codes: np.ndarray, *values: int) -> Packed:
+        """Seconds whose code is any of ``values``."""
+        return self.any_of(*((codes, value) for value in values))
+
+    def compare(self, ufunc: np.ufunc, codes: np.ndarray, value: int) -> Packed:
+        """Seconds where ``ufunc(codes, value)`` holds (e.g. ``np.less_equal``)."""
+        ufunc(codes, u8(value), out=self.mask)
+        return self.packed()
+
+    def has_bit(self, codes: np.ndarray, bit: int) -> Packed:
+        """Seconds whose code has ``bit`` set."""
+        scratch = self.other.view(np.uint8)
+        np.bitwise_and(codes, u8(bit), out=scratch)
+        np.not_equal(scratch, u8(0), out=self.mask)
+        return self.packed()
+
+
+def _adult(record: BehaviourRecord, masks: _Masks, code: np.ndarray,
+           toward: int) -> AdultPrimitives:
     target = Target.CAREGIVER if toward == 0 else Target.STRANGER
     gaze_at = Gaze.CAREGIVER if toward == 0 else Gaze.STRANGER
     bit = PRESENT_CAREGIVER if toward == 0 else PRESENT_STRANGER
     zone = record.zone_caregiver if toward == 0 else record.zone_stranger
     act = record.caregiver_act if toward == 0 else record.stranger_act
 
-    def packed(mask: np.ndarray) -> Packed:
-        return Packed(pack(mask), episodes)
-
     def doing(action: Action) -> Packed:
-        return packed(code == action_code(action, target))
+        return masks.equal(code, action_code(action, target))
 
-    holding_or_approaching = (act - u8(AdultAct.APPROACHING)) <= u8(1)  # APPROACHING, HOLDING
     return AdultPrimitives(
-        present=packed((record.present & u8(bit)) != 0),
+        present=masks.has_bit(record.present, bit),
         approach=doing(Action.APPROACH),
-        contact=packed(zone == u8(Zone.CONTACT)),
+        contact=masks.equal(zone, Zone.CONTACT),
         signal=doing(Action.SIGNAL),
         broken=doing(Action.APPROACH_BROKEN),
         clinging=doing(Action.CONTACT_ACTIVE),
@@ -109,29 +144,26 @@ def _adult(
         passive=doing(Action.RESIST_PASSIVE),
         avoid=doing(Action.AVOID),
         interact=doing(Action.DISTANCE_INTERACT),
-        gaze=packed(record.gaze == u8(gaze_at)),
-        approaching=packed(act == u8(AdultAct.APPROACHING)),
-        releasing=packed(act == u8(AdultAct.RELEASING)),
-        overture=packed((act == u8(AdultAct.ENTERING)) | holding_or_approaching
-                        | (act == u8(AdultAct.CALLING)) | (act == u8(AdultAct.PLAYING))),
+        gaze=masks.equal(record.gaze, gaze_at),
+        approaching=masks.equal(act, AdultAct.APPROACHING),
+        releasing=masks.equal(act, AdultAct.RELEASING),
+        overture=masks.equal(act, AdultAct.ENTERING, AdultAct.APPROACHING, AdultAct.HOLDING,
+                             AdultAct.CALLING, AdultAct.PLAYING),
     )
 
 
 def observe(record: BehaviourRecord, episodes: Episodes) -> Primitives:
     """Pack every primitive mask of ``record`` (whose episodes are ``episodes``)."""
     code = combined_codes(record.action, record.target)
-
-    def packed(mask: np.ndarray) -> Packed:
-        return Packed(pack(mask), episodes)
-
-    search = (record.action == u8(Action.SEARCH)) | (code == action_code(Action.APPROACH,
-                                                                           Target.DOOR))
+    masks = _Masks(record.action.shape, episodes)
     return Primitives(
         episodes=episodes,
-        adults=(_adult(record, episodes, code, 0), _adult(record, episodes, code, 1)),
-        explore_idle=packed(record.action <= u8(Action.IDLE)),
-        search=packed(search),
-        door_gaze=packed(record.gaze == u8(Gaze.DOOR)),
-        crying=packed(record.cry > u8(Cry.NONE)),
-        lapse=packed(record.action >= u8(Action.FREEZE)),
+        adults=(_adult(record, masks, code, 0), _adult(record, masks, code, 1)),
+        explore_idle=masks.compare(np.less_equal, record.action, Action.IDLE),
+        # going to the door: SEARCH, or approaching the door
+        search=masks.any_of((record.action, Action.SEARCH),
+                            (code, action_code(Action.APPROACH, Target.DOOR))),
+        door_gaze=masks.equal(record.gaze, Gaze.DOOR),
+        crying=masks.compare(np.greater, record.cry, Cry.NONE),
+        lapse=masks.compare(np.greater_equal, record.action, Action.FREEZE),
     )

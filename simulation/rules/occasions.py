@@ -32,9 +32,9 @@ from .jit import kernel
 ROUNDS = 3
 #: The infant's first bid is at least this loud, however deactivated.
 QUIETEST_BID = 0.05
-_SPELLS, _RESPONSE, _FRIGHT, _EVENTS = (
+_SPELLS, _RESPONSE, _FRIGHT, _EVENTS, _NIGHT = (
     int(rng.Purpose.SPELL_PRIMARY), int(rng.Purpose.RESPONSE), int(rng.Purpose.FRIGHT),
-    int(rng.Purpose.HOME_EVENTS))
+    int(rng.Purpose.LIFE_EVENTS), int(rng.Purpose.NIGHT))
 
 #: The model constants the home year reads (float64).
 HOME_PARAMS = np.dtype([(name, np.float64) for name in (
@@ -233,9 +233,13 @@ def home_year(keys, reactivity, params, spells, responsiveness, consistency, war
     n_caregivers = models.shape[0]
     n_occasions = spells.shape[1]
     share = np.float32(secondary_share)
-    event_chance = p.life_event_rate / (12.0 * p.occasions_per_month)
+    # a life event begins in a month with this chance, at an occasion drawn within the month
+    event_chance = min(p.life_event_rate / 12.0, 1.0)
     m = np.empty(len(LEARNER))
     lapse = np.zeros(2, dtype=np.bool_)
+    plastic = np.empty(n_occasions)  # the same ages for every infant: computed once
+    for j in range(n_occasions):
+        plastic[j] = plasticity((j + 0.5) / p.occasions_per_month, p)
     for i in range(lo, hi):
         key = keys[i]
         u_init = rng.quad_one(key, _SPELLS, 0)
@@ -243,22 +247,28 @@ def home_year(keys, reactivity, params, spells, responsiveness, consistency, war
             s0 = spells[c, 0]
             lapse[c] = u_init[c] < lapse_share(responsiveness[c, s0, i], consistency[c, s0, i])
         event_left = 0
+        event_start = -1
+        month = 0
         snap = 0
         for c in range(n_caregivers):
             _snapshot(models[c, :, i], monthly[c, :, i, snap], p)
         for j in range(n_occasions):
             u_r1, u_r2, u_r3, u_rebuff = rng.quad_one(key, _RESPONSE, j)
             u_fright, u_who, u_sw1, u_sw2 = rng.quad_one(key, _FRIGHT, j)
-            u_event, u_night, _, _ = rng.quad_one(key, _EVENTS, j)
+            if j == 0 or snapshot_after[j - 1]:  # a month begins: will a life event?
+                u_event, u_when, _, _ = rng.quad_one(key, _EVENTS, month)
+                month += 1
+                if u_event < event_chance:
+                    event_start = j + int(u_when * p.occasions_per_month)
             for c in range(n_caregivers):
                 sc = spells[c, j]
                 lapse[c] = next_spell(lapse[c], lapse_share(responsiveness[c, sc, i],
                                                             consistency[c, sc, i]),
                                       u_sw1 if c == 0 else u_sw2, p.spell_switch)
-            if event_left > 0:
-                event_left -= 1
-            elif u_event < event_chance:
+            if j == event_start:
                 event_left = int(p.life_event_occasions)
+            elif event_left > 0:
+                event_left -= 1
             c = 1 if n_caregivers == 2 and secondary[j] and u_who < share else 0
             s = spells[c, j]
             r, cons = responsiveness[c, s, i], consistency[c, s, i]
@@ -266,7 +276,8 @@ def home_year(keys, reactivity, params, spells, responsiveness, consistency, war
             reach = breakthrough_chance(lapse[c], cons, p)
             if event_left > 0:  # a life event takes her availability (Vaughn et al. 1979)
                 attending *= 1.0 - p.life_event_severity
-            if u_night < p.night_care:  # away at night: only loud crying reaches the night watch
+            # away at night (communal sleeping): only loud crying reaches the night watch
+            if p.night_care > 0.0 and rng.quad_one(key, _NIGHT, j)[0] < p.night_care:
                 attending = 0.0
                 reach = p.breakthrough
             answered, rebuffed, frightened = occasion_outcome(
@@ -278,10 +289,9 @@ def home_year(keys, reactivity, params, spells, responsiveness, consistency, war
             if rebuffed:
                 counts[c, 2, i] += 1.0
             if not frozen:
-                month = (j + 0.5) / p.occasions_per_month
                 for k in range(len(LEARNER)):
                     m[k] = models[c, k, i]
-                learn(m, answered, rebuffed, frightened, plasticity(month, p), p)
+                learn(m, answered, rebuffed, frightened, plastic[j], p)
                 for k in range(len(LEARNER)):
                     models[c, k, i] = m[k]
             if snapshot_after[j]:
