@@ -47,6 +47,9 @@ HELD_CALM = f(0.6)
 PROTEST_STRANGER = f(0.4)
 #: Avoidance of the caregiver when she makes no overture, relative to when she does.
 AVOID_UNPROMPTED = f(0.2)
+#: While playing, a glance at the stranger in the room, and the extra chance of watching her
+#: warily while she approaches, plays or holds (infants watch an unfamiliar adult's overtures).
+WATCH_STRANGER, WARY_STRANGER = f(0.08), f(0.3)
 #: Freezing and apprehension, relative to the lapse weight; broken approaches while not
 #: approaching, and the extra weight while approaching.
 FREEZE, APPREHEND, BROKEN_IDLE, BROKEN_APPROACHING = f(0.5), f(0.5), f(0.2), f(1.8)
@@ -196,7 +199,8 @@ def gaze(action, target, per, d, u) -> int:
         looks_up = f(per.cg_in) * (d.checkback + f(per.cg_overture) * d.orient)
         if u < looks_up:
             return GAZE.CAREGIVER
-        return GAZE.STRANGER if u > f(1.0) - f(0.08) * f(per.st_in) else GAZE.TOYS
+        watch = f(per.st_in) * (WATCH_STRANGER + WARY_STRANGER * f(per.st_overture))
+        return GAZE.STRANGER if u > f(1.0) - watch else GAZE.TOYS
     if action == ACTION.IDLE:
         if per.cg_in:
             return GAZE.CAREGIVER if u < d.watch else GAZE.AWAY
