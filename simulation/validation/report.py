@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..inputs import InputError
 from .base import KINDS
-from .runner import KNOWN, PASS, Row, counts_by_kind
+from .runner import KNOWN, PASS, Row, counts_by_kind, listed_state
 
 BEGIN = "<!-- ssp validate --report: generated from here (do not edit by hand) -->"
 END = "<!-- ssp validate --report: generated up to here -->"
@@ -104,9 +104,8 @@ def render(rows: Sequence[Row], meta: dict, figures: Sequence[str]) -> str:
                 "Listed with their reasons in `simulation/validation/known_failures.py`; a "
                 "listed check that fails does not fail the run (`--strict` makes it)."]
         for r in listed:
-            state = ("fails" if r.status == KNOWN else
-                     f"now {r.status}: to be removed from the list")
-            out += ["", f"- **{_cell(r.check.name)}** ({r.check.kind}; {state}): {r.listed}"]
+            out += ["", f"- **{_cell(r.check.name)}** ({r.check.kind}; {listed_state(r)}): "
+                    f"{r.listed}"]
     if figures:
         out += ["", "### Figures", ""]
         for name in figures:
