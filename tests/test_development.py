@@ -13,12 +13,12 @@ from simulation.working_model import INITIAL
 N = 400
 
 
-def learned(care, frozen=False, n=N, months=12.0):
+def learned(care, frozen=False, n=N, months=12.0, params=None):
     if isinstance(care, CaregiverProfile):
         care = Caregiving(CaregivingHistory.constant(care))
     keys = rng.infant_keys(3, np.arange(n))
-    dev = develop(CareArrays.from_caregiving(care, n), keys, np.full(n, 0.5), ModelParams(),
-                  months=months, frozen=frozen)
+    dev = develop(CareArrays.from_caregiving(care, n), keys, np.full(n, 0.5),
+                  params or ModelParams(), months=months, frozen=frozen)
     return dev
 
 
@@ -41,9 +41,15 @@ def test_rebuff_expected_after_rejecting_care_and_signals_deactivated(models):
 def test_volatility_learned_from_spells_not_from_chance(models):
     # inconsistent care comes in spells: volatility beyond chance
     assert mean(models, "inconsistent", "volatility") > 0.3
-    # steady care, whether often or rarely available, is not volatile
-    assert mean(models, "sensitive", "volatility") < 0.1
+    # steady care, whether often or rarely available, is far less volatile: what volatility
+    # sensitive care leaves comes from life events, weeks in which she was away (spells too)
+    assert mean(models, "sensitive", "volatility") < mean(models, "inconsistent", "volatility") / 3
     assert mean(models, "under-involved", "volatility") < 0.1
+    # without life events, steady care teaches no volatility at all
+    no_events = ModelParams().with_changes(life_event_rate=0.0)
+    for preset in ("sensitive", "under-involved"):
+        alone = learned(get_preset(preset).profile, params=no_events).models[0].summary()
+        assert float(alone["volatility"].mean()) < 0.02
 
 
 def test_volatility_needs_time_structure():
