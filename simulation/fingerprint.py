@@ -9,7 +9,10 @@ covered as soon as the model imports it, and editing ``bench.py`` or the command
 fingerprint. Parent packages (their ``__init__.py``) count as imported; :data:`EXCLUDED`
 packages never do.
 
-The fingerprint is the SHA-256 (16 hex digits) of those modules' paths and bytes:
+The fingerprint is the SHA-256 (16 hex digits) of those modules' paths and code, read as Python
+reads it: comments, docstrings and layout do not count (each module is parsed, its docstrings
+dropped and the rest written back by :func:`ast.unparse`), so that editing a comment neither
+recompiles the rules nor stales the calibration or refuses a sweep's resume:
 
 - :func:`code_fingerprint`: the model's code (the calibration is stamped with it, and the golden
   records: ``experiments/calibration``, ``tests/golden_records.py``);
@@ -89,6 +92,18 @@ def _imported(name: str, path: Path, root: Path) -> set[str]:
     return {m for m in ours if not _excluded(m) and _module_file(m, root) is not None}
 
 
+def _code(path: Path) -> bytes:
+    """The code of a module without its comments, docstrings and layout."""
+    tree = ast.parse(path.read_bytes(), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+                    and isinstance(body[0].value.value, str):
+                node.body = body[1:] or [ast.Pass()]
+    return ast.unparse(tree).encode()
+
+
 def model_modules(roots: Iterable[str] = ENGINE, root: Path = ROOT) -> list[str]:
     """The modules ``roots`` import, transitively, within the package at ``root`` (sorted)."""
     todo = [m for r in roots for m in _imported(r, _module_file(r, root), root) | {r}]
@@ -111,8 +126,8 @@ def fingerprint(roots: Iterable[str] = ENGINE, data: bool = False, root: Path = 
                   if p.is_file() and p.suffix in (".json", ".toml", ".csv")]
     digest = hashlib.sha256()
     for path in sorted(files):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes()
-                      + b"\0")
+        content = _code(path) if path.suffix == ".py" else path.read_bytes()
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + content + b"\0")
     return digest.hexdigest()[:16]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 import secrets
 import tempfile
@@ -14,6 +15,15 @@ import pandas as pd
 from .inputs import InputError
 
 TABLE_SUFFIXES = (".csv", ".parquet")
+#: How to get Parquet support (pyarrow is an optional extra, not part of the core install).
+PARQUET_EXTRA = "pip install 'strange-situation[parquet]'"
+
+
+def require_parquet(what: str = "Parquet files") -> None:
+    """Refuse, with one line saying how to get it, to read or write Parquet without pyarrow."""
+    if importlib.util.find_spec("pyarrow") is None:
+        raise InputError(f"{what} need pyarrow, which is not installed: {PARQUET_EXTRA}, "
+                         "or write .csv instead")
 
 
 def check_output_path(path: str | os.PathLike, suffixes=TABLE_SUFFIXES) -> Path:
@@ -38,6 +48,8 @@ def _check_output_path(p: Path, suffixes) -> Path:
         raise InputError(f"output path {str(p)!r} is a directory, not a file")
     if p.suffix.lower() not in suffixes:
         raise InputError(f"output file {str(p)!r} must end in {' or '.join(suffixes)}")
+    if p.suffix.lower() == ".parquet":
+        require_parquet()
     parent = p.parent if str(p.parent) else Path(".")
     if not parent.exists():
         for ancestor in parent.parents:
@@ -96,6 +108,8 @@ def write_table(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
     suffix = p.suffix.lower()
     if suffix not in TABLE_SUFFIXES:
         raise InputError(f"output file {str(p)!r} must end in {' or '.join(TABLE_SUFFIXES)}")
+    if suffix == ".parquet":
+        require_parquet()
     with atomic_path(p) as tmp:
         if suffix == ".csv":
             frame.to_csv(tmp, index=False)
@@ -107,5 +121,6 @@ def write_table(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
 def read_table(path: str | os.PathLike) -> pd.DataFrame:
     p = Path(path)
     if p.suffix.lower() == ".parquet":
+        require_parquet()
         return pd.read_parquet(p)
     return pd.read_csv(p)

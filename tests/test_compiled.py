@@ -68,13 +68,12 @@ def test_numba_cache_dir_is_honoured(tmp_path):
 
 @pytest.mark.slow
 def test_a_read_only_installation_imports_and_warns_once(tmp_path):
-    """No writable place for the cache (the package's ``__pycache__`` and the home directory
-    both unusable: paths under a regular file, since CI runs as root): the import works, the
+    """No writable place for the cache (the home directory and ``XDG_CACHE_HOME`` both
+    unusable: paths under a regular file, since CI runs as root): the import works, the
     rules are not cached, and one warning says so (and how to fix it)."""
     copy = tmp_path / "site"
     shutil.copytree(PACKAGE, copy / "simulation",
                     ignore=shutil.ignore_patterns("__pycache__", "ssp-rules-*"))
-    (copy / "simulation" / "__pycache__").write_text("a file, not a directory\n")
     blocked = tmp_path / "blocked"
     blocked.write_text("a file, not a directory\n")
     proc = _probe(tmp_path, PYTHONPATH=str(copy), HOME=str(blocked / "home"),
@@ -87,6 +86,23 @@ def test_a_read_only_installation_imports_and_warns_once(tmp_path):
     proc = _probe(tmp_path, PYTHONPATH=str(copy), NUMBA_CACHE_DIR=str(blocked / "numba"))
     assert proc.returncode == 0 and proc.stdout.strip() == "None", proc.stderr
     assert proc.stderr.count("CacheWarning") == 1 and str(blocked / "numba") in proc.stderr
+
+
+@pytest.mark.slow
+def test_the_cache_is_never_written_into_the_package(tmp_path):
+    """Without NUMBA_CACHE_DIR the compiled rules go to the user's cache directory: an
+    installed package that wrote into its own directory would leave files that the next
+    ``pip install`` does not remove (the package then imports as an empty namespace)."""
+    copy = tmp_path / "site"
+    shutil.copytree(PACKAGE, copy / "simulation",
+                    ignore=shutil.ignore_patterns("__pycache__", "ssp-rules-*"))
+    before = sorted(p.relative_to(copy) for p in copy.rglob("*"))
+    proc = _probe(tmp_path, PYTHONPATH=str(copy), XDG_CACHE_HOME=str(tmp_path / "xdg"),
+                  PYTHONDONTWRITEBYTECODE="1")
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    assert proc.stdout.strip() == str(tmp_path / "xdg" / "strange-situation"
+                                      / f"ssp-rules-{rules_fingerprint()}")
+    assert sorted(p.relative_to(copy) for p in copy.rglob("*")) == before
 
 
 def test_jit_does_not_patch_numba():

@@ -21,7 +21,7 @@ def copy(tmp_path) -> Path:
     return root
 
 
-def append(path: Path, text: str = "\n# an edit\n") -> None:
+def append(path: Path, text: str = "\nEDITED = 1\n") -> None:
     path.write_text(path.read_text() + text)
 
 
@@ -75,6 +75,19 @@ def test_a_new_module_counts_once_the_model_imports_it(copy):
     rules = fp.fingerprint(fp.RULES, root=copy)
     append(copy / "extra.py")
     assert fp.fingerprint(fp.RULES, root=copy) != rules
+
+
+def test_comments_docstrings_and_layout_do_not_count(copy):
+    """Editing what Python does not run changes no fingerprint (no recompilation, no stale
+    calibration, no refused resume); editing one constant does."""
+    before = {roots: fp.fingerprint(roots, root=copy) for roots in (fp.ENGINE, fp.RULES)}
+    path = copy / "rng.py"
+    text = path.read_text()
+    edited = text.replace('"""', '"""An edited docstring. ', 1) + "\n\n# a new comment\n"
+    path.write_text(edited.replace("\n\n\n", "\n\n\n\n"))
+    assert {r: fp.fingerprint(r, root=copy) for r in before} == before
+    path.write_text(text + "\nEDITED = 2\n")
+    assert all(fp.fingerprint(r, root=copy) != before[r] for r in before)
 
 
 def test_the_data_counts_for_results_not_for_the_code(copy):

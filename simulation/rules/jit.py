@@ -14,8 +14,10 @@ import), because numba checks only the source file of the function it compiles, 
 the functions it calls: editing any module of the rules gives a new directory, so code compiled
 from other rules is never loaded. The directory (:func:`cache_directory`) is
 ``$NUMBA_CACHE_DIR/ssp-rules-<fingerprint>`` if ``NUMBA_CACHE_DIR`` is set, else under the
-package's ``__pycache__``, else under the user's cache directory (``$XDG_CACHE_HOME`` or
-``~/.cache``, ``strange-situation/``); it is handed to numba through its public configuration
+user's cache directory (``$XDG_CACHE_HOME`` or ``~/.cache``, ``strange-situation/``), never
+inside the installed package (a package that writes into its own directory at run time leaves
+files there that the next ``pip install`` does not remove, and the package breaks as a
+namespace package); it is handed to numba through its public configuration
 (``numba.config.CACHE_DIR``) while a rule is decorated. Directories of other versions of the
 rules beside it are removed. If none of them can be written (a read-only installation and home)
 the rules are compiled in every process, with one :class:`CacheWarning`.
@@ -39,7 +41,6 @@ from ..fingerprint import rules_fingerprint
 #: float32 literals inside compiled rules: ``f(0.5)``.
 f = np.float32
 
-_PACKAGE = Path(__file__).resolve().parent.parent
 #: Prefix of the cache directories of the rules (one per fingerprint).
 CACHE_PREFIX = "ssp-rules-"
 
@@ -53,12 +54,11 @@ def cache_bases() -> list[Path]:
     configured = os.environ.get("NUMBA_CACHE_DIR", "").strip()
     if configured:
         return [Path(configured)]
-    bases = [_PACKAGE / "__pycache__"]
     user = os.environ.get("XDG_CACHE_HOME", "").strip()
-    with contextlib.suppress(RuntimeError, KeyError):  # no home directory
-        bases.append(Path(user) if user else Path.home() / ".cache")
-        bases[-1] = bases[-1] / "strange-situation"
-    return bases
+    try:
+        return [(Path(user) if user else Path.home() / ".cache") / "strange-situation"]
+    except (RuntimeError, KeyError):  # no home directory
+        return []
 
 
 def _usable(directory: Path) -> bool:

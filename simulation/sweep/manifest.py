@@ -41,8 +41,8 @@ LOCK = ".lock"
 #: Version of the manifest layout.
 MANIFEST_VERSION = 1
 #: Packages whose versions are recorded, and must match between a client and Dask workers.
-PACKAGES = ("numpy", "numba", "pandas", "pyarrow", "mesa")
-OPTIONAL_PACKAGES = ("dask", "distributed")
+PACKAGES = ("numpy", "numba", "pandas", "mesa")
+OPTIONAL_PACKAGES = ("pyarrow", "dask", "distributed")
 
 
 def now() -> str:

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..inputs import InputError, check_int
-from ..io import write_table, write_text
+from ..io import require_parquet, write_table, write_text
 from ..limits import MAX_SWEEP_WORKERS
 from . import manifest as mf
 from .cells import cell_task
@@ -374,6 +374,8 @@ def run_sweep(
     fmt = experiment.format if output_format is None else output_format
     if fmt not in FORMATS:
         raise InputError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    if fmt == "parquet":
+        require_parquet("the sweep's Parquet cell tables (use --format csv for CSV)")
     if scheduler is not None and executor is not None:
         raise InputError("give a scheduler or an executor, not both")
     if scheduler is not None and workers is not None:
