@@ -10,8 +10,9 @@ threads and keep Streamlit's caches. ``SSP_DASHBOARD_WORKERS=0`` computes in the
 thread (the tests of the pages run both ways). Draws are keyed by infant, so where a
 simulation runs never changes its result.
 
-This module does not import Streamlit: the worker processes (started with ``spawn``, safe beside
-threads) import only what they run. Nothing here writes to disk, but numba's cache of the
+This module does not import Streamlit: the worker processes (loky's, started fresh, not forked:
+safe beside threads) import only what they run; sweeps use the same library
+(:mod:`simulation.sweep.runner`). Nothing here writes to disk, but numba's cache of the
 compiled rules: before the pool starts, the server process compiles them if this machine has
 not yet (:func:`simulation.compiled.ensure_compiled`), so that the workers only load them.
 """
@@ -22,9 +23,8 @@ import multiprocessing
 import os
 import sys
 import threading
-from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor
 from dataclasses import dataclass
-from multiprocessing import get_context
 from typing import Any
 
 import numpy as np
@@ -34,11 +34,17 @@ import pandas as pd
 WORKERS_ENV = "SSP_DASHBOARD_WORKERS"
 #: Largest pool the variable may ask for.
 MAX_WORKERS = 16
+#: Set in the pool's worker processes (loky starts them with it), so that they never start pools.
+WORKER_ENV = "SSP_DASHBOARD_WORKER"
+#: Seconds a worker may stay idle before loky stops it (started again at the next request):
+#: a class's server keeps its warm workers through a lesson.
+IDLE_SECONDS = 3600
 
 
 def in_worker() -> bool:
-    """True in a process started by another (a pool's worker): it never starts a pool."""
-    return multiprocessing.parent_process() is not None
+    """True in a pool's worker process (or any child of another process): it never starts a
+    pool."""
+    return os.environ.get(WORKER_ENV) == "1" or multiprocessing.parent_process() is not None
 
 
 def workers_wanted(environ: dict[str, str] | None = None) -> int:
@@ -174,25 +180,24 @@ def dyad_run(care: tuple | None, population: str | None, infant_id: int, seed: i
                 explain_plainly(coding, 0, record), scored_moments(record), row, monthly)
 
 
-def ready() -> int:
-    """Import what the workers run (a worker's first task), and say which process it is."""
+def ready() -> None:
+    """Import what the workers run (each worker, as it starts)."""
     import simulation.cohort  # noqa: F401
     import simulation.mesa_model  # noqa: F401
-
-    return os.getpid()
 
 
 # --- the pool --------------------------------------------------------------------------------
 
 
 class Pool:
-    """A lazily started process pool that falls back to the calling thread.
+    """The dashboard's process pool: loky's reusable executor, which replaces a dead worker
+    itself, falling back to the calling thread.
 
-    The pool starts at the first call (not at import), with all its workers at once (a pool
-    starts a process only when a task finds none idle, and a process takes a second or two to
-    start). It is restarted once if a worker dies; if it cannot start, or fails again, the work
-    runs in the caller's thread: a page never fails because of the pool. Results are the same
-    either way.
+    The pool starts at the first call (not at import), with all its workers at once (loky
+    starts ``workers`` processes as soon as its executor starts), each importing what the work
+    needs. If a worker dies, loky gives a fresh executor at the next call and the task is
+    submitted again; if the pool cannot start, or breaks twice, the work runs in the caller's
+    thread: a page never fails because of the pool. Results are the same either way.
     """
 
     def __init__(self, workers: int) -> None:
@@ -205,20 +210,25 @@ class Pool:
         if self.workers == 0 or self.failures > 1:
             return None
         with self._lock:
+            started = self._executor is not None and not _broken(self._executor)
             if self._executor is None:
                 # the compiled rules, here first (once per machine): the workers then load them
                 from simulation.compiled import ensure_compiled
 
                 ensure_compiled(lambda line: print(f"ssp dashboard: {line}", file=sys.stderr,
                                                    flush=True), mesa=True)
-                try:
-                    self._executor = ProcessPoolExecutor(self.workers,
-                                                         mp_context=get_context("spawn"))
-                    for _ in range(self.workers):  # each finds no idle worker: starts one
-                        self._executor.submit(ready)
-                except (OSError, ValueError, RuntimeError):
-                    self.failures = 2
-                    return None
+            try:
+                from loky import get_reusable_executor
+
+                self._executor = get_reusable_executor(
+                    max_workers=self.workers, timeout=IDLE_SECONDS, env={WORKER_ENV: "1"},
+                    initializer=ready)
+            except (OSError, ValueError, RuntimeError, ImportError):
+                self.failures = 2
+                return None
+            if not started:  # workers import the engine now, not at the first page's request
+                for _ in range(self.workers):
+                    self._executor.submit(os.getpid)
             return self._executor
 
     def run(self, fn, *args):
@@ -228,19 +238,21 @@ class Pool:
             return fn(*args)
         try:
             return executor.submit(fn, *args).result()
-        except BrokenExecutor:
+        except BrokenExecutor:  # loky's TerminatedWorkerError too: a new executor next time
             with self._lock:
                 self.failures += 1
-                if self._executor is executor:
-                    self._executor = None
-            executor.shutdown(wait=False, cancel_futures=True)
             return self.run(fn, *args)
 
     def shutdown(self) -> None:
         with self._lock:
             if self._executor is not None:
-                self._executor.shutdown(wait=False, cancel_futures=True)
+                self._executor.shutdown(wait=False, kill_workers=True)
                 self._executor = None
+
+
+def _broken(executor: Executor) -> bool:
+    flags = getattr(executor, "_flags", None)
+    return bool(getattr(flags, "broken", False))
 
 
 _SHARED: Pool | None = None
