@@ -26,8 +26,8 @@ Method, in short:
    the initial guesses for the global one). With three caregiving means and two degrees of
    freedom in an A/B/C distribution the ridge picks, among the parameter sets that fit, the one
    closest to the anchor: a country differs from the pooled sample as little as its data demand.
-3. **Optimiser.** Nelder-Mead (written here, numpy only) on the emulator, in the box [0, 1],
-   restarted from the best point.
+3. **Optimiser.** scipy's bounded Nelder-Mead on the emulator, in the box [0, 1], restarted
+   from the best point; the emulator interpolates with scipy's ``interpn``.
 4. **Cultural mechanisms.** Japan: how unfamiliar separation from the mother is
    (``separation_stress`` and ``alone_stress`` both scaled by a factor m; Takahashi 1990).
    Israel: communal sleeping in the kibbutz, care away from the parents at night
@@ -64,6 +64,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from scipy.interpolate import interpn
+from scipy.optimize import minimize
 
 from simulation import rng
 from simulation.cohort import run_cohort
@@ -208,61 +210,28 @@ def within_tolerance(sim: np.ndarray, n_sim: int, target: np.ndarray, n_target: 
 def nelder_mead(f: Callable[[np.ndarray], float], x0: Sequence[float], step: float = 0.1,
                 low: float = 0.0, high: float = 1.0, max_evals: int = 2000,
                 tol: float = 1e-7, restarts: int = 2) -> tuple[np.ndarray, float]:
-    """Minimise ``f`` over the box [low, high]^d (points clipped into it) by Nelder-Mead.
+    """Minimise ``f`` over the box [low, high]^d by scipy's bounded Nelder-Mead.
 
-    Standard coefficients (reflection 1, expansion 2, contraction 0.5, shrink 0.5); restarted
-    ``restarts`` times from the best point with a fresh simplex, which guards against collapse.
+    Restarted ``restarts`` times from the best point with a fresh simplex of half the step
+    (at least 0.01), which guards against a collapsed simplex.
     """
-    def fc(x: np.ndarray) -> float:
-        return f(np.clip(x, low, high))
-
     best = np.clip(np.asarray(x0, dtype=float), low, high)
-    best_f = fc(best)
-    evals = 0
+    best_f = float(f(best))
+    bounds = [(low, high)] * best.size
     for _ in range(restarts + 1):
-        d = best.size
         simplex = [best.copy()]
-        for i in range(d):
+        for i in range(best.size):
             x = best.copy()
             x[i] = x[i] + step if x[i] + step <= high else x[i] - step
             simplex.append(x)
-        values = [fc(x) for x in simplex]
-        evals += d + 1
-        while evals < max_evals:
-            order = np.argsort(values)
-            simplex = [simplex[i] for i in order]
-            values = [values[i] for i in order]
-            if abs(values[-1] - values[0]) <= tol * (1.0 + abs(values[0])) and \
-                    max(np.max(np.abs(x - simplex[0])) for x in simplex) < 1e-6:
-                break
-            centroid = np.mean(simplex[:-1], axis=0)
-            xr = centroid + (centroid - simplex[-1])
-            fr = fc(xr)
-            evals += 1
-            if fr < values[0]:
-                xe = centroid + 2.0 * (centroid - simplex[-1])
-                fe = fc(xe)
-                evals += 1
-                simplex[-1], values[-1] = (xe, fe) if fe < fr else (xr, fr)
-            elif fr < values[-2]:
-                simplex[-1], values[-1] = xr, fr
-            else:
-                outside = fr < values[-1]
-                xc = centroid + 0.5 * ((xr if outside else simplex[-1]) - centroid)
-                fcv = fc(xc)
-                evals += 1
-                if fcv < min(fr, values[-1]):
-                    simplex[-1], values[-1] = xc, fcv
-                else:
-                    for i in range(1, len(simplex)):
-                        simplex[i] = simplex[0] + 0.5 * (simplex[i] - simplex[0])
-                        values[i] = fc(simplex[i])
-                    evals += d
-        i = int(np.argmin(values))
-        if values[i] <= best_f:
-            best, best_f = np.clip(simplex[i], low, high), values[i]
+        res = minimize(f, best, method="Nelder-Mead", bounds=bounds,
+                       options={"initial_simplex": np.array(simplex), "maxfev": max_evals,
+                                "xatol": 1e-6, "fatol": tol})
+        x = np.clip(res.x, low, high)
+        if res.fun <= best_f:
+            best, best_f = x, float(res.fun)
         step = max(step * 0.5, 0.01)
-    return best, float(best_f)
+    return best, best_f
 
 
 # ---------------------------------------------------------------------------------------------
@@ -345,25 +314,11 @@ def simulate_grid(axes: dict[str, Sequence[float]], per_cell: int, seed: int,
 # ---------------------------------------------------------------------------------------------
 def interpolate(probs: np.ndarray, levels: Sequence[Sequence[float]],
                 points: np.ndarray) -> np.ndarray:
-    """Multilinear interpolation of ``probs`` (shape (*levels, k)) at ``points`` (d, n)."""
-    d = len(levels)
-    lo_idx, frac = [], []
-    for j in range(d):
-        lv = np.asarray(levels[j], dtype=float)
-        x = np.clip(points[j], lv[0], lv[-1])
-        i = np.clip(np.searchsorted(lv, x, side="right") - 1, 0, lv.size - 2)
-        lo_idx.append(i)
-        frac.append((x - lv[i]) / (lv[i + 1] - lv[i]))
-    out = np.zeros((points.shape[1], probs.shape[-1]))
-    for corner in range(2 ** d):
-        weight = np.ones(points.shape[1])
-        index = []
-        for j in range(d):
-            upper = (corner >> j) & 1
-            weight = weight * (frac[j] if upper else 1.0 - frac[j])
-            index.append(lo_idx[j] + upper)
-        out += weight[:, None] * probs[tuple(index)]
-    return out
+    """Multilinear interpolation of ``probs`` (shape (*levels, k)) at ``points`` (d, n), each
+    point clipped into the grid first (scipy's ``interpn``)."""
+    grid = tuple(np.asarray(lv, dtype=float) for lv in levels)
+    clipped = np.stack([np.clip(points[j], g[0], g[-1]) for j, g in enumerate(grid)], axis=1)
+    return interpn(grid, probs, clipped, method="linear")
 
 
 def caregiving_normals(n: int, seed: int = EMULATOR_SEED) -> np.ndarray:
