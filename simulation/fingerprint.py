@@ -61,11 +61,11 @@ def _module_file(name: str, root: Path) -> Path | None:
     return None
 
 
-def _excluded(name: str) -> bool:
-    return any(name == e or name.startswith(e + ".") for e in EXCLUDED)
+def _excluded(name: str, excluded: Iterable[str] = EXCLUDED) -> bool:
+    return any(name == e or name.startswith(e + ".") for e in excluded)
 
 
-def _imported(name: str, path: Path, root: Path) -> set[str]:
+def _imported(name: str, path: Path, root: Path, excluded: Iterable[str] = EXCLUDED) -> set[str]:
     """Modules of this package that module ``name`` (file ``path``) imports, anywhere in it."""
     is_package = path.name == "__init__.py"
     here = name if is_package else name.rpartition(".")[0]
@@ -89,7 +89,7 @@ def _imported(name: str, path: Path, root: Path) -> set[str]:
         if module == PACKAGE or module.startswith(PACKAGE + "."):
             parts = module.split(".")
             ours.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))  # and parents
-    return {m for m in ours if not _excluded(m) and _module_file(m, root) is not None}
+    return {m for m in ours if not _excluded(m, excluded) and _module_file(m, root) is not None}
 
 
 def _code(path: Path) -> bytes:
@@ -104,17 +104,35 @@ def _code(path: Path) -> bytes:
     return ast.unparse(tree).encode()
 
 
-def model_modules(roots: Iterable[str] = ENGINE, root: Path = ROOT) -> list[str]:
-    """The modules ``roots`` import, transitively, within the package at ``root`` (sorted)."""
-    todo = [m for r in roots for m in _imported(r, _module_file(r, root), root) | {r}]
+def model_modules(roots: Iterable[str] = ENGINE, root: Path = ROOT,
+                  excluded: Iterable[str] = EXCLUDED) -> list[str]:
+    """The modules ``roots`` import, transitively, within the package at ``root`` (sorted),
+    never entering ``excluded`` packages (``excluded=()``: the whole import graph, as the
+    layering test reads it)."""
+    excluded = tuple(excluded)
+    todo = [m for r in roots
+            for m in _imported(r, _module_file(r, root), root, excluded) | {r}]
     seen: set[str] = set()
     while todo:
         name = todo.pop()
-        if name in seen or _excluded(name):
+        if name in seen or _excluded(name, excluded):
             continue
         seen.add(name)
-        todo.extend(_imported(name, _module_file(name, root), root) - seen)
+        todo.extend(_imported(name, _module_file(name, root), root, excluded) - seen)
     return sorted(seen)
+
+
+def imported_packages(module: str, root: Path = ROOT) -> set[str]:
+    """The top-level packages module ``module`` imports anywhere in it (``numpy``,
+    ``streamlit``, ``simulation``...)."""
+    tree = ast.parse(_module_file(module, root).read_bytes())
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names.add(node.module.split(".")[0])
+    return names
 
 
 def fingerprint(roots: Iterable[str] = ENGINE, data: bool = False, root: Path = ROOT) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import os
 import secrets
 import tempfile
@@ -21,9 +20,11 @@ PARQUET_EXTRA = "pip install 'strange-situation[parquet]'"
 
 def require_parquet(what: str = "Parquet files") -> None:
     """Refuse, with one line saying how to get it, to read or write Parquet without pyarrow."""
-    if importlib.util.find_spec("pyarrow") is None:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
         raise InputError(f"{what} need pyarrow, which is not installed: {PARQUET_EXTRA}, "
-                         "or write .csv instead")
+                         "or write .csv instead") from None
 
 
 def check_output_path(path: str | os.PathLike, suffixes=TABLE_SUFFIXES) -> Path:

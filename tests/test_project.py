@@ -15,7 +15,8 @@ def bash_blocks(text: str) -> list[str]:
 def test_readme_gives_exactly_two_setup_commands_and_ci_runs_the_test_one():
     first, second = bash_blocks(README)[:2]
     assert first.strip().endswith("ssp dashboard")
-    assert "pip install ." in first  # a plain install, not only editable
+    # a plain install (not editable) of the core with the dashboard extra
+    assert re.search(r'pip install (-q )?"\.\[dashboard\]"', first) and " -e " not in first
     test_command = second.strip()
     assert "pytest" in test_command and "-W error::DeprecationWarning" in test_command
     ci = (ROOT / ".ci" / "run").read_text()
@@ -26,7 +27,12 @@ def test_declared_ranges_and_entry_point():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     deps = " ".join(project["dependencies"])
     assert "mesa>=3.3,<3.4" in deps
-    assert project["requires-python"].startswith(">=3.11")
+    assert project["requires-python"] == ">=3.11"  # no cap: pip would refuse newer Pythons
+    assert "Programming Language :: Python :: 3.11" in project["classifiers"]
+    extras = project["optional-dependencies"]
+    assert not any(d.startswith(("streamlit", "pyarrow", "dask")) for d in
+                   project["dependencies"]), "the core install must stay light"
+    assert {"dashboard", "parquet", "dask", "test", "all"} <= set(extras)
     assert project["scripts"]["ssp"] == "simulation.cli:main"
 
 

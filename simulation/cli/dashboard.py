@@ -77,24 +77,12 @@ def dashboard_command(args: argparse.Namespace) -> int:
     try:
         import streamlit  # noqa: F401
     except ImportError:
-        raise InputError("streamlit is not installed; install it with pip install "
-                         f"'{streamlit_requirement()}'") from None
+        raise InputError("the dashboard needs Streamlit, which is not installed: "
+                         "pip install 'strange-situation[dashboard]'") from None
     cmd = streamlit_command(host, port, args.browser)
     print(f"Starting the dashboard at http://{host}:{port} (Ctrl+C to stop)", flush=True)
     # run in the app's directory so its .streamlit/config.toml applies
     return serve(cmd, app_path().parent)
-
-
-def streamlit_requirement() -> str:
-    """The Streamlit requirement this package declares (e.g. ``streamlit>=1.67,<2``)."""
-    from importlib import metadata
-
-    with contextlib.suppress(metadata.PackageNotFoundError, TypeError):
-        for requirement in metadata.requires("strange-situation") or ():
-            name = requirement.split(";")[0].strip()
-            if name.startswith("streamlit") and not name[len("streamlit"):][:1].isalnum():
-                return name.replace(" ", "")
-    return "streamlit"
 
 
 #: Signals that stop the dashboard, and seconds Streamlit is given to stop its workers.

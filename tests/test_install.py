@@ -1,0 +1,130 @@
+"""The README's two commands, run as a newcomer runs them: in order, in one fresh virtual
+environment. The first installs the package (not editable) and starts the dashboard; the second
+reinstalls it editable with the test extras. Afterwards the package must still import from any
+directory and ``ssp sweep`` must run: a package that wrote into its own installed directory at
+run time (numba's cache once did) leaves files that pip does not remove, and the editable
+install then imports as an empty namespace package."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPERIMENT = ROOT / "tests" / "experiment_files" / "good" / "single.toml"
+#: pip and a first compilation of the rules on a busy 2-core machine.
+INSTALL_TIMEOUT = 1500
+START_TIMEOUT = 300
+
+
+def readme_commands() -> tuple[str, str]:
+    text = (ROOT / "README.md").read_text()
+    first, second = re.findall(r"```bash\n(.*?)```", text, flags=re.S)[:2]
+    return first.strip(), second.strip()
+
+
+def _in_venv(command: str, venv: Path) -> str:
+    return command.replace("python3 -m venv .venv", f"{sys.executable} -m venv {venv}") \
+                  .replace(".venv/bin/", f"{venv}/bin/")
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONPATH", "NUMBA_CACHE_DIR", "VIRTUAL_ENV")}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")  # the user's cache: fresh, compiled anew
+    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    return env
+
+
+def _run(command: str, tmp_path: Path, cwd: Path, timeout: float = INSTALL_TIMEOUT):
+    proc = subprocess.run(["bash", "-c", command], cwd=cwd, env=_env(tmp_path),
+                          capture_output=True, text=True, timeout=timeout)
+    assert proc.returncode == 0, f"{command}\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}"
+    return proc
+
+
+def _serve_once(command: str, tmp_path: Path, port: int) -> None:
+    """Run the first command (install, then ``ssp dashboard``) until the app answers."""
+    proc = subprocess.Popen(["bash", "-c", f"{command} --port {port}"], cwd=ROOT,
+                            env=_env(tmp_path), stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + INSTALL_TIMEOUT + START_TIMEOUT
+        while time.monotonic() < deadline:
+            assert proc.poll() is None, proc.stdout.read()[-3000:]
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health",
+                                            timeout=5) as answer:
+                    if answer.status == 200:
+                        return
+            except OSError:
+                time.sleep(2)
+        pytest.fail("the dashboard did not answer after the README's first command")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _package_files(venv: Path) -> set[str]:
+    site = next(venv.glob("lib/python*/site-packages"))
+    package = site / "simulation"
+    if not package.is_dir():
+        return set()
+    return {p.relative_to(site).as_posix() for p in package.rglob("*") if p.is_file()}
+
+
+def _recorded(venv: Path) -> set[str]:
+    site = next(venv.glob("lib/python*/site-packages"))
+    record = next(site.glob("strange_situation-*.dist-info/RECORD"))
+    return {line.split(",", 1)[0] for line in record.read_text().splitlines()}
+
+
+@pytest.mark.slow
+def test_the_readme_commands_in_order_leave_a_working_package(tmp_path):
+    first, second = readme_commands()
+    assert first.endswith("ssp dashboard") and "pytest" in second
+    venv = tmp_path / "venv"
+    _serve_once(_in_venv(first, venv), tmp_path, _free_port())
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    python = venv / "bin" / "python"
+    # a simulation in the installed copy compiles the rules: into the user's cache only
+    _run(f"{python} -c 'from simulation import run_cohort, CaregiverProfile; "
+         "run_cohort(CaregiverProfile(0.8, 0.8, 0.8), 3, seed=1, progress=False)'",
+         tmp_path, elsewhere)
+    assert any((tmp_path / "cache" / "strange-situation").glob("ssp-rules-*"))
+    assert _package_files(venv) <= _recorded(venv), \
+        "the installed package wrote files pip does not know into its own directory"
+    # the second command's setup part (its test run is this suite)
+    setup = _in_venv(second.split(" && ")[0] + " && " + second.split(" && ")[1], venv)
+    assert "pip install" in setup and "pytest" not in setup
+    _run(setup, tmp_path, ROOT)
+    probe = _run(f"{python} -c 'import simulation; from simulation import __version__, "
+                 "run_cohort; print(simulation.__file__)'", tmp_path, elsewhere)
+    assert probe.stdout.strip() == str(ROOT / "simulation" / "__init__.py")
+    out = tmp_path / "sweep"
+    _run(f"{venv}/bin/ssp sweep {EXPERIMENT} --out {out} --workers 1 --quiet", tmp_path,
+         elsewhere)
+    assert len(list((out / "cells").glob("*.parquet"))) == 2
+    shutil.rmtree(venv, ignore_errors=True)
