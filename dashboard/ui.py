@@ -55,8 +55,6 @@ h1 { font-size: 2.1rem !important; padding-top: 0 !important; }
 #: The two ways of counting classifications, named the same way on every page.
 FOUR_WAY = "four-way (A, B, C and D)"
 FORCED = "forced A/B/C (each D infant counted in its best-fitting group)"
-FOUR_WAY_NOTE = ("Four-way: disorganized (D) infants counted as D. Forced A/B/C: every infant "
-                 "in its best-fitting organized group, as studies without D report.")
 
 
 def presentation() -> bool:

@@ -18,7 +18,7 @@ import numpy as np
 
 from . import rng
 from .home_year import CareArrays, CaregiverArrays
-from .inputs import InputError, check_number, check_unit
+from .inputs import check_number, check_unit
 from .params import ModelParams
 from .temperament import TemperamentDistribution
 
@@ -86,9 +86,3 @@ class Population:
         frightening = np.where(u[15] < self.frightening_share, level, 0.0)
         return CareArrays(CaregiverArrays.from_arrays(responsiveness, consistency, warmth,
                                                       frightening))
-
-
-def check_population(value: object) -> Population:
-    if not isinstance(value, Population):
-        raise InputError(f"population must be a Population, got {type(value).__name__}")
-    return value

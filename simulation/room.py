@@ -55,7 +55,7 @@ def distance(x1, y1, x2, y2):
 
 @kernel
 def zone(dist, present: bool, held: bool) -> int:
-    """Distance zone code (:class:`simulation.record.Zone`) from a distance in metres."""
+    """Distance zone code (:class:`simulation.codes.Zone`) from a distance in metres."""
     if not present:
         return 9
     if held:

@@ -65,13 +65,6 @@ class Disorganization:
     points: np.ndarray  # (n,) weighted sum over episodes
     rating: np.ndarray  # (n,) 1-9
 
-    def episode_points(self) -> np.ndarray:
-        """Unweighted points per episode, (n, 8)."""
-        return (
-            self.lapses + self.distressed + self.contradictions
-            + LONG_LAPSE_POINTS * (self.lapse_seconds // LONG_LAPSE)
-        )
-
 
 def _run_of(mask: Packed, seconds: int) -> Packed:
     """True at t when ``mask`` held for the ``seconds`` seconds up to and including t."""
