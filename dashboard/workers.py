@@ -120,7 +120,7 @@ def grid_table(grid: tuple[float, ...], warmth: float, frightening: float, seed:
                first_id: int, size: int) -> pd.DataFrame:
     """Infants of the Explore map's design (cell ``id % cells``): settings and classification."""
     from simulation.cohort import run_cohort
-    from simulation.design import CellDesign
+    from simulation.cell_design import CellDesign
 
     design = CellDesign.grid(responsiveness=list(grid), consistency=list(grid),
                              warmth=[float(warmth)], frightening=[float(frightening)])

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .design import CellDesign
+from .cell_design import CellDesign
 from .inputs import InputError, check_int
 from .limits import DEFAULT_CHUNK, MAX_INFANTS
 from .observer import code_record
@@ -104,7 +104,7 @@ def run_cohort(
 
     Give ``care`` (a :class:`CaregiverProfile`, a :class:`CaregivingHistory` or a
     :class:`Caregiving`) or a ``population`` (a :class:`Population`, or a
-    :class:`~simulation.design.CellDesign` giving infant ``id`` cell ``id % n_cells``).
+    :class:`~simulation.cell_design.CellDesign` giving infant ``id`` cell ``id % n_cells``).
     Infants are ``first_id .. first_id + n - 1`` unless ``infant_ids`` lists them.
     ``caregiver`` names whom the SSP is run with; ``age_months`` when. ``frozen=True`` is the
     learning ablation. ``scales=True`` also returns the long table of every scale in every

@@ -20,7 +20,7 @@ from .caregiving import (
     ainsworth_sensitivity,
     as_caregiving,
 )
-from .design import CellDesign
+from .cell_design import CellDesign
 from .home_year import CareArrays, Development, develop
 from .inputs import InputError, check_int, check_number
 from .params import ModelParams

@@ -12,7 +12,7 @@ Method, in short:
 
 1. **Emulator.** A grid of caregiving cells (responsiveness x consistency x warmth, 9 levels
    each; and a coarser grid with frightening levels) is simulated once as one cohort
-   (:class:`simulation.design.CellDesign`, temperament drawn from the default distribution),
+   (:class:`simulation.cell_design.CellDesign`, temperament drawn from the default distribution),
    giving P(class | cell). A population's shares are the average of the multilinearly
    interpolated P(class | caregiving) over a fixed Monte Carlo sample of the population's own
    caregiving draws (the exact transform of :meth:`simulation.population.Population.draw`,
@@ -69,7 +69,7 @@ from scipy.optimize import minimize
 
 from simulation import rng
 from simulation.cohort import run_cohort
-from simulation.design import CellDesign
+from simulation.cell_design import CellDesign
 from simulation.fingerprint import code_fingerprint
 from simulation.literature import COUNTRIES, DISTRIBUTIONS, PublishedDistribution
 from simulation.population import Population, Spread

@@ -1,7 +1,7 @@
 """Maps of the classification over two caregiving parameters (responsiveness x consistency).
 
 :func:`grid_shares` turns a per-infant table of a grid design
-(:class:`simulation.design.CellDesign`) into one row per cell with the share of each
+(:class:`simulation.cell_design.CellDesign`) into one row per cell with the share of each
 classification; :func:`classification_map` colours each cell by its dominant classification
 (paler where it dominates less) and :func:`share_maps` shows each classification's share. The
 current setting can be marked.

@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from ..caregiving import CaregiverProfile, CaregivingHistory
-from ..design import CellDesign
+from ..cell_design import CellDesign
 from ..home_year import CareArrays, CaregiverArrays
 from ..literature import COUNTRIES, DISTRIBUTIONS, VIK_1988
 from ..population_presets import get_population

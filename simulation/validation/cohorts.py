@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..caregiving import CaregiverProfile, CaregivingHistory
 from ..cohort import CohortResult, run_cohort
-from ..design import CellDesign
+from ..cell_design import CellDesign
 from ..population import Population
 from ..population_presets import get_population
 from ..temperament import Temperament
