@@ -119,8 +119,8 @@ def cohort_table(care: tuple | None, population: str | None, seed: int, first_id
 def grid_table(grid: tuple[float, ...], warmth: float, frightening: float, seed: int,
                first_id: int, size: int) -> pd.DataFrame:
     """Infants of the Explore map's design (cell ``id % cells``): settings and classification."""
-    from simulation.cohort import run_cohort
     from simulation.cell_design import CellDesign
+    from simulation.cohort import run_cohort
 
     design = CellDesign.grid(responsiveness=list(grid), consistency=list(grid),
                              warmth=[float(warmth)], frightening=[float(frightening)])

@@ -15,8 +15,8 @@ from matplotlib.figure import Figure
 
 from simulation import StrangeSituationModel, get_preset, run_cohort
 from simulation.caregiving import CaregiverProfile, CaregivingHistory
-from simulation.codes import Action
 from simulation.cell_design import CellDesign
+from simulation.codes import Action
 from simulation.literature import DISTRIBUTIONS
 from simulation.plots import distribution, maps, profiles, room, timeline
 from simulation.plots.style import CLASS_COLOURS

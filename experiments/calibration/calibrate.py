@@ -68,8 +68,8 @@ from scipy.interpolate import interpn
 from scipy.optimize import minimize
 
 from simulation import rng
-from simulation.cohort import run_cohort
 from simulation.cell_design import CellDesign
+from simulation.cohort import run_cohort
 from simulation.fingerprint import code_fingerprint
 from simulation.literature import COUNTRIES, DISTRIBUTIONS, PublishedDistribution
 from simulation.population import Population, Spread

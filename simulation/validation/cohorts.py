@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 
 from ..caregiving import CaregiverProfile, CaregivingHistory
-from ..cohort import CohortResult, run_cohort
 from ..cell_design import CellDesign
+from ..cohort import CohortResult, run_cohort
 from ..population import Population
 from ..population_presets import get_population
 from ..temperament import Temperament
