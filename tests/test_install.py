@@ -117,9 +117,9 @@ def test_the_readme_commands_in_order_leave_a_working_package(tmp_path):
     assert _package_files(venv) <= _recorded(venv), \
         "the installed package wrote files pip does not know into its own directory"
     # the second command's setup part (its test run is this suite)
-    setup = _in_venv(second.split(" && ")[0] + " && " + second.split(" && ")[1], venv)
+    setup = " && ".join(second.split(" && ")[:2])
     assert "pip install" in setup and "pytest" not in setup
-    _run(setup, tmp_path, ROOT)
+    _run(_in_venv(setup, venv), tmp_path, ROOT)
     probe = _run(f"{python} -c 'import simulation; from simulation import __version__, "
                  "run_cohort; print(simulation.__file__)'", tmp_path, elsewhere)
     assert probe.stdout.strip() == str(ROOT / "simulation" / "__init__.py")
