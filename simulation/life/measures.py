@@ -56,9 +56,9 @@ def dimensions(model: np.ndarray, p: ModelParams, q: LifeParams) -> tuple[np.nda
     gain = model[GAIN]
     hyper = np.clip((gain - p.rest_gain - p.hyper_onset) / p.hyper_span, 0.0, 1.0)
     deact = np.clip((p.rest_gain - gain) / p.rest_gain, 0.0, 1.0)
-    anxiety = 0.6 * hyper + 0.3 * (1.0 - model[TRUST]) + 0.3 * volatility
+    anxiety = 0.5 * hyper + 0.5 * (1.0 - model[TRUST]) + 0.3 * volatility
     rebuff = 1.0 / (1.0 + np.exp(-(model[REBUFF] - p.rebuff_threshold) / q.measure_steepness))
-    avoidance = 0.7 * rebuff + 0.3 * deact
+    avoidance = 0.8 * rebuff + 0.2 * deact
     return np.clip(anxiety, 0.0, 1.0), np.clip(avoidance, 0.0, 1.0)
 
 

@@ -108,14 +108,15 @@ def simulate_reunion(model: np.ndarray, keys: np.ndarray, p: ModelParams) -> Reu
 
 
 def _scale(share: np.ndarray, full: float) -> np.ndarray:
-    """A share of seconds as a 1-7 rating: 7 at ``full`` or more."""
+    """A share of seconds as a 1-7 rating: 7 at ``full`` or more (anchors set so that the
+    ratings spread over the scale in a population; assumed)."""
     return np.rint(1.0 + 6.0 * np.clip(share / full, 0.0, 1.0)).astype(np.int64)
 
 
 def code_reunion(record: ReunionRecord) -> dict[str, np.ndarray]:
     """Rate the record on 1-7 (an observer's codes; the record only).
 
-    Distress over the separation and reunion; support seeking (seeking the partner, present or
+    Distress (mean level: upset 1, distraught 2) over the separation and reunion; support seeking (seeking the partner, present or
     not, and contact); contact in the reunion; protest; withdrawal (turning away while the
     partner is present).
     """
@@ -129,10 +130,11 @@ def code_reunion(record: ReunionRecord) -> dict[str, np.ndarray]:
         return (mask_action & window).sum(axis=1) / np.maximum(window.sum(axis=1), 1)
 
     a = record.action
+    level = np.where(after, record.distress, 0).sum(axis=1) / np.maximum(after.sum(axis=1), 1)
     return {
-        "distress": _scale(share(record.distress > 0, after), 0.6),
-        "support_seeking": _scale(share((a == SEEK) | (a == CONTACT), after), 0.5),
+        "distress": _scale(level / 2.0, 0.6),
+        "support_seeking": _scale(share((a == SEEK) | (a == CONTACT), after), 0.8),
         "contact": _scale(share(a == CONTACT, reunited), 0.5),
-        "protest": _scale(share(a == PROTEST, after), 0.15),
-        "withdrawal": _scale(share(a == WITHDRAW, together), 0.25),
+        "protest": _scale(share(a == PROTEST, after), 0.4),
+        "withdrawal": _scale(share(a == WITHDRAW, together), 0.5),
     }

@@ -33,7 +33,7 @@ from .course import FIGURES, life_course
 from .measures import SECURITY_AGES, ecr, four_styles, security_at_ages, three_styles
 from .params import LifeParams, life_record
 from .reunion import code_reunion, simulate_reunion
-from .world import EVENTS, schedule
+from .world import EVENTS, LifeSchedule, schedule
 
 Care = CaregiverProfile | CaregivingHistory | Caregiving
 #: Oldest age a life may run to (years).
@@ -97,13 +97,16 @@ class LifeRun:
 
 def live(start: np.ndarray, reactivity: np.ndarray, keys: np.ndarray, base: np.ndarray,
          years: int, p: ModelParams, q: LifeParams, therapy_age: float | None = None,
-         threads: int = 1) -> tuple[LifeRun, object]:
+         threads: int = 1, plan: LifeSchedule | None = None) -> tuple[LifeRun, LifeSchedule]:
     """Run the compiled life course from 12 months for ``years`` more years.
 
+    ``start`` (7, N): the model of the parents at 12 months; ``base`` (4, years, N) the
+    parents' care by the schedule. ``plan``: a hand-made life (else drawn, :func:`schedule`).
     Snapshots are taken at the security ages and at ``parent_age`` (within the life).
     """
     n = keys.shape[0]
-    plan = schedule(keys, base, years, q, therapy_age)
+    if plan is None:
+        plan = schedule(keys, base, years, q, therapy_age)
     ages = sorted({a for a in SECURITY_AGES if 1 < a <= years + 1}
                   | ({int(q.parent_age)} if int(q.parent_age) <= years + 1 else set()))
     snap_of_year = np.full(years, -1, dtype=np.int64)
