@@ -11,12 +11,12 @@ import numpy as np
 import pytest
 
 from simulation import rng
-from simulation.params import ModelParams
 from simulation.life.course import general_plasticity
 from simulation.life.measures import dimensions
 from simulation.life.params import LifeParams, life_record
 from simulation.life.run import initial_model, live
 from simulation.life.world import EVENTS, LifeSchedule, parent_care
+from simulation.params import ModelParams
 
 P = ModelParams()
 Q = LifeParams()

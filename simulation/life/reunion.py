@@ -116,9 +116,9 @@ def _scale(share: np.ndarray, full: float) -> np.ndarray:
 def code_reunion(record: ReunionRecord) -> dict[str, np.ndarray]:
     """Rate the record on 1-7 (an observer's codes; the record only).
 
-    Distress (mean level: upset 1, distraught 2) over the separation and reunion; support seeking (seeking the partner, present or
-    not, and contact); contact in the reunion; protest; withdrawal (turning away while the
-    partner is present).
+    Distress (mean level: upset 1, distraught 2) over the separation and reunion; support
+    seeking (seeking the partner, present or not, and contact); contact in the reunion;
+    protest; withdrawal (turning away while the partner is present).
     """
     apart = ~record.present
     started = np.cumsum(apart, axis=1) > 0

@@ -31,9 +31,9 @@ from .measures import dimensions
 from .params import LifeParams
 
 #: Care of a parent with neither anxiety nor avoidance, and how each moves it (assumed sizes).
-CARE_BASE = {"responsiveness": 0.75, "consistency": 0.8, "warmth": 0.85}
+CARE_BASE = {"responsiveness": 0.65, "consistency": 0.75, "warmth": 0.85}
 ANXIETY_EFFECT = {"responsiveness": -0.25, "consistency": -0.5, "warmth": 0.0}
-AVOIDANCE_EFFECT = {"responsiveness": -0.25, "consistency": 0.0, "warmth": -0.6}
+AVOIDANCE_EFFECT = {"responsiveness": -0.15, "consistency": 0.0, "warmth": -0.8}
 PARTNER_SUPPORT = 0.05
 
 
