@@ -142,7 +142,8 @@ def life_course(keys, reactivity, params, life, occasions, parent, alt_on, alt, 
         for k in range(3):
             care[ALTERNATIVE, k] = alt[k, i]
         care[ALTERNATIVE, 3] = 0.0
-        care[PARTNER, 3] = 0.0
+        for k in range(4):  # no partner yet (nothing carried over from the previous person)
+            care[PARTNER, k] = 0.0
         j = 0  # occasion counter over the whole life (the draws' step)
         for y in range(years):
             for k in range(4):
@@ -152,10 +153,12 @@ def life_course(keys, reactivity, params, life, occasions, parent, alt_on, alt, 
             if begins_alt:
                 seed_relationship(eff, initial, q, models[ALTERNATIVE])
                 months_in[ALTERNATIVE] = 0.0
+                lapse[ALTERNATIVE] = False
             k_partner = partner[y, i]
             if k_partner > 0 and (y == 0 or partner[y - 1, i] != k_partner):
                 seed_relationship(eff, initial, q, models[PARTNER])
                 months_in[PARTNER] = 0.0
+                lapse[PARTNER] = False
                 partner_care(partner_z[k_partner, :, i], eff[TRUST], q, step_alt)
                 for k in range(3):
                     care[PARTNER, k] = step_alt[k]
@@ -163,6 +166,7 @@ def life_course(keys, reactivity, params, life, occasions, parent, alt_on, alt, 
             if therapy_on[y, i] and (y == 0 or not therapy_on[y - 1, i]):
                 seed_relationship(eff, initial, q, models[THERAPIST])
                 months_in[THERAPIST] = 0.0
+                lapse[THERAPIST] = False
             t_share = q.therapy_share if therapy_on[y, i] else 0.0
             r_share = q.partner_share if k_partner > 0 else 0.0
             a_share = q.alt_share if alt_on[y, i] else 0.0
