@@ -136,3 +136,12 @@ def test_life_record_carries_every_parameter():
     record = life_record(q)
     assert set(record.dtype.names) == set(LifeParams.names())
     assert record["alt_share"] == 0.4
+
+
+def test_the_odd_lists_every_life_course_parameter():
+    from pathlib import Path
+
+    odd = (Path(__file__).resolve().parent.parent / "docs" / "ODD.md").read_text()
+    section = odd[odd.index("## 9. The life course"):]
+    for name in LifeParams.names():
+        assert f"| `{name}` |" in section, name
