@@ -202,8 +202,10 @@ def life_course(keys, reactivity, params, life, occasions, parent, alt_on, alt, 
                 counts[f, i] += 1.0
                 rel_plastic = relationship_plasticity(months_in[f] + into_year, p, q)
                 learn(models[f], answered, rebuffed, frightened, rel_plastic, p)
-                learn(general, answered, rebuffed, frightened, general_plasticity(age_months, q),
-                      p)
+                g_plastic = general_plasticity(age_months, q)
+                if f == THERAPIST:  # therapy works on the general model explicitly
+                    g_plastic = min(g_plastic * q.therapy_reflection, 1.0)
+                learn(general, answered, rebuffed, frightened, g_plastic, p)
             for f in range(4):
                 months_in[f] += 12.0
             s = snap_of_year[y]

@@ -134,6 +134,12 @@ class LifeParams:
     therapy_years: float = _p(
         1, 0.25, 5, "how long therapy lasts (years)", "typical length of the treatments "
         "reviewed by Taylor et al. 2015")
+    therapy_reflection: float = _p(
+        12, 1, 30, "how many times more an occasion with the therapist revises the general "
+        "model than one with another figure: therapy works on expectations of others "
+        "explicitly. Sized so that a year of therapy lowers anxious adults' ECR anxiety by "
+        "about a third of a standard deviation", "assumed; reviews find attachment anxiety "
+        "falling during therapy in most studies, without a pooled size (Taylor et al. 2015)")
     therapy_care: float = _p(
         0.9, 0.0, 1.0, "the therapist's responsiveness, consistency and warmth: a consistently "
         "responsive figure", ASSUMED)
