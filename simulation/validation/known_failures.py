@@ -55,8 +55,9 @@ KNOWN_FAILURES: dict[str, str] = {
         "risk, sub-culture), which the published within-country variation contains. A limit of "
         "the presets, not of the attachment mechanisms."),
     "ambivalent infants: preoccupied adults more often, not as a rule": (
-        "More often, yes (53% of C infants against 19% of all persons, quick run of 2,000 "
-        "lives), but a small majority of C infants report a preoccupied style at 30, where the "
+        "More often, yes (51% of C infants against 20% of all persons in the full run's 5,000 "
+        "lives; 53% against 19% in the quick run), but about half of C infants report a "
+        "preoccupied style at 30, where the "
         "check asks fewer than half (the project's reading of modest continuity; no published "
         "figure for this link was found). In the model an ambivalent infant's inconsistent "
         "parents go on caring through childhood (their care drifts but keeps its rank), and "
