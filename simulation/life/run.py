@@ -127,8 +127,8 @@ def live(start: np.ndarray, reactivity: np.ndarray, keys: np.ndarray, base: np.n
     return out, plan
 
 
-def lives_table(cohort: pd.DataFrame, run: LifeRun, plan, keys: np.ndarray, to_age: int,
-                therapy_age: float | None, p: ModelParams, q: LifeParams) -> pd.DataFrame:
+def lives_table(cohort: pd.DataFrame, run: LifeRun, plan: LifeSchedule, keys: np.ndarray,
+                to_age: int, p: ModelParams, q: LifeParams) -> pd.DataFrame:
     """One row per person: the contract's columns, then the life's details."""
     n = keys.shape[0]
     cols: dict[str, object] = {
@@ -232,7 +232,7 @@ def run_lives(
         reactivity = cohort["reactivity"].to_numpy(dtype=np.float64)
         run, plan = live(start, reactivity, keys, base_care(setup, keys, chunk, years), years,
                          p, q, therapy_age, threads)
-        table = lives_table(cohort, run, plan, keys, to_age, therapy_age, p, q)
+        table = lives_table(cohort, run, plan, keys, to_age, p, q)
         if child:
             from .transmission import raise_children
 
