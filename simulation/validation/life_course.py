@@ -145,6 +145,13 @@ def c_to_preoccupied(provider: CohortProvider) -> Outcome:
                    {"c_preoccupied": pre, "all_preoccupied": base, "n_c": int(c.sum())})
 
 
+def interview_and_self_report(provider: CohortProvider) -> Outcome:
+    t = _lives(provider)
+    r, se = corr_se(t["secure_at_30"], t["adult_style"] == "secure")
+    return Outcome(f"r = {r:.2f} (AAI secure and self-reported secure at 30)", abs(r) < 0.20,
+                   {"r": r, "se": se})
+
+
 def life_course_checks() -> list[Check]:
     """The life course's predicted checks, each with its source and figure."""
     lives = ("lives of the global population to 30 (simulation.life): nothing in the life "
@@ -194,6 +201,10 @@ def life_course_checks() -> list[Check]:
         check("attachment anxiety falls with age", "Chopik et al. 2019",
               "anxiety lower at 30 than at 20 (Chopik, Edelstein & Grimm 2019: anxiety "
               "declines across adulthood)", anxiety_with_age),
+        check("interview and self-report barely related", "Roisman et al. 2007",
+              "the Adult Attachment Interview and self-reported romantic attachment are "
+              "barely related (Roisman et al. 2007, meta-analysis: r about .1): |r| < .20",
+              interview_and_self_report),
         check("ambivalent infants: preoccupied adults more often, not as a rule",
               "Fraley 2002",
               "C infants report a preoccupied style more often than others, and fewer than half "
