@@ -137,3 +137,25 @@ def test_each_life_event_changes_the_care_received(event):
     anx_a, avo_a = dimensions(a.snaps_parent[0 if years < 6 else 1], P, Q)
     anx_b, avo_b = dimensions(b.snaps_parent[0 if years < 6 else 1], P, Q)
     assert (anx_a + avo_a).mean() > (anx_b + avo_b).mean() + 0.01
+
+
+def test_the_adult_separation_shows_each_model_in_behaviour_and_is_coded_from_the_record():
+    from dataclasses import fields
+
+    from simulation.life.reunion import ReunionRecord, code_reunion, simulate_reunion
+
+    n = 300
+    keys = rng.infant_keys(9, np.arange(n))
+    avoidant = np.array([0.35, 0.35, 0.35, 0.0, 0.6, 0.15, 0.0])
+
+    def codes(model):
+        record = simulate_reunion(np.repeat(model[:, None], n, axis=1), keys, P)
+        return {k: v.mean() for k, v in code_reunion(record).items()}
+
+    secure, anxious, dismissing = codes(SECURE), codes(ANXIOUS), codes(avoidant)
+    assert anxious["protest"] > secure["protest"] + 1 and anxious["distress"] > secure["distress"]
+    assert dismissing["withdrawal"] > secure["withdrawal"] + 1
+    assert dismissing["support_seeking"] < secure["support_seeking"] - 0.5
+    assert dismissing["contact"] < secure["contact"]
+    # the coder's input is what an observer sees: presence, action, visible distress
+    assert {f.name for f in fields(ReunionRecord)} == {"present", "action", "distress"}
