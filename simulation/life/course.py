@@ -45,8 +45,11 @@ from .draws import LifePurpose
 FIGURES = ("parents", "alternative", "partner", "therapist")
 PARENTS, ALTERNATIVE, PARTNER, THERAPIST = 0, 1, 2, 3
 N_LEARNER = len(LEARNER)
-_RESPONSE, _WHO, _SPELLS = (int(LifePurpose.RESPONSE), int(LifePurpose.WHO),
-                            int(LifePurpose.SPELLS))
+#: The purposes of the course's draws, passed to :func:`life_course` as an argument (numba's
+#: cache of this module is keyed by its own source only, so it must not freeze another
+#: module's constants).
+PURPOSES = np.array([LifePurpose.RESPONSE, LifePurpose.WHO, LifePurpose.SPELLS],
+                    dtype=np.int64)
 #: The population's starting point (the learner before any experience; the home year's).
 TRUST, FAST, SLOW, VOL, REBUFF, GAIN, FEAR = range(N_LEARNER)
 
@@ -98,25 +101,28 @@ def partner_care(z, trust: float, q, out) -> None:
 
 
 @kernel(inline=False)
-def life_course(keys, reactivity, params, life, occasions, parent, alt_on, alt, partner,
-                partner_z, therapy_on, start, initial, snap_of_year, general_out, relation_out,
-                snaps_general, snaps_parent, partner_out, counts, lo, hi) -> None:
+def life_course(keys, purposes, reactivity, params, life, occasions, parent, alt_on, alt,
+                partner, partner_z, therapy_on, start, initial, snap_of_year, general_out,
+                relation_out, snaps_general, snaps_parent, partner_out, counts, lo,
+                hi) -> None:
     """Run the life course of persons ``lo .. hi - 1`` (in place on the outputs).
 
-    ``occasions[y]``: occasions of need in year ``y`` (age ``1 + y``). ``parent`` (4, years, N)
-    the care received from the parents; ``alt_on`` / ``partner`` / ``therapy_on`` (years, N) the
-    schedule; ``alt`` (3, N); ``partner_z`` (partners + 1, 4, N). ``start`` (7, N): the working
-    model of the parents at 12 months (also the general model's and the prototype's start);
-    ``initial`` (7,) the population's starting point. ``snap_of_year[y]``: index of the snapshot
-    taken at the end of year ``y`` (-1: none). Outputs: ``general_out`` (7, N) the effective
-    general model at the end; ``relation_out`` (7, N) the model of the last partner (or, for
-    a single person, the model a new relationship would start from); ``snaps_general`` and
-    ``snaps_parent`` (snapshots, 7, N); ``partner_out`` (partners + 1, 3, N) each partner's
-    care; ``counts`` (4, N) occasions answered by each figure.
+    ``purposes``: :data:`PURPOSES`. ``occasions[y]``: occasions of need in year ``y`` (age ``1 +
+    y``). ``parent`` (4, years, N) the care received from the parents; ``alt_on`` / ``partner``
+    / ``therapy_on`` (years, N) the schedule; ``alt`` (3, N); ``partner_z`` (partners + 1, 4,
+    N). ``start`` (7, N): the working model of the parents at 12 months (also the general
+    model's and the prototype's start); ``initial`` (7,) the population's starting point.
+    ``snap_of_year[y]``: index of the snapshot taken at the end of year ``y`` (-1: none).
+    Outputs: ``general_out`` (7, N) the effective general model at the end; ``relation_out`` (7,
+    N) the model of the last partner (or, for a single person, the model a new relationship
+    would start from); ``snaps_general`` and ``snaps_parent`` (snapshots, 7, N); ``partner_out``
+    (partners + 1, 3, N) each partner's care; ``counts`` (4, N) occasions answered by each
+    figure.
     """
     p = params[()]
     q = life[()]
     years = occasions.shape[0]
+    p_response, p_who, p_spells = purposes[0], purposes[1], purposes[2]
     models = np.empty((4, N_LEARNER))
     general = np.empty(N_LEARNER)
     core = np.empty(N_LEARNER)
@@ -177,9 +183,9 @@ def life_course(keys, reactivity, params, life, occasions, parent, alt_on, alt, 
             for o in range(n_occ):
                 into_year = (o + 0.5) / n_occ * 12.0
                 age_months = 12.0 * (1.0 + y) + into_year
-                u_r1, u_r2, u_r3, u_rebuff = rng.quad_one(key, _RESPONSE, j)
-                u_fright, u_who, u_s0, u_s1 = rng.quad_one(key, _WHO, j)
-                u_s2, u_s3, _, _ = rng.quad_one(key, _SPELLS, j)
+                u_r1, u_r2, u_r3, u_rebuff = rng.quad_one(key, p_response, j)
+                u_fright, u_who, u_s0, u_s1 = rng.quad_one(key, p_who, j)
+                u_s2, u_s3, _, _ = rng.quad_one(key, p_spells, j)
                 j += 1
                 for f in range(4):
                     u_sw = u_s0 if f == 0 else (u_s1 if f == 1 else (u_s2 if f == 2 else u_s3))

@@ -29,7 +29,7 @@ from ..preparation import Setup
 from ..temperament import Temperament, TemperamentDistribution
 from ..threads import check_threads, over_ranges
 from .borrowed import LEARNER, home_params
-from .course import FIGURES, life_course
+from .course import FIGURES, PURPOSES, life_course
 from .measures import SECURITY_AGES, ecr, four_styles, security_at_ages, three_styles
 from .params import LifeParams, life_record
 from .reunion import code_reunion, simulate_reunion
@@ -116,7 +116,7 @@ def live(start: np.ndarray, reactivity: np.ndarray, keys: np.ndarray, base: np.n
     out = LifeRun(np.zeros((nl, n)), np.zeros((nl, n)), np.zeros((len(ages), nl, n)),
                   np.zeros((len(ages), nl, n)), np.zeros((len(FIGURES), n)),
                   np.zeros((plan.partner_z.shape[0], 3, n)), plan.parent, ages)
-    args = (np.ascontiguousarray(keys, dtype=np.uint64),
+    args = (np.ascontiguousarray(keys, dtype=np.uint64), PURPOSES,
             np.ascontiguousarray(reactivity, dtype=np.float64), home_params(p), life_record(q),
             occasions_by_year(years, q), np.ascontiguousarray(plan.parent), plan.alt_on,
             np.ascontiguousarray(plan.alt), plan.partner, np.ascontiguousarray(plan.partner_z),
