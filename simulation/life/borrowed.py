@@ -7,7 +7,7 @@ age's plasticity). They are imported here only, so that a move of the rules touc
 
 from __future__ import annotations
 
-from ..rules.jit import kernel, records
+from ..rules.jit import kernel
 from ..rules.occasions import (
     LEARNER,
     breakthrough_chance,
@@ -21,4 +21,4 @@ from ..rules.occasions import (
 )
 
 __all__ = ["LEARNER", "breakthrough_chance", "home_params", "kernel", "lapse_share", "learn",
-           "next_spell", "occasion_outcome", "plasticity", "records", "spell_availability"]
+           "next_spell", "occasion_outcome", "plasticity", "spell_availability"]
