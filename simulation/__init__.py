@@ -30,6 +30,8 @@ _API = {
     "get_preset": "presets",
     "run_cohort": "cohort",
     "CohortResult": "cohort",
+    "run_lives": "life",
+    "LifeParams": "life",
     "StrangeSituationModel": "mesa_model",
     "run_dyad": "mesa_model",
     "BehaviourRecord": "record",

@@ -10,6 +10,8 @@
   since a process's peak memory never falls; its first run (the warm-up) also loads the
   compiled rules from numba's cache, and is reported as the first-call time;
 - one dyad through the Mesa model, against the cohort engine's time per infant: the speed ratio;
+- lives from birth to 30 (:func:`simulation.life.run_lives`, infancy included) for the cohort
+  size nearest 10,000, on one thread, in its own process: against the cohort of that size;
 - a breakdown of one cohort chunk by phase, calling the phase functions the engine calls
   (:func:`simulation.preparation.prepare`, :func:`simulation.strange_situation.run_ssp`, the
   observer), without changing the engine;
@@ -68,6 +70,10 @@ TARGET_10K_SECONDS = 2.0
 TARGET_100K_SECONDS = 20.0
 TARGET_100K_PEAK_BYTES = 1.5e9
 TARGET_MESA_RATIO = 100.0
+#: Lives to 30 at most this many times the time of as many infants to 12 months (issue 21).
+TARGET_LIFE_RATIO = 3.0
+#: The age the benchmark's lives run to.
+LIFE_AGE = 30
 TARGET_SCALING = 1.5
 
 MB = 1e6
@@ -124,6 +130,22 @@ class MesaTiming:
 
 
 @dataclass
+class LifeTiming:
+    """Lives from birth to ``to_age`` (infancy included), one thread, in their own process."""
+
+    size: int
+    to_age: int
+    repeats: int
+    seconds: list[float]
+    median_seconds: float
+    ms_per_life: float
+    peak_rss_bytes: int
+    #: the cohort of the same size to 12 months, and this time over its
+    cohort_seconds: float | None = None
+    ratio: float | None = None
+
+
+@dataclass
 class PhaseTiming:
     """The median seconds of each phase for one chunk of ``size`` infants."""
 
@@ -162,6 +184,7 @@ class BenchResult:
     phases: PhaseTiming | None
     targets: list[Target] = field(default_factory=list)
     wall_seconds: float = 0.0
+    life: LifeTiming | None = None
 
     def to_dict(self) -> dict:
         out = asdict(self)
@@ -324,6 +347,23 @@ def cohort_worker(size: int, repeat: int, seed: int = 0, threads: int = 1) -> di
         first_call_seconds=first, threaded=threaded))
 
 
+def life_worker(size: int, repeat: int, seed: int = 0) -> dict:
+    """Time ``size`` lives to :data:`LIFE_AGE` on one thread (a fresh process)."""
+    from .life import run_lives
+
+    population = _population()
+
+    def lives(n: int) -> None:
+        run_lives(population=population, n_persons=n, seed=seed, to_age=LIFE_AGE, threads=1)
+
+    _timed(lambda: lives(min(size, WARMUP)), 1)  # warm-up: loads the compiled rules
+    times = _timed(lambda: lives(size), repeat)
+    median = statistics.median(times)
+    return asdict(LifeTiming(size=size, to_age=LIFE_AGE, repeats=repeat, seconds=times,
+                             median_seconds=median, ms_per_life=1e3 * median / size,
+                             peak_rss_bytes=_peak_rss_bytes()))
+
+
 def mesa_worker(repeat: int, seed: int = 0) -> dict:
     """Time one dyad (infant 0) through the Mesa model, after a warm-up dyad (infant 1)."""
     from .mesa_model import StrangeSituationModel
@@ -466,7 +506,8 @@ def _run_worker(args: list[str], timeout: float | None = None) -> dict:
 # ----------------------------------------------------------------------------------- targets
 
 
-def _targets(cohort: list[CohortTiming], mesa: MesaTiming | None) -> list[Target]:
+def _targets(cohort: list[CohortTiming], mesa: MesaTiming | None,
+             life: LifeTiming | None = None) -> list[Target]:
     by_size = {c.size: c for c in cohort}
     c10, c100 = by_size.get(10_000), by_size.get(100_000)
     out = [
@@ -491,6 +532,10 @@ def _targets(cohort: list[CohortTiming], mesa: MesaTiming | None) -> list[Target
     else:
         out.append(Target("per-infant time, 10,000 vs 100,000", f"within {TARGET_SCALING:g}x",
                           "-", None))
+    measured = life is not None and life.size == 10_000 and life.ratio is not None
+    out.append(Target(f"10,000 lives to {LIFE_AGE} vs 10,000 infants", f"within "
+                      f"{TARGET_LIFE_RATIO:g}x", f"{life.ratio:.2f}x" if measured else "-",
+                      life.ratio <= TARGET_LIFE_RATIO if measured else None))
     return out
 
 
@@ -507,6 +552,7 @@ def run_benchmark(
     seed: int = 0,
     threads: int | None = None,
     log=None,
+    life: bool = True,
 ) -> BenchResult:
     """Run the benchmark and return its figures (see the module docstring).
 
@@ -514,8 +560,9 @@ def run_benchmark(
     ``repeat``: repetitions per figure, after a warm-up (default 3, and 1 for cohorts of
     100,000 or more; when given, it applies to every size). ``quick``: a smoke run in seconds.
     ``phase_size``: infants in the phase breakdown (default one chunk, 2,500, capped at the
-    largest size; 0 skips it). ``mesa=False`` skips the Mesa dyad. ``threads``: also time each
-    size on this many threads (default: every usable core; 1: one thread only). ``log``: a
+    largest size; 0 skips it). ``mesa=False`` skips the Mesa dyad; ``life=False`` the lives to
+    30 (timed for the size nearest 10,000, against the cohort of that size). ``threads``: also
+    time each size on this many threads (default: every usable core; 1: one thread only). ``log``: a
     callable receiving one line per step (progress), or None.
     """
     started = time.perf_counter()
@@ -564,6 +611,16 @@ def run_benchmark(
             cohort_ms_per_infant=ref.ms_per_infant,
             speed_ratio=m["median_seconds"] / (ref.median_seconds / ref.size))
 
+    life_timing = None
+    if life:
+        ref = min(cohort, key=lambda c: abs(c.size - 10_000))
+        r = repeat if repeat is not None else default_repeat
+        say(f"{ref.size:,} lives to {LIFE_AGE} ({r} run(s) after a warm-up; one thread)...")
+        timing = _run_worker(["life", "--size", str(ref.size), "--repeat", str(r), "--seed",
+                              str(seed)])
+        life_timing = LifeTiming(**{**timing, "cohort_seconds": ref.median_seconds,
+                                    "ratio": timing["median_seconds"] / ref.median_seconds})
+
     phases = None
     if phase_size > 0:
         r = repeat if repeat is not None else default_repeat
@@ -576,8 +633,9 @@ def run_benchmark(
                 "phase_size": phase_size, "chunk_size": DEFAULT_CHUNK, "warmup": WARMUP,
                 "threads": threads}
     return BenchResult(machine=machine_info(), settings=settings, cohort=cohort,
-                       mesa=mesa_timing, phases=phases, targets=_targets(cohort, mesa_timing),
-                       wall_seconds=time.perf_counter() - started)
+                       mesa=mesa_timing, phases=phases,
+                       targets=_targets(cohort, mesa_timing, life_timing),
+                       wall_seconds=time.perf_counter() - started, life=life_timing)
 
 
 # ----------------------------------------------------------------------------------- output
@@ -634,6 +692,13 @@ def format_result(result: BenchResult) -> str:
                   f"(median of {me.repeats}); cohort engine {me.cohort_ms_per_infant:.4f} ms "
                   f"per infant at {me.cohort_size:,} (with coding)",
                   f"  speed ratio: cohort engine {me.speed_ratio:,.0f}x faster per infant"]
+    if result.life is not None:
+        li = result.life
+        lines += ["", f"Life course, {li.size:,} lives from birth to {li.to_age} (infancy "
+                  "included; one thread, own process)",
+                  f"  {li.median_seconds:.3f} s (median of {li.repeats}), {li.ms_per_life:.4f} "
+                  f"ms per life, peak RSS {_mb(li.peak_rss_bytes)}; {li.ratio:.2f}x the "
+                  f"{li.size:,} infants to 12 months ({li.cohort_seconds:.3f} s)"]
     if result.phases is not None:
         p = result.phases
         lines += ["", f"Phases, one chunk of {p.size:,} infants (median of {p.repeats})",
@@ -649,7 +714,8 @@ def format_result(result: BenchResult) -> str:
         else:
             lines.append("  (coding: frequencies, features, scales, D rating; classification: "
                          "the rest of code_record)")
-    lines += ["", "Targets (issue 7)", f"  {'':<36} {'target':<16} {'measured':<10} status"]
+    lines += ["", "Targets (issues 7 and 21)",
+              f"  {'':<36} {'target':<16} {'measured':<10} status"]
     for t in result.targets:
         lines.append(f"  {t.name:<36} {t.goal:<16} {t.value:<10} {t.status}")
     lines.append(f"\n(benchmark took {result.wall_seconds:.0f} s)")
@@ -662,7 +728,7 @@ def format_result(result: BenchResult) -> str:
 def _worker_main(argv: Sequence[str] | None = None) -> int:
     """``python -m simulation.bench --worker KIND ...``: one measurement, printed as JSON."""
     p = argparse.ArgumentParser(prog="python -m simulation.bench")
-    p.add_argument("--worker", choices=("cohort", "mesa", "phases"), required=True)
+    p.add_argument("--worker", choices=("cohort", "mesa", "phases", "life"), required=True)
     p.add_argument("--size", type=int, default=1000)
     p.add_argument("--repeat", type=int, default=DEFAULT_REPEAT)
     p.add_argument("--seed", type=int, default=0)
@@ -672,6 +738,8 @@ def _worker_main(argv: Sequence[str] | None = None) -> int:
         out = cohort_worker(args.size, args.repeat, args.seed, args.threads)
     elif args.worker == "mesa":
         out = mesa_worker(args.repeat, args.seed)
+    elif args.worker == "life":
+        out = life_worker(args.size, args.repeat, args.seed)
     else:
         out = phase_worker(args.size, args.repeat, args.seed)
     print(json.dumps(out), flush=True)

@@ -16,7 +16,7 @@ from simulation.inputs import InputError
 TARGET_NAMES = {
     "10,000 infants, full procedure", "100,000 infants, full procedure",
     "100,000 infants, peak memory", "cohort vs Mesa, per infant",
-    "per-infant time, 10,000 vs 100,000",
+    "per-infant time, 10,000 vs 100,000", "10,000 lives to 30 vs 10,000 infants",
 }
 
 
@@ -77,6 +77,15 @@ def test_mesa_speed_ratio(bench_json):
         mesa["median_seconds"] / (mesa["cohort_ms_per_infant"] / 1e3))
 
 
+def test_life_course_row(bench_json):
+    life = bench_json["life"]
+    assert life["size"] == max(QUICK_SIZES)  # the size nearest 10,000
+    assert life["to_age"] == 30 and life["median_seconds"] > 0
+    assert life["ratio"] == pytest.approx(life["median_seconds"] / life["cohort_seconds"])
+    targets = {t["name"]: t for t in bench_json["targets"]}
+    assert targets["10,000 lives to 30 vs 10,000 infants"]["status"] == "not measured"
+
+
 def test_phase_breakdown(bench_json):
     phases = bench_json["phases"]
     names = list(phases["seconds"])
@@ -112,7 +121,7 @@ def test_targets_reported_not_measured_in_quick_mode(bench_json):
 def test_table_output():
     result = run_benchmark(quick=True, sizes=[50], mesa=False, phase_size=0, repeat=1)
     text = format_result(result)
-    for heading in ("machine", "Cohort engine", "Targets (issue 7)", "not measured"):
+    for heading in ("machine", "Cohort engine", "Targets (issues 7 and 21)", "not measured"):
         assert heading in text
     assert result.mesa is None and result.phases is None
     assert json.loads(result.to_json())["cohort"][0]["size"] == 50

@@ -15,7 +15,7 @@ from ..inputs import InputError
 
 #: Subcommand modules under ``simulation.cli``, in the order ``ssp --help`` lists them
 #: (``run`` registers ``ssp run`` and ``ssp presets``).
-COMMANDS = ("run", "sweep", "validate", "bench", "dashboard")
+COMMANDS = ("run", "life", "sweep", "validate", "bench", "dashboard")
 
 
 class Parser(argparse.ArgumentParser):

@@ -27,6 +27,8 @@ def register(sub) -> None:
                    help="a smoke run of a few seconds (sizes "
                    + ",".join(map(str, QUICK_SIZES)) + ", one run each)")
     p.add_argument("--no-mesa", action="store_true", help="skip the Mesa dyad")
+    p.add_argument("--no-life", action="store_true",
+                   help="skip the lives to 30 (timed for the size nearest 10,000)")
     p.add_argument("--threads", metavar="N",
                    help="also time each size on N threads (default: every usable core; 1: one "
                    "thread only)")
@@ -129,7 +131,8 @@ def bench_command(args: argparse.Namespace) -> int:
 
     try:
         result = run_benchmark(sizes, repeat, quick=args.quick, mesa=not args.no_mesa,
-                               seed=seed, threads=threads, log=None if args.json else log)
+                               seed=seed, threads=threads, log=None if args.json else log,
+                               life=not args.no_life)
     except BenchError as exc:
         print(f"ssp bench: error: {exc}", file=sys.stderr)
         return 1

@@ -63,6 +63,7 @@ class Check:
     run: Callable[[CohortProvider], Outcome]
     figure: str = ""  # the figure (file stem) that shows it
     basis: str = ""  # why it is of its kind (what fits or defines it; or what it rests on)
+    topic: str = "infancy"  # what part of the model it checks ("infancy", "life course")
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

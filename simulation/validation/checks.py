@@ -55,6 +55,7 @@ from .base import (
     short_source,
 )
 from .cohorts import CohortProvider, shares
+from .life_course import life_course_checks
 from .mechanisms import mechanism_checks
 from .normative import PROFILE_POPULATION, normative_checks
 from .subgroups import subgroup_checks
@@ -500,6 +501,7 @@ def build_checks() -> list[Check]:
               basis="the calibration fitted the mean caregiving, not its spread, which sets "
                     "the association"),
     ]
+    checks += life_course_checks()
     order = list(KINDS)
     return sorted(checks, key=lambda c: order.index(c.kind))
 

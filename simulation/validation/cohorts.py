@@ -59,6 +59,7 @@ class CohortProvider:
     #: read it), so that one run serves the checks of both tables.
     scales_populations: tuple[str, ...] = ("global",)
     _cache: dict[tuple, CohortResult] = field(default_factory=dict, repr=False)
+    _lives: dict[tuple, pd.DataFrame] = field(default_factory=dict, repr=False)
     infants_run: int = 0
     seconds: float = 0.0
 
@@ -74,6 +75,28 @@ class CohortProvider:
                 self.progress(f"{label}: {len(result.table):,} infants, {elapsed:.1f} s")
             self._cache[key] = result
         return self._cache[key]
+
+    def lives(self, to_age: int = 30, child: bool = False, population: str = "global",
+              n: int | None = None) -> pd.DataFrame:
+        """Lives from birth to ``to_age`` of a population preset (the life-course checks), with
+        their children if ``child``; the same persons (ids, seed) for every ``to_age``."""
+        from ..life import run_lives
+
+        n = n or self.sizes.population
+        key = ("lives", population, to_age, child, n)
+        if key not in self._lives:
+            start = time.perf_counter()
+            table = run_lives(population=get_population(population), n_persons=n,
+                              seed=self.seed, to_age=to_age, child=child)
+            elapsed = time.perf_counter() - start
+            self.infants_run += len(table)
+            self.seconds += elapsed
+            if self.progress is not None:
+                self.progress(f"lives of {population} to {to_age}"
+                              + (" with children" if child else "")
+                              + f": {len(table):,} persons, {elapsed:.1f} s")
+            self._lives[key] = table
+        return self._lives[key]
 
     def _population(self, name: str, temperament: Temperament | None, n: int | None,
                     scales: bool) -> CohortResult:

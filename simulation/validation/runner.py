@@ -140,7 +140,8 @@ def to_json(rows: Sequence[Row], meta: dict) -> str:
         **meta,
         "kinds": {kind: {"meaning": meaning, **counts[kind]} for kind, meaning in KINDS.items()},
         "checks": [{
-            "name": r.check.name, "kind": r.check.kind, "reference": r.check.reference,
+            "name": r.check.name, "kind": r.check.kind, "topic": r.check.topic,
+            "reference": r.check.reference,
             "basis": r.check.basis, "figure": r.check.figure or None,
             "expected": r.expected, "simulated": r.simulated, "status": r.status,
             "passed": r.status == PASS, "known_failure": r.listed or None,

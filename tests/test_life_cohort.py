@@ -1,0 +1,147 @@
+"""run_lives: the contract's columns, infancy from the infant engine, reproducibility, the
+intergenerational loop and its transmission gap."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from simulation import run_cohort, run_lives
+from simulation.caregiving import CaregiverProfile
+from simulation.inputs import InputError
+from simulation.life import LifeParams
+from simulation.life.measures import STYLES, STYLES3
+from simulation.life.params import life_record
+from simulation.life.transmission import children, parenting
+from simulation.params import ModelParams
+from simulation.population_presets import get_population
+
+POP = get_population("global")
+CONTRACT = ["infant_id", "infant_group", "infant_abc_group",
+            *[f"secure_at_{a}" for a in (1, 3, 6, 12, 18, 25, 30)],
+            "adult_anxiety", "adult_avoidance", "adult_style", "adult_style3", "life_events",
+            "alt_figure", "partner_responsiveness", "therapy", "adult_obs_distress",
+            "adult_obs_support_seeking", "adult_obs_protest", "adult_obs_withdrawal"]
+
+
+@pytest.fixture(scope="module")
+def lives():
+    return run_lives(n_persons=240, seed=4, population=POP)
+
+
+def test_the_contracts_columns_and_their_values(lives):
+    assert list(lives.columns[:len(CONTRACT)]) == CONTRACT
+    assert len(lives) == 240
+    assert set(lives["infant_group"]) <= {"A", "B", "C", "D"}
+    assert set(lives["infant_abc_group"]) <= {"A", "B", "C"}
+    assert set(lives["adult_style"]) <= set(STYLES)
+    assert set(lives["adult_style3"]) <= set(STYLES3)
+    for name in ("adult_anxiety", "adult_avoidance"):
+        assert lives[name].between(1, 7).all()
+    for name in [c for c in lives if c.startswith("adult_obs_")]:
+        assert lives[name].between(1, 7).all() and lives[name].nunique() > 2
+    for name in [c for c in lives if c.startswith("secure_at_")] + ["alt_figure", "therapy"]:
+        assert set(lives[name]) <= {0, 1}
+    single = lives["partners"] == 0
+    assert lives.loc[single, "partner_responsiveness"].isna().all()
+    assert lives.loc[~single, "partner_responsiveness"].between(0, 1).all()
+    assert (lives["therapy"] == 0).all()  # nobody without therapy_age
+    assert (lives["life_events"] == lives.filter(like="event_").sum(axis=1)).all()
+
+
+def test_the_infant_group_is_the_infant_engines(lives):
+    infants = run_cohort(n_infants=240, seed=4, population=POP).table
+    assert (lives["infant_group"].to_numpy() == infants["group"].to_numpy()).all()
+    assert (lives["infant_abc_group"].to_numpy() == infants["abc_group"].to_numpy()).all()
+    assert (lives["secure_at_1"] == (infants["group"] == "B")).all()
+
+
+def test_person_k_is_the_same_alone_in_any_cohort_and_chunking(lives):
+    alone = run_lives(infant_ids=[7], seed=4, population=POP)
+    chunked = run_lives(n_persons=240, seed=4, population=POP, chunk_size=37, threads=2)
+    pd.testing.assert_frame_equal(alone.reset_index(drop=True),
+                                  lives[lives.infant_id == 7].reset_index(drop=True))
+    pd.testing.assert_frame_equal(chunked, lives)
+    other_seed = run_lives(n_persons=240, seed=5, population=POP)
+    assert not other_seed["adult_anxiety"].equals(lives["adult_anxiety"])
+
+
+def test_shorter_lives_report_only_the_ages_they_reach():
+    short = run_lives(n_persons=20, population=POP, to_age=12)
+    assert [c for c in short if c.startswith("secure_at_")] == [
+        "secure_at_1", "secure_at_3", "secure_at_6", "secure_at_12"]
+    assert (short["partners"] == 0).all()  # no partners before 16
+
+
+def test_therapy_is_a_bounded_relationship_that_lowers_anxiety():
+    care = CaregiverProfile(0.45, 0.15, 0.85)  # inconsistent: anxious adults
+    without = run_lives(care, 300, seed=2, to_age=30)
+    with_therapy = run_lives(care, 300, seed=2, to_age=30, therapy_age=27)
+    assert (with_therapy["therapy"] == 1).all()
+    drop = without["adult_anxiety"].mean() - with_therapy["adult_anxiety"].mean()
+    sd = without["adult_anxiety"].std()
+    assert 0 < drop < sd  # an effect, no larger than published change in therapy
+
+
+def test_bad_values_are_refused_with_their_name():
+    for kwargs, word in (({"to_age": -1}, "to_age"), ({"to_age": 500}, "to_age"),
+                         ({"n_persons": 0}, "infants"), ({"therapy_age": 0}, "therapy_age"),
+                         ({"child": True, "to_age": 20}, "parent_age"),
+                         ({"life": {"x": 1}}, "LifeParams")):
+        with pytest.raises(InputError, match=word):
+            run_lives(population=POP, **kwargs)
+    with pytest.raises(InputError, match="general_floor"):
+        LifeParams(general_floor=2.0)
+
+
+def test_the_transmission_gap_exists_with_sensitivity_held_fixed():
+    # parents with the same expected availability and gain (so the same responsiveness and
+    # consistency in expectation) but different expected rebuff and fear: their children's
+    # security differs through warmth and fright, which Ainsworth's sensitivity does not read
+    p, q = ModelParams(), LifeParams(care_noise=0.0)
+    n = 400
+    ids = np.arange(n)
+    keys = np.zeros(n, dtype=np.uint64)
+    secure = np.array([0.65, 0.65, 0.65, 0.0, 0.15, 0.4, 0.0])
+    insecure = np.array([0.65, 0.65, 0.65, 0.0, 0.6, 0.4, 0.5])
+    no = np.zeros(n)
+    none = np.zeros(n, dtype=bool)
+    care_s = parenting(np.repeat(secure[:, None], n, axis=1), no, none, keys, p, q)
+    care_i = parenting(np.repeat(insecure[:, None], n, axis=1), no, none, keys, p, q)
+    # hold sensitivity fixed: the insecure parent's responsiveness and consistency set equal
+    care_i["responsiveness"] = care_s["responsiveness"].copy()
+    care_i["consistency"] = care_s["consistency"].copy()
+    kids_s = children(care_s, ids, 3, p, 1)
+    kids_i = children(care_i, ids, 3, p, 1)
+    assert (kids_s["group"] == "B").mean() > (kids_i["group"] == "B").mean() + 0.15
+
+
+def test_the_second_generation_goes_through_the_infant_engine():
+    table = run_lives(n_persons=120, seed=6, population=POP, child=True)
+    assert set(table["child_group"]) <= {"A", "B", "C", "D"}
+    assert set(table["child_abc_group"]) <= {"A", "B", "C"}
+    # the child of person k under the care the table reports is what run_cohort gives alone
+    k = 17
+    row = table.set_index("infant_id").loc[k]
+    care = CaregiverProfile(*(float(row[f"child_care_{name}"]) for name in (
+        "responsiveness", "consistency", "warmth", "frightening")))
+    assert care.sensitivity == pytest.approx(row["child_care_sensitivity"], abs=1e-2)
+    alone = run_lives(infant_ids=[k], seed=6, population=POP, child=True)
+    assert alone["child_group"].iloc[0] == row["child_group"]
+
+
+def test_life_record_carries_every_parameter():
+    q = LifeParams(alt_share=0.4)
+    record = life_record(q)
+    assert set(record.dtype.names) == set(LifeParams.names())
+    assert record["alt_share"] == 0.4
+
+
+def test_the_odd_lists_every_life_course_parameter():
+    from pathlib import Path
+
+    odd = (Path(__file__).resolve().parent.parent / "docs" / "ODD.md").read_text()
+    section = odd[odd.index("## 9. The life course"):]
+    for name in LifeParams.names():
+        assert f"| `{name}` |" in section, name
