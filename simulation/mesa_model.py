@@ -322,6 +322,11 @@ class StrangeSituationModel(mesa.Model):
             return
         for phase in PHASES:
             self.perform(phase)
+        self.record_second()
+
+    def record_second(self) -> None:
+        """What the coder sees of this second goes into the trace; the second after the end (a
+        record of zeros) stops the run."""
         observe(self.dyad, self._codes, 0, 0)
         self.tick += 1
         self.row = dict(zip(RECORD_FIELDS, self._codes[:, 0, 0].tolist(), strict=True))
