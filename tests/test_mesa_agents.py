@@ -17,8 +17,8 @@ from simulation.mesa_model import (
     Caregiver,
     Infant,
     Procedure,
-    StrangeSituationModel,
     Stranger,
+    StrangeSituationModel,
     owned_fields,
 )
 from simulation.phases import PHASES, ROLES
