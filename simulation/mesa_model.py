@@ -114,9 +114,11 @@ class Procedure:
     def advance(self) -> None:
         """The episode ends and the next begins: the adults enter at the door or leave; who
         still holds the infant puts it down."""
+        episode = self.episode
         transitions.advance(self.model.dyad)
-        self.model.caregiver.move_in_space()
-        self.model.stranger.move_in_space()
+        if self.episode != episode:  # an adult who enters does so at the door
+            self.model.caregiver.move_in_space()
+            self.model.stranger.move_in_space()
 
     def count(self) -> None:
         """The clocks and the crying counters of the timing rules advance."""
