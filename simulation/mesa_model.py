@@ -112,7 +112,7 @@ class Procedure:
         return self.episode > 8
 
     def advance(self) -> None:
-        """The episode ends and the next begins: the adults enter at the door or leave; who
+        """If the episode is over, the next begins: the adults enter at the door or leave; who
         still holds the infant puts it down."""
         episode = self.episode
         transitions.advance(self.model.dyad)
