@@ -68,11 +68,11 @@ class Own:
     def __get__(self, agent: Any, owner: type | None = None) -> Any:
         if agent is None:
             return self
-        value = agent.state[agent.prefix + self.field]
+        value = agent.state[agent.prefix + self.field][0]
         return value if self.kind is None else self.kind(int(value))
 
     def __set__(self, agent: Any, value: Any) -> None:
-        agent.state[agent.prefix + self.field] = value
+        agent.state[agent.prefix + self.field][0] = value
 
 
 def owned_fields(cls: type) -> tuple[str, ...]:
@@ -86,10 +86,11 @@ def owned_fields(cls: type) -> tuple[str, ...]:
     return tuple(names)
 
 
-def own_view(state: np.ndarray, cls: type) -> np.void:
+def own_view(state: np.ndarray, cls: type) -> dict[str, np.ndarray]:
     """The part of the dyad's record ``state`` (an array of one record) that ``cls`` owns: a
-    view, written by the rules and read by the agent."""
-    return state[list(owned_fields(cls))][0]
+    view of each of its fields (an array of one value), written by the rules and read by the
+    agent."""
+    return {name: state[name] for name in owned_fields(cls)}
 
 
 class Procedure:
