@@ -10,8 +10,10 @@ only, and reading ``infant.arousal`` gives the float32 the rules left there. The
 (:mod:`simulation.rules`) are compiled and read the record whole (the caregiver's rule reads
 what the infant does); the cohort engine runs the same rules on the same record type, so that
 infant k run here has its trajectory in any cohort, bit for bit (docs/design.md,
-reproducibility). Copying the state into Python floats and back would compute the same rules in
-float64 and lose that; the views keep one copy.
+reproducibility). Attributes held apart from the record (copied in before each rule, out after
+it) would give the same numbers, float32 surviving the trip through Python floats, but every
+phase would copy the whole state twice (each rule reads the whole record) and two copies could
+disagree; the views keep one copy.
 
 Each second runs the phases of :data:`simulation.phases.PHASES` in order, each done by the agent
 it names through its agent set (no scheduler, no shuffling). The room is a
