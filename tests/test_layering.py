@@ -14,8 +14,9 @@ import pytest
 from simulation import fingerprint as fp
 
 ROOT = Path(__file__).resolve().parent.parent
-#: The core's entry modules: the engine (cohort, Mesa model, presets, populations) and the coder.
-CORE = (*fp.ENGINE, "simulation.observer")
+#: The core's entry modules: the engine (cohort, Mesa model, presets, populations), the coder and
+#: the life course.
+CORE = (*fp.ENGINE, "simulation.observer", "simulation.life")
 #: Parts of the package the core must not import.
 OUTER = ("simulation.cli", "simulation.sweep", "simulation.validation", "simulation.bench",
          "simulation.plots")

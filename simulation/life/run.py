@@ -19,8 +19,8 @@ import pandas as pd
 
 from .. import rng
 from ..caregiving import CaregiverProfile, Caregiving, CaregivingHistory
+from ..cell_design import CellDesign
 from ..cohort import run_cohort
-from ..design import CellDesign
 from ..inputs import InputError, check_int, check_number
 from ..limits import DEFAULT_CHUNK, MAX_INFANTS
 from ..params import ModelParams

@@ -23,8 +23,8 @@ import pandas as pd
 
 from .. import rng
 from ..caregiving import CaregiverProfile, ainsworth_sensitivity
+from ..cell_design import CellDesign
 from ..cohort import run_cohort
-from ..design import CellDesign
 from ..params import ModelParams
 from .draws import CHILD_SEED_SALT, LifePurpose
 from .measures import dimensions
