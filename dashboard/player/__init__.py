@@ -30,9 +30,15 @@ from simulation.plots.room import (
     ACTION_SHORT,
     ACTION_WORDS,
     ADULT_WORDS,
+    ARRIVE_SHORT,
+    ARRIVE_WORDS,
     CRY_WORDS,
     GAZE_WORDS,
+    HELD_SHORT,
+    HELD_WORDS,
     TARGET_WORDS,
+    TOUCH_SHORT,
+    TOUCH_WORDS,
 )
 from simulation.plots.style import CAREGIVER_COLOUR, STRANGER_COLOUR
 from simulation.plots.timeline import SHORT_NAMES
@@ -50,11 +56,14 @@ LEGEND_ACTIONS = ("EXPLORE", "IDLE", "APPROACH", "SIGNAL", "DISTANCE_INTERACT",
                   "AVOID", "SEARCH", "FREEZE", "APPROACH_BROKEN", "APPREHENSION")
 
 
-def _rows(multi: bool, scored: bool = True) -> list[dict]:
-    """The rows of the timeline: presence, play, what the coder scored, crying."""
+def _rows(multi: bool, scored: bool = True, labels: bool = True) -> list[dict]:
+    """The rows of the timeline: presence, play, what the coder scored, crying (without
+    ``labels``, presence only: the rest would be a running record)."""
     rows = [{"label": "caregiver in room", "col": "pc", "values": {"1": "cg"}}]
     if not multi:
         rows.append({"label": "stranger in room", "col": "ps", "values": {"1": "st"}})
+    if not labels:
+        return rows
     rows.append({"label": "plays", "col": "action", "values": {str(int(Action.EXPLORE)): "play"}})
     labels = {"approach": "approaches her", "contact": "in contact", "resistance": "resists her",
               "avoidance": "avoids her", "search": "searches (door)",
@@ -70,6 +79,14 @@ WORDS = {
     "action": {int(a): w for a, w in ACTION_WORDS.items()},
     "action_short": {int(a): w for a, w in ACTION_SHORT.items()},
     "target": {int(t): w for t, w in TARGET_WORDS.items()},
+    "held": {"caregiver": HELD_WORDS[Held.CAREGIVER], "stranger": HELD_WORDS[Held.STRANGER]},
+    "held_short": HELD_SHORT,
+    "touch": TOUCH_WORDS,
+    "touch_short": TOUCH_SHORT,
+    "arrive": ARRIVE_WORDS,
+    "arrive_short": ARRIVE_SHORT,
+    "ignore": "ignoring the caregiver as she turns to it",
+    "ignore_short": "ignores her",
     "cry": {int(Cry.FUSS): CRY_WORDS[Cry.FUSS], int(Cry.HARD): CRY_WORDS[Cry.HARD]},
     "gaze": {int(g): w for g, w in GAZE_WORDS.items()},
     "gaze_short": {int(Gaze.TOYS): "looks at the toys", int(Gaze.CAREGIVER): "looks at her",
@@ -162,15 +179,22 @@ def dyad_payload(dyad: Any, shown: Shown) -> dict:
 
 
 def payload(dyads: Sequence[dict], start_episode: int, start_t: int,
-            presentation: bool, scored: bool = True) -> dict:
+            presentation: bool, scored: bool = True, labels: bool = True,
+            link: bool = True) -> dict:
     """The whole player's data: the dyads (each from :func:`dyad_payload`), where to start,
     the room, the codes and the words. ``scored=False`` leaves out what the coder scored (the
-    jumps to its moments, and its rows of the timeline): for a student scoring the infant."""
+    jumps to its moments, and its rows of the timeline): for a student scoring the infant.
+    ``labels=False`` leaves out the words for what the infant does (its labels in the room, the
+    line beside it and the timeline's behaviour rows): the student observes the poses alone.
+    ``link`` writes the paused position into the page's address (``episode``, ``t``), for
+    pages whose link reads them."""
     if not scored:
         dyads = [{**d, "moments": {}} for d in dyads]
     return {
         "dyads": list(dyads),
         "scored": bool(scored),
+        "labels": bool(labels),
+        "link": bool(link),
         "start": {"episode": int(start_episode), "t": int(start_t)},
         "start_key": f"{int(start_episode)}:{int(start_t)}",
         "present": bool(presentation),
@@ -187,7 +211,7 @@ def payload(dyads: Sequence[dict], start_episode: int, start_t: int,
         "reunions": list(REUNIONS),
         "moment_kinds": MOMENT_KINDS if scored else {},
         "legend_actions": list(LEGEND_ACTIONS),
-        "rows": _rows(len(dyads) > 1, scored),
+        "rows": _rows(len(dyads) > 1, scored, labels),
     }
 
 
