@@ -39,9 +39,9 @@ POSES = {
     "search": lambda r: r["action"] in ("search", "approach"),
 }
 #: The words in the room's label for each kind (the pose's label says the same).
-LABELS = {"approach": ("crawls toward", "reaches her"), "contact": ("held", "clings", "touching her",
-                                                        "reaches her", "not holding on",
-                                                        "pushes away", "goes limp"),
+LABELS = {"approach": ("crawls toward", "reaches her"),
+          "contact": ("held", "clings", "touching her", "reaches her", "not holding on",
+                      "pushes away", "goes limp"),
           "resistance": ("pushes away", "goes limp"), "avoidance": ("turns away", "ignores her"),
           "lapse": ("freezes", "breaks off", "frightened"),
           "search": ("searches", "crawls toward")}

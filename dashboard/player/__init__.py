@@ -3,9 +3,13 @@
 Each dyad's per-second trace is sent to the browser once, with the moments the coder scored
 (:func:`simulation.observer.explanation.scored_moments`) and the words for every behaviour code;
 ``player.js`` draws and animates everything client-side (no frame is rendered on the server):
-the room, the adults and the infant with a pose for each behaviour, crying, a labelled gaze
-line, a legend, and the whole procedure as a timeline whose cursor moves with the clock.
-Controls: play, pause, step, speed, scrub, jump to an episode or to the next scored moment.
+the room, the adults and the infant with a pose for each behaviour (held in her arms when the
+record says it is held; touching her when it is in the contact zone without holding on, which
+the coder counts as contact; turned away where the coder scored ignoring her), crying, a
+labelled gaze line, a legend, and the whole procedure as a timeline whose cursor moves with the
+clock. Controls (beside a single room, above several): play, pause, step, speed, scrub, jump to
+an episode or to the next scored moment. The paused position goes into the page's address
+(``episode``, ``t``) in the browser alone, with no message to the server.
 
 It is a Streamlit ``components.v2`` component with inline HTML, CSS and JavaScript read from
 this package (package data: no build step, no npm), mounted in the page itself (no iframe), so
@@ -96,6 +100,7 @@ WORDS = {
     "who": {"caregiver": "caregiver", "stranger": "stranger"},
     "room": {"door": "door", "toys": "toys", "caregiver_chair": "caregiver's chair",
              "stranger_chair": "stranger's chair"},
+    "chairs": "the adults' chairs (named when empty)",
     "someone": "someone",
     "infant": "Infant:",
     "episode": "Episode",

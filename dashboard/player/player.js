@@ -12,8 +12,16 @@
 // second, marked "episode over", until the others catch up. So the three patterns are always
 // in the same episode at the same second of it.
 //
+// The infant's pose follows what the coder counts: held (the record's ``held``), touching an
+// adult (the contact zone without holding on: arriving beside her, playing against her), and
+// ignoring her (avoidance the coder scored while the infant plays or sits).
+//
+// The paused position is written into the page's address (``episode``, ``t``) with the
+// browser's history API; no message goes to the server.
+//
 // The state is mirrored in data- attributes (data-master, data-playing, data-speed on the
-// player; data-second, data-episode, data-t, data-action on each room) for tests.
+// player; data-second, data-episode, data-t, data-action, data-held, data-touch, data-ignore,
+// data-label on each room) for tests.
 
 const SVGNS = "http://www.w3.org/2000/svg";
 const ROOM_MARGIN = { left: 0.45, right: 0.3, top: 0.35, bottom: 0.35 };
@@ -592,7 +600,8 @@ class Timeline {
     const width = Math.max(300, this.box.getBoundingClientRect().width || 600);
     this.width = width;
     const rows = P.data.rows;
-    const rowH = Math.round(px * (P.data.dyads.length > 1 ? 1.05 : 1.25));
+    // rows a little taller for one dyad on a screen; on a projector all rows are compact
+    const rowH = Math.round(px * (P.data.dyads.length > 1 || P.data.present ? 1.05 : 1.25));
     const labelW = Math.round(px * 9.2);
     const topH = Math.round(px * 1.6);
     const blockGap = Math.round(px * (P.data.dyads.length > 1 ? 1.5 : 0.3));
@@ -768,6 +777,8 @@ class Player {
     item(`<polyline points="-0.45,0.1 -0.1,-0.05 0.2,0.08 0.45,-0.1" class="trail"/>`, D.words.trail_legend.replace("{n}", TRAIL), "-0.5 -0.3 1 0.6");
     item(`<g transform="translate(0 0.1)">${adultSVG("c", D.colours.caregiver, D.codes.adult.ABSENT, D.codes.adult)}</g>`, D.words.who.caregiver, "-0.5 -0.6 1 1");
     item(`<g transform="translate(0 0.1)">${adultSVG("s", D.colours.stranger, D.codes.adult.ABSENT, D.codes.adult)}</g>`, D.words.who.stranger, "-0.5 -0.6 1 1");
+    item(`<rect x="-0.3" y="-0.3" width="0.6" height="0.6" rx="0.08" class="chair"/>`, D.words.chairs, "-0.5 -0.5 1 1");
+    item(`<rect x="-0.45" y="-0.4" width="0.9" height="0.8" rx="0.08" class="rug"/><rect x="-0.3" y="-0.25" width="0.18" height="0.18" fill="#A6761D"/><rect x="0.1" y="0.05" width="0.18" height="0.18" fill="#7F7F7F"/>`, D.words.room.toys, "-0.5 -0.5 1 1");
   }
 
   runs(d, row) {
