@@ -142,3 +142,17 @@ def test_hidden_distress_is_compared_with_avoidant_infants_only_for_one(preset):
     hidden = "avoidant" in badge and cry < 0.25 and arousal >= 0.4
     assert ("as in avoidant infants' heart rate" in body) == hidden, (badge, cry, arousal)
     assert "In the separations this infant cried" in body
+
+
+@pytest.mark.slow
+def test_the_players_position_in_the_address_is_no_new_link():
+    """The browser writes the paused position (``episode``, ``t``) into the address without
+    telling the server; a later run that sees it must keep the settings the user changed."""
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.run()  # Watch, from the root address
+    at.query_params["episode"] = "6"
+    at.query_params["t"] = "12"
+    at.number_input(key="watch.seed").set_value(3).run()
+    assert not at.exception
+    assert at.number_input(key="watch.seed").value == 3
+    assert at.query_params.get("seed") == "3"
