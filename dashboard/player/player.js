@@ -417,9 +417,16 @@ class Room {
     // adults
     let adults = "";
     const adultList = [];
+    // the two adults' large figures side by side where they would cover each other
+    let [cdx, sdx] = [0, 0];
+    const apart = 0.5 * ADULT_SCALE;
+    if (cgHere && stHere && Math.abs(cx - sx) < apart && Math.abs(cy - sy) < 0.85 * ADULT_SCALE) {
+      const push = (apart - Math.abs(cx - sx)) / 2;
+      [cdx, sdx] = cx <= sx ? [-push, push] : [push, -push];
+    }
     for (const [here, x, y, who, colour, act] of [
-      [cgHere, cx, cy, "caregiver", P.data.colours.caregiver, this.col("ca", s)],
-      [stHere, sx, sy, "stranger", P.data.colours.stranger, this.col("sa", s)]]) {
+      [cgHere, cx + cdx, cy, "caregiver", P.data.colours.caregiver, this.col("ca", s)],
+      [stHere, sx + sdx, sy, "stranger", P.data.colours.stranger, this.col("sa", s)]]) {
       if (!here) continue;
       // the large figures stay inside the walls (an adult at the door is drawn just inside it)
       const X = inside(x, 0.2 * ADULT_SCALE, this.R.width - 0.22 * ADULT_SCALE);
