@@ -318,11 +318,12 @@ def test_the_coder_exercise_hides_the_record_and_labels_until_submitted(server, 
         page.get_by_text("Labels on").click()
         _done(page)
         _until(page, lambda: not labelled(), "labels off again")
-        assert page.get_by_test_id("stDataFrame").count() == 0
+        # the record goes once the page's run has ended (the player is drawn before it)
+        _until(page, lambda: page.get_by_test_id("stDataFrame").count() == 0, "record hidden")
         # submitting shows them
         page.get_by_test_id("stRadioGroup").get_by_text("avoidant").click()
         _done(page)
-        assert not labelled()
+        assert not labelled() and page.get_by_test_id("stDataFrame").count() == 0
         page.get_by_role("button", name="Compare with the observer").click()
         expect(page.get_by_text("Scales within one point").first).to_be_visible(timeout=SLOW)
         _done(page)
