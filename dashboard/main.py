@@ -21,6 +21,9 @@ from dashboard import TIMING_ENV, compute, state
 from dashboard.state import Param
 
 HERE = Path(__file__).resolve().parent
+#: The tab's icon, served by the dashboard itself (a Material icon would be fetched from the
+#: internet: an offline classroom has none).
+ICON = HERE / "icon.png"
 
 PAGES = [
     st.Page(HERE / "views" / "watch.py", title="Watch one infant", url_path="watch",
@@ -63,7 +66,7 @@ def main() -> None:
     present = _presentation_from_url()
     # a projector gets the whole width: presentation mode opens with the sidebar folded away
     st.set_page_config(page_title="Strange Situation simulation",
-                       page_icon=":material/child_care:", layout="wide",
+                       page_icon=ICON, layout="wide",
                        initial_sidebar_state="collapsed" if present else "expanded")
     # Streamlit serves the default page at "/" only, so every page that a link may name has its
     # own address, and the (hidden) default page forwards to the first of them.

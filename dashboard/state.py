@@ -110,6 +110,18 @@ def _query_value(name: str) -> str | None:
     return values[-1] if values else None
 
 
+#: The player's position (episode, second), written into the address by the browser alone
+#: (``dashboard/player``), so the server's last address may lack it.
+PLAYER_POSITION = ("episode", "t")
+
+
+def _settings(query: dict[str, str]) -> dict[str, str]:
+    """An address's settings, less the player's position where the player wrote one."""
+    if "t" not in query:
+        return query
+    return {k: v for k, v in query.items() if k not in PLAYER_POSITION}
+
+
 def load(page: str, params: Sequence[Param],
          adjust: Callable[[dict[str, Any], set[str]], None] | None = None) -> dict[str, Any]:
     """Put every setting of the page into ``st.session_state`` and return them.
@@ -122,8 +134,10 @@ def load(page: str, params: Sequence[Param],
     state = st.session_state
     values: dict[str, Any] = {}
     query = {k: st.query_params.get_all(k)[-1] for k in st.query_params}
-    # a link followed inside the session (e.g. "things to try") brings new settings
-    followed = bool(query) and query != state.get(f"_url_written.{page}", query)
+    # a link followed inside the session (e.g. "things to try") brings new settings; the
+    # player's paused position, which the browser writes into the address by itself, does not
+    written = state.get(f"_url_written.{page}", query)
+    followed = bool(query) and _settings(query) != _settings(written)
     if not state.get(first, False) or followed:
         state[first] = True
         problems = []

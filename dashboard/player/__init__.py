@@ -3,9 +3,13 @@
 Each dyad's per-second trace is sent to the browser once, with the moments the coder scored
 (:func:`simulation.observer.explanation.scored_moments`) and the words for every behaviour code;
 ``player.js`` draws and animates everything client-side (no frame is rendered on the server):
-the room, the adults and the infant with a pose for each behaviour, crying, a labelled gaze
-line, a legend, and the whole procedure as a timeline whose cursor moves with the clock.
-Controls: play, pause, step, speed, scrub, jump to an episode or to the next scored moment.
+the room, the adults and the infant with a pose for each behaviour (held in her arms when the
+record says it is held; touching her when it is in the contact zone without holding on, which
+the coder counts as contact; turned away where the coder scored ignoring her), crying, a
+labelled gaze line, a legend, and the whole procedure as a timeline whose cursor moves with the
+clock. Controls (beside a single room, above several): play, pause, step, speed, scrub, jump to
+an episode or to the next scored moment. The paused position goes into the page's address
+(``episode``, ``t``) in the browser alone, with no message to the server.
 
 It is a Streamlit ``components.v2`` component with inline HTML, CSS and JavaScript read from
 this package (package data: no build step, no npm), mounted in the page itself (no iframe), so
@@ -30,9 +34,15 @@ from simulation.plots.room import (
     ACTION_SHORT,
     ACTION_WORDS,
     ADULT_WORDS,
+    ARRIVE_SHORT,
+    ARRIVE_WORDS,
     CRY_WORDS,
     GAZE_WORDS,
+    HELD_SHORT,
+    HELD_WORDS,
     TARGET_WORDS,
+    TOUCH_SHORT,
+    TOUCH_WORDS,
 )
 from simulation.plots.style import CAREGIVER_COLOUR, STRANGER_COLOUR
 from simulation.plots.timeline import SHORT_NAMES
@@ -50,11 +60,14 @@ LEGEND_ACTIONS = ("EXPLORE", "IDLE", "APPROACH", "SIGNAL", "DISTANCE_INTERACT",
                   "AVOID", "SEARCH", "FREEZE", "APPROACH_BROKEN", "APPREHENSION")
 
 
-def _rows(multi: bool, scored: bool = True) -> list[dict]:
-    """The rows of the timeline: presence, play, what the coder scored, crying."""
+def _rows(multi: bool, scored: bool = True, labels: bool = True) -> list[dict]:
+    """The rows of the timeline: presence, play, what the coder scored, crying (without
+    ``labels``, presence only: the rest would be a running record)."""
     rows = [{"label": "caregiver in room", "col": "pc", "values": {"1": "cg"}}]
     if not multi:
         rows.append({"label": "stranger in room", "col": "ps", "values": {"1": "st"}})
+    if not labels:
+        return rows
     rows.append({"label": "plays", "col": "action", "values": {str(int(Action.EXPLORE)): "play"}})
     labels = {"approach": "approaches her", "contact": "in contact", "resistance": "resists her",
               "avoidance": "avoids her", "search": "searches (door)",
@@ -70,6 +83,14 @@ WORDS = {
     "action": {int(a): w for a, w in ACTION_WORDS.items()},
     "action_short": {int(a): w for a, w in ACTION_SHORT.items()},
     "target": {int(t): w for t, w in TARGET_WORDS.items()},
+    "held": {"caregiver": HELD_WORDS[Held.CAREGIVER], "stranger": HELD_WORDS[Held.STRANGER]},
+    "held_short": HELD_SHORT,
+    "touch": TOUCH_WORDS,
+    "touch_short": TOUCH_SHORT,
+    "arrive": ARRIVE_WORDS,
+    "arrive_short": ARRIVE_SHORT,
+    "ignore": "ignoring the caregiver as she turns to it",
+    "ignore_short": "ignores her",
     "cry": {int(Cry.FUSS): CRY_WORDS[Cry.FUSS], int(Cry.HARD): CRY_WORDS[Cry.HARD]},
     "gaze": {int(g): w for g, w in GAZE_WORDS.items()},
     "gaze_short": {int(Gaze.TOYS): "looks at the toys", int(Gaze.CAREGIVER): "looks at her",
@@ -79,6 +100,7 @@ WORDS = {
     "who": {"caregiver": "caregiver", "stranger": "stranger"},
     "room": {"door": "door", "toys": "toys", "caregiver_chair": "caregiver's chair",
              "stranger_chair": "stranger's chair"},
+    "chairs": "the adults' chairs (named when empty)",
     "someone": "someone",
     "infant": "Infant:",
     "episode": "Episode",
@@ -162,15 +184,22 @@ def dyad_payload(dyad: Any, shown: Shown) -> dict:
 
 
 def payload(dyads: Sequence[dict], start_episode: int, start_t: int,
-            presentation: bool, scored: bool = True) -> dict:
+            presentation: bool, scored: bool = True, labels: bool = True,
+            link: bool = True) -> dict:
     """The whole player's data: the dyads (each from :func:`dyad_payload`), where to start,
     the room, the codes and the words. ``scored=False`` leaves out what the coder scored (the
-    jumps to its moments, and its rows of the timeline): for a student scoring the infant."""
+    jumps to its moments, and its rows of the timeline): for a student scoring the infant.
+    ``labels=False`` leaves out the words for what the infant does (its labels in the room, the
+    line beside it and the timeline's behaviour rows): the student observes the poses alone.
+    ``link`` writes the paused position into the page's address (``episode``, ``t``), for
+    pages whose link reads them."""
     if not scored:
         dyads = [{**d, "moments": {}} for d in dyads]
     return {
         "dyads": list(dyads),
         "scored": bool(scored),
+        "labels": bool(labels),
+        "link": bool(link),
         "start": {"episode": int(start_episode), "t": int(start_t)},
         "start_key": f"{int(start_episode)}:{int(start_t)}",
         "present": bool(presentation),
@@ -187,7 +216,7 @@ def payload(dyads: Sequence[dict], start_episode: int, start_t: int,
         "reunions": list(REUNIONS),
         "moment_kinds": MOMENT_KINDS if scored else {},
         "legend_actions": list(LEGEND_ACTIONS),
-        "rows": _rows(len(dyads) > 1, scored),
+        "rows": _rows(len(dyads) > 1, scored, labels),
     }
 
 

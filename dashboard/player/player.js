@@ -12,12 +12,24 @@
 // second, marked "episode over", until the others catch up. So the three patterns are always
 // in the same episode at the same second of it.
 //
+// The infant's pose follows what the coder counts: held (the record's ``held``), touching an
+// adult (the contact zone without holding on: arriving beside her, playing against her), and
+// ignoring her (avoidance the coder scored while the infant plays or sits).
+//
+// The paused position is written into the page's address (``episode``, ``t``) with the
+// browser's history API; no message goes to the server.
+//
 // The state is mirrored in data- attributes (data-master, data-playing, data-speed on the
-// player; data-second, data-episode, data-t, data-action on each room) for tests.
+// player; data-second, data-episode, data-t, data-action, data-held, data-touch, data-ignore,
+// data-label on each room) for tests.
 
 const SVGNS = "http://www.w3.org/2000/svg";
-const ROOM_MARGIN = { left: 0.75, right: 0.35, top: 0.55, bottom: 0.45 };
+const ROOM_MARGIN = { left: 0.45, right: 0.3, top: 0.35, bottom: 0.35 };
 const TRAIL = 15;
+// How large the figures are drawn (the room is 6 m by 4.5 m): large enough to be read from the
+// back of a lecture hall on a projector, so the poses carry the meaning, not the labels.
+const INFANT_SCALE = 2.8;
+const ADULT_SCALE = 2.1;
 
 function el(tag, attrs = {}, parent = null, text = null) {
   const node = tag.startsWith("svg:")
@@ -34,6 +46,10 @@ function el(tag, attrs = {}, parent = null, text = null) {
 function clock(seconds) {
   const s = Math.max(0, Math.round(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+function inside(v, lo, hi) {
+  return Math.max(lo, Math.min(hi, v));
 }
 
 function esc(text) {
@@ -99,7 +115,7 @@ function roomBackground(svg, R, words) {
   el("svg:path", { d: wall, class: "wall" }, g);
   el("svg:line", { x1: 0, y1: H - (dy + gap), x2: 0.7, y2: H - (dy + gap) - 0.25, class: "doorleaf" }, g);
   el("svg:path", { d: `M 0.7 ${H - (dy + gap) - 0.25} A 0.8 0.8 0 0 1 0 ${H - (dy - gap)}`, class: "doorarc" }, g);
-  el("svg:text", { x: -0.12, y: H - dy, class: "lbl door", transform: `rotate(-90 -0.12 ${H - dy})` }, g, words.door);
+  el("svg:text", { x: -0.14, y: H - dy, class: "lbl door", transform: `rotate(-90 -0.14 ${H - dy})` }, g, words.door);
   for (const pos of [R.caregiver_chair, R.stranger_chair]) {
     const [cx, cy] = pos;
     el("svg:rect", { x: cx - 0.3, y: H - cy - 0.3, width: 0.6, height: 0.6, rx: 0.08, class: "chair" }, g);
@@ -133,7 +149,7 @@ function adultSVG(who, colour, act, acts) {
 
 // The infant in one of its poses. Coordinates in metres around (0, 0); ``dir`` = +1 when its
 // target lies to the right, -1 to the left (poses face their target).
-function infantSVG(action, cry, dir, A, gazeAway) {
+function infantSVG(action, cry, dir, A, opts = {}) {
   const ink = "#222";
   const skin = "#F2D3B3";
   const k = dir < 0 ? -1 : 1;
@@ -225,6 +241,12 @@ function infantSVG(action, cry, dir, A, gazeAway) {
       pose = `<ellipse cx="0" cy="0.02" rx="0.12" ry="0.16" class="body"/>`;
       arms.push([-0.1, -0.04, -0.14, 0.14], [0.1, -0.04, 0.14, 0.14]);
   }
+  if (opts.touch) {
+    // in contact without holding on: a hand on her
+    arms.push([0.06 * k, -0.02, 0.3 * k, -0.06]);
+    marks += `<circle cx="${0.33 * k}" cy="-0.065" r="0.035" class="touchmark"/>`;
+  }
+  if (opts.ignore && face !== "back") face = "back";
   const limbs = arms.map(([x1, y1, x2, y2]) => `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" class="limb"/>`).join("");
   let headSVG;
   const hx = head.x;
@@ -256,7 +278,10 @@ function infantSVG(action, cry, dir, A, gazeAway) {
         `<path d="M ${hx - r * 0.7} ${hy - r * 0.7} A ${r} ${r} 0 0 0 ${hx - r * 0.7} ${hy + r * 0.7}" class="cryarc${cry > 1 ? " hard" : ""}"/>`;
     }
   }
-  return `<g transform="rotate(${rot})">${pose}${limbs}${headSVG}</g>${marks}${crySVG}`;
+  // held: the adult's arm around the infant, drawn over its body
+  const hold = opts.held
+    ? `<path d="M ${-0.24 * k} -0.06 Q 0 0.2 ${0.22 * k} -0.02" class="holdarm" stroke="${opts.held}"/>` : "";
+  return `<g transform="rotate(${rot})">${pose}${limbs}${headSVG}${hold}</g>${marks}${crySVG}`;
 }
 
 // --- the player ------------------------------------------------------------------------------
@@ -268,7 +293,15 @@ class Room {
     this.index = index;
     this.n = d.n;
     this.box = el("div", { class: "room", "data-dyad": index, "data-n": d.n }, host);
-    const head = el("div", { class: "roomhead" }, this.box);
+    // per second, the kinds of behaviour the coder scored there (from its moments)
+    this.scored = {};
+    for (const [kind, bouts] of Object.entries(d.moments || {})) {
+      const mask = new Uint8Array(d.n);
+      for (const [start, len] of bouts) mask.fill(1, start, Math.min(d.n, start + len));
+      this.scored[kind] = mask;
+    }
+    this.side = el("div", { class: "side" });
+    const head = el("div", { class: "roomhead" }, this.side);
     if (d.title) el("div", { class: "roomtitle" }, head, d.title);
     if (d.label) {
       const b = el("span", { class: "badge", style: `background:${d.colour}` }, head, d.label);
@@ -284,20 +317,21 @@ class Room {
       viewBox: `${-ROOM_MARGIN.left} ${-ROOM_MARGIN.top} ${vbW} ${vbH}`,
       class: "roomsvg", role: "img", "aria-label": `The observation room${d.title ? ": " + d.title : ""}`,
     }, this.box);
+    this.box.appendChild(this.side);
     this.scaleGroup = el("svg:g", {}, this.svg);
     roomBackground(this.scaleGroup, R, player.data.words.room);
-    // the furniture's labels: [x, y, characters], kept clear of the moving labels
+    // the chairs' labels, shown only while a chair stands empty (the toys and the adults
+    // speak for themselves): [who, x, y, characters]
     const rw = player.data.words.room;
-    this.fixedLabels = [
-      [R.caregiver_chair[0], R.height - R.caregiver_chair[1] + 0.52, rw.caregiver_chair],
-      [R.stranger_chair[0], R.height - R.stranger_chair[1] + 0.52, rw.stranger_chair],
-      [R.toys[0], R.height - R.toys[1] + 0.92, rw.toys]];
+    this.chairLabels = [
+      ["caregiver", R.caregiver_chair[0], R.height - R.caregiver_chair[1] + 0.5, rw.caregiver_chair],
+      ["stranger", R.stranger_chair[0], R.height - R.stranger_chair[1] + 0.5, rw.stranger_chair]];
     this.trail = el("svg:polyline", { class: "trail" }, this.scaleGroup);
     this.gaze = el("svg:g", { class: "gaze" }, this.scaleGroup);
     this.adults = el("svg:g", {}, this.scaleGroup);
     this.infant = el("svg:g", { class: "infant" }, this.scaleGroup);
     this.notes = el("svg:g", {}, this.scaleGroup);
-    this.status = el("div", { class: "status" }, this.box);
+    this.status = el("div", { class: "status" }, this.side);
     this.when = el("div", { class: "when" }, this.status);
     this.doing = el("div", { class: "doing" }, this.status);
   }
@@ -311,6 +345,35 @@ class Room {
 
   col(name, s) {
     return this.d.cols[name][s];
+  }
+
+  // the infant's pose as the coder sees it at second s: held, touching an adult (contact
+  // without holding on), ignoring her (avoidance the coder scored while it plays or sits)
+  pose(s) {
+    const C = this.player.data.codes;
+    const A = C.action;
+    const action = this.col("action", s);
+    const held = this.col("held", s);
+    const contactActs = [A.CONTACT_ACTIVE, A.CONTACT_PASSIVE, A.RESIST_ANGRY, A.RESIST_PASSIVE];
+    let touch = null;
+    if (held === C.held.NONE && !contactActs.includes(action)) {
+      if (this.col("zc", s) === C.zone.CONTACT) touch = "caregiver";
+      else if (this.col("zs", s) === C.zone.CONTACT) touch = "stranger";
+    }
+    const avoided = this.scored.avoidance ? this.scored.avoidance[s] === 1 : false;
+    const ignore = avoided && action !== A.AVOID && held === C.held.NONE && touch === null;
+    const heldBy = held === C.held.CAREGIVER ? "caregiver" : (held === C.held.STRANGER ? "stranger" : null);
+    return { action, held: heldBy, touch, ignore };
+  }
+
+  // the infant's label in the room, in a few words
+  shortLabel(p) {
+    const W = this.player.data.words;
+    const A = this.player.data.codes.action;
+    if (p.touch) return p.action === A.APPROACH ? W.arrive_short : `${W.action_short[p.action]}, ${W.touch_short}`;
+    if (p.held) return `${W.held_short}, ${W.action_short[p.action]}`;
+    if (p.ignore) return W.ignore_short;
+    return W.action_short[p.action];
   }
 
   pos(prefix, s, frac) {
@@ -347,36 +410,63 @@ class Room {
     const [sx, sy] = this.pos("s", s, f);
     // labels are placed after the figures, where they do not cover a figure or each other
     const labels = new Labels(fu, -ROOM_MARGIN.left, -ROOM_MARGIN.top, this.R.width + ROOM_MARGIN.right, H + ROOM_MARGIN.bottom);
-    for (const [x, y, text] of this.fixedLabels) labels.fixed(text, x, y, "furniture");
+    const showLabels = P.data.labels;
+    for (const [who, x, y, text] of this.chairLabels) {
+      if (!(who === "caregiver" ? cgHere : stHere)) labels.fixed(text, x, y, "furniture");
+    }
     // adults
     let adults = "";
     const adultList = [];
+    // the two adults' large figures side by side where they would cover each other
+    let [cdx, sdx] = [0, 0];
+    const apart = 0.5 * ADULT_SCALE;
+    if (cgHere && stHere && Math.abs(cx - sx) < apart && Math.abs(cy - sy) < 0.85 * ADULT_SCALE) {
+      const push = (apart - Math.abs(cx - sx)) / 2;
+      [cdx, sdx] = cx <= sx ? [-push, push] : [push, -push];
+    }
     for (const [here, x, y, who, colour, act] of [
-      [cgHere, cx, cy, "caregiver", P.data.colours.caregiver, this.col("ca", s)],
-      [stHere, sx, sy, "stranger", P.data.colours.stranger, this.col("sa", s)]]) {
+      [cgHere, cx + cdx, cy, "caregiver", P.data.colours.caregiver, this.col("ca", s)],
+      [stHere, sx + sdx, sy, "stranger", P.data.colours.stranger, this.col("sa", s)]]) {
       if (!here) continue;
-      const X = x;
-      const Y = H - y;
-      adults += `<g transform="translate(${X.toFixed(3)} ${Y.toFixed(3)}) scale(1.15)">${adultSVG(who, colour, act, C.adult)}</g>`;
-      labels.block(X - 0.28, Y - 0.53, X + 0.3, Y + 0.46);
+      // the large figures stay inside the walls (an adult at the door is drawn just inside it)
+      const X = inside(x, 0.2 * ADULT_SCALE, this.R.width - 0.22 * ADULT_SCALE);
+      const Y = inside(H - y, 0.4 * ADULT_SCALE, H - 0.34 * ADULT_SCALE);
+      adults += `<g transform="translate(${X.toFixed(3)} ${Y.toFixed(3)}) scale(${ADULT_SCALE})">${adultSVG(who, colour, act, C.adult)}</g>`;
+      labels.block(X - 0.24 * ADULT_SCALE, Y - 0.46 * ADULT_SCALE, X + 0.26 * ADULT_SCALE, Y + 0.4 * ADULT_SCALE);
       adultList.push({ X, Y, who, colour, act });
     }
     this.adults.innerHTML = adults;
-    // the infant: on the adult's shoulder when held
+    // the infant: in the adult's arms when held, at her side when it touches her; the figures
+    // are large, so it is drawn beside her, toward the middle of the room
+    const pose = this.pose(s);
     let ix = ix0;
     let iy = iy0;
-    if (held === C.held.CAREGIVER && cgHere) [ix, iy] = [cx + 0.2, cy + 0.12];
-    else if (held === C.held.STRANGER && stHere) [ix, iy] = [sx + 0.2, sy + 0.12];
+    const W2 = this.R.width / 2;
     let tx = null;
-    if (target === C.target.CAREGIVER && cgHere) tx = cx;
+    const beside = (who, reach) => {
+      // beside the adult as drawn, on the side of the middle of the room
+      const a = adultList.find((x) => x.who === who);
+      if (!a) return;
+      const side = a.X > W2 ? -1 : 1;
+      [ix, iy] = [a.X + side * reach, H - a.Y + 0.05];
+      tx = a.X;
+    };
+    if (pose.held) beside(pose.held, 0.5);
+    else if (pose.touch) beside(pose.touch, 0.75);
+    ix = inside(ix, 0.2 * INFANT_SCALE, this.R.width - 0.2 * INFANT_SCALE);
+    iy = inside(iy, 0.14 * INFANT_SCALE, H - 0.3 * INFANT_SCALE);
+    if (tx !== null) { /* faces the adult it is with */ }
+    else if (target === C.target.CAREGIVER && cgHere) tx = cx;
     else if (target === C.target.STRANGER && stHere) tx = sx;
     else if (target === C.target.DOOR) tx = this.R.door[0];
     else if (target === C.target.TOYS) tx = this.R.toys[0];
     const dir = tx === null ? 1 : (tx >= ix ? 1 : -1);
     const IX = ix;
     const IY = H - iy;
-    this.infant.innerHTML = `<g transform="translate(${IX.toFixed(3)} ${IY.toFixed(3)}) scale(1.4)">${infantSVG(action, cry, dir, C.action)}</g>`;
-    labels.block(IX - 0.34, IY - 0.5, IX + 0.34, IY + 0.28);
+    const heldColour = pose.held ? P.data.colours[pose.held] : null;
+    this.infant.innerHTML = `<g transform="translate(${IX.toFixed(3)} ${IY.toFixed(3)}) scale(${INFANT_SCALE})">${infantSVG(action, cry, dir, C.action, { held: heldColour, touch: pose.touch !== null, ignore: pose.ignore })}</g>`;
+    const INF = [0.26 * INFANT_SCALE, 0.36 * INFANT_SCALE, 0.26 * INFANT_SCALE, 0.2 * INFANT_SCALE];
+    labels.block(IX - INF[0], IY - INF[1], IX + INF[2], IY + INF[3]);
     // gaze: a dotted line from the infant's head toward what it looks at
     let gx = null;
     let gy = null;
@@ -385,13 +475,13 @@ class Room {
     else if (gaze === C.gaze.DOOR) [gx, gy] = this.R.door;
     else if (gaze === C.gaze.TOYS) [gx, gy] = this.R.toys;
     const hx = ix;
-    const hy = iy + 0.25;
+    const hy = iy + 0.2 * INFANT_SCALE;
     let g = "";
     let gazeAt = null;
     if (gx !== null) {
       const d = Math.hypot(gx - hx, gy - hy);
-      if (d > 0.45) {
-        const reach = Math.min(1.1, d - 0.2) / d;
+      if (d > 0.8) {
+        const reach = Math.min(1.4, d - 0.3) / d;
         const ex = hx + (gx - hx) * reach;
         const ey = hy + (gy - hy) * reach;
         g += `<line x1="${hx.toFixed(3)}" y1="${(H - hy).toFixed(3)}" x2="${ex.toFixed(3)}" y2="${(H - ey).toFixed(3)}" class="gazeline"/>` +
@@ -404,17 +494,18 @@ class Room {
     this.gaze.innerHTML = g;
     // labels, most important first: who is who, what the infant does, its crying, what the
     // adults do, where it looks
-    const INF = [0.34, 0.5, 0.34, 0.28];
-    const ADULT = [0.28, 0.53, 0.3, 0.46];
+    const ADULT = [0.24 * ADULT_SCALE, 0.46 * ADULT_SCALE, 0.26 * ADULT_SCALE, 0.4 * ADULT_SCALE];
     for (const a of adultList) {
       labels.place(W.who[a.who], a.X, a.Y, ADULT, ["above", "left", "right", "below"], "who", `fill="${a.colour}"`);
     }
-    labels.place(W.action_short[action], IX, IY, INF, ["below", "above", "right", "left"], "infantlbl");
-    if (cry > 0) labels.place(W.cry[cry], IX, IY, INF, ["above", "right", "left", "below"], `crylbl${cry > 1 ? " hard" : ""}`);
-    for (const a of adultList) {
-      if (W.adult[a.act]) labels.place(W.adult[a.act], a.X, a.Y, ADULT, ["below", "right", "left"], "act");
+    if (showLabels) {
+      labels.place(this.shortLabel(pose), IX, IY, INF, ["below", "above", "right", "left"], "infantlbl");
+      if (cry > 0) labels.place(W.cry[cry], IX, IY, INF, ["above", "right", "left", "below"], `crylbl${cry > 1 ? " hard" : ""}`);
+      for (const a of adultList) {
+        if (W.adult[a.act]) labels.place(W.adult[a.act], a.X, a.Y, ADULT, ["below", "right", "left"], "act");
+      }
+      if (gazeAt) labels.place(W.gaze_short[gaze], gazeAt[0], gazeAt[1], [0.05, 0.05, 0.05, 0.05], ["above", "below", "right", "left"], "gazelbl");
     }
-    if (gazeAt) labels.place(W.gaze_short[gaze], gazeAt[0], gazeAt[1], [0.05, 0.05, 0.05, 0.05], ["above", "below", "right", "left"], "gazelbl");
     // notes: who is out of the room, episode over
     const away = [];
     if (!cgHere) away.push(W.who.caregiver);
@@ -431,11 +522,15 @@ class Room {
     // the words beside the room
     const epName = P.data.episode_names[e - 1];
     this.when.textContent = `${W.episode} ${e} · ${epName} · ${clock(Math.min(t, (length || 1) - 1))}`;
-    this.doing.textContent = P.describe(this, s);
+    this.doing.textContent = showLabels ? P.describe(this, s, pose) : "";
     this.box.dataset.second = String(s);
     this.box.dataset.episode = String(e);
     this.box.dataset.t = String(Math.min(t, (length || 1) - 1));
     this.box.dataset.action = P.data.codes.action_names[action];
+    this.box.dataset.held = pose.held || "";
+    this.box.dataset.touch = pose.touch || "";
+    this.box.dataset.ignore = pose.ignore ? "1" : "0";
+    this.box.dataset.label = showLabels ? this.shortLabel(pose) : "";
     this.box.dataset.cry = String(cry);
     this.box.dataset.over = over ? "1" : "0";
   }
@@ -512,7 +607,8 @@ class Timeline {
     const width = Math.max(300, this.box.getBoundingClientRect().width || 600);
     this.width = width;
     const rows = P.data.rows;
-    const rowH = Math.round(px * (P.data.dyads.length > 1 ? 1.05 : 1.25));
+    // rows a little taller for one dyad on a screen; on a projector all rows are compact
+    const rowH = Math.round(px * (P.data.dyads.length > 1 || P.data.present ? 1.05 : 1.25));
     const labelW = Math.round(px * 9.2);
     const topH = Math.round(px * 1.6);
     const blockGap = Math.round(px * (P.data.dyads.length > 1 ? 1.5 : 0.3));
@@ -587,6 +683,7 @@ class Player {
     this.root = root;
     this.data = data;
     this.clock = new Clock(data.dyads);
+    this.path = window.location.pathname;
     this.m = 0;
     this.frac = 0;
     this.speed = data.speed || 10;
@@ -617,6 +714,10 @@ class Player {
     }
     this.speedSel.onchange = () => this.setSpeed(Number(this.speedSel.value));
     this.readout = el("span", { class: "readout", "aria-live": "off" }, bar);
+    // compact: beside a single room the controls sit under its title and badge; above
+    // several rooms, before them (so that Play is on the screen with the rooms)
+    if (this.rooms.length === 1) this.rooms[0].side.insertBefore(bar, this.rooms[0].status);
+    else root.insertBefore(bar, this.stage);
     this.scrub = el("input", { type: "range", min: 0, max: this.clock.total - 1, step: 1, value: 0, class: "scrub", "aria-label": W.scrub }, root);
     this.scrub.oninput = () => this.go(Number(this.scrub.value));
     // jump to an episode, and to what the coder scored
@@ -644,7 +745,7 @@ class Player {
     this.timeline = new Timeline(this, root);
     // legend
     this.legend = el("details", { class: "legend" }, root);
-    this.legend.open = true;
+    this.legend.open = !data.present;
     el("summary", {}, this.legend, W.legend);
     this.buildLegend(el("div", { class: "legendgrid" }, this.legend));
     root.tabIndex = 0;
@@ -674,12 +775,17 @@ class Player {
     for (const name of D.legend_actions) {
       item(infantSVG(A[name], 0, 1, A), D.words.action_short[A[name]]);
     }
+    item(infantSVG(A.CONTACT_ACTIVE, 0, 1, A, { held: D.colours.caregiver }), `${D.words.held_short}, ${D.words.action_short[A.CONTACT_ACTIVE]}`);
+    item(infantSVG(A.EXPLORE, 0, 1, A, { touch: true }), D.words.touch_short);
+    if (D.scored) item(infantSVG(A.EXPLORE, 0, 1, A, { ignore: true }), D.words.ignore_short);
     item(infantSVG(A.IDLE, 1, 1, A), D.words.cry[1]);
     item(infantSVG(A.IDLE, 2, 1, A), D.words.cry[2]);
     item(`<line x1="-0.45" y1="0" x2="0.4" y2="0" class="gazeline"/><circle cx="0.4" cy="0" r="0.05" class="gazeend"/>`, D.words.gaze_legend, "-0.5 -0.3 1 0.6");
     item(`<polyline points="-0.45,0.1 -0.1,-0.05 0.2,0.08 0.45,-0.1" class="trail"/>`, D.words.trail_legend.replace("{n}", TRAIL), "-0.5 -0.3 1 0.6");
     item(`<g transform="translate(0 0.1)">${adultSVG("c", D.colours.caregiver, D.codes.adult.ABSENT, D.codes.adult)}</g>`, D.words.who.caregiver, "-0.5 -0.6 1 1");
     item(`<g transform="translate(0 0.1)">${adultSVG("s", D.colours.stranger, D.codes.adult.ABSENT, D.codes.adult)}</g>`, D.words.who.stranger, "-0.5 -0.6 1 1");
+    item(`<rect x="-0.3" y="-0.3" width="0.6" height="0.6" rx="0.08" class="chair"/>`, D.words.chairs, "-0.5 -0.5 1 1");
+    item(`<rect x="-0.45" y="-0.4" width="0.9" height="0.8" rx="0.08" class="rug"/><rect x="-0.3" y="-0.25" width="0.18" height="0.18" fill="#A6761D"/><rect x="0.1" y="0.05" width="0.18" height="0.18" fill="#7F7F7F"/>`, D.words.room.toys, "-0.5 -0.5 1 1");
   }
 
   runs(d, row) {
@@ -716,13 +822,15 @@ class Player {
     return out;
   }
 
-  describe(room, s) {
+  describe(room, s, pose) {
     const W = this.data.words;
     const c = room.d.cols;
     const a = c.action[s];
     const t = c.target[s];
     let text = W.action[a].replace("{t}", W.target[t] || W.someone);
-    const parts = [text];
+    if (pose.touch) text = a === this.data.codes.action.APPROACH ? W.arrive[pose.touch] : `${text}, ${W.touch[pose.touch]}`;
+    else if (pose.ignore) text = `${text}, ${W.ignore}`;
+    const parts = pose.held ? [W.held[pose.held], text] : [text];
     if (c.cry[s] > 0) parts.push(W.cry[c.cry[s]]);
     if (!(a === this.data.codes.action.EXPLORE && c.gaze[s] === this.data.codes.gaze.TOYS)) parts.push(W.gaze[c.gaze[s]]);
     return W.infant + " " + parts.join(", ");
@@ -743,6 +851,20 @@ class Player {
     this.root.dataset.playing = this.playing ? "1" : "0";
     this.root.dataset.speed = String(this.speed);
     this.root.__ssp = { m: this.m, speed: this.speed, startKey: this.data.start_key };
+    if (!this.playing) this.writeLink();
+  }
+
+  // the paused position in the page's address (``episode``, ``t``), in the browser only: the
+  // link reopens this second; no message goes to the server
+  writeLink() {
+    // only on this page (not on the next one while this one goes away)
+    if (!this.data.link || !this.root.isConnected || window.location.pathname !== this.path) return;
+    const { e, t } = this.clock.locate(this.m);
+    const url = new URL(window.location.href);
+    if (url.searchParams.get("episode") === String(e) && url.searchParams.get("t") === String(t)) return;
+    url.searchParams.set("episode", String(e));
+    url.searchParams.set("t", String(t));
+    window.history.replaceState(window.history.state, "", url.toString());
   }
 
   go(m) {
@@ -873,6 +995,9 @@ export default function (component) {
   }
   player.layout();
   let width = root.getBoundingClientRect().width;
+  const keepLink = window.setInterval(() => {
+    if (!player.playing && root.isConnected) player.writeLink();
+  }, 500);
   const observer = new ResizeObserver(() => {
     const w = root.getBoundingClientRect().width;
     if (Math.abs(w - width) > 2) {
@@ -882,6 +1007,8 @@ export default function (component) {
   });
   observer.observe(root);
   return () => {
+    window.clearInterval(keepLink);
+    player.path = null;
     player.pause();
     observer.disconnect();
   };

@@ -65,13 +65,33 @@ trace = dyad.trace
 case = (infant, episode, int(seed))
 #: every answer widget belongs to one case: another infant starts with a blank sheet
 answer = f"{PAGE}.{infant}.{episode}.{int(seed)}"
-submitted = st.session_state.get(f"{PAGE}.submitted") == case
 
-st.subheader(f"Episode {episode}: the caregiver returns")
-# the coder's scored moments stay hidden: they would give the answers away
+
+def compare() -> None:
+    """The student submits (a callback: the page then runs with the answers shown)."""
+    if st.session_state.get(f"{answer}.choice") is None:
+        st.session_state[f"{PAGE}.need_choice"] = True
+    else:
+        st.session_state[f"{PAGE}.submitted"] = case
+
+
+submitted = (st.session_state.get(f"{PAGE}.submitted") == case
+             and st.session_state.get(f"{answer}.choice") is not None)
+
+head, switch = st.columns([3, 1], vertical_alignment="bottom")
+head.subheader(f"Episode {episode}: the caregiver returns")
+labels_on = switch.toggle(
+    "Labels on", key=f"{PAGE}.labels",
+    help="For the instructor: the words for what the infant does, in the room and as a "
+    "running record. A student scores from the poses alone; the words appear once the "
+    "scores are compared.")
+# the student observes: the coder's scored moments, the words for what the infant does and the
+# running record stay hidden until the scores are compared (or the instructor turns labels on)
+words = labels_on or submitted
 player.show(player.payload([compute.player_dyad(args, f"Mystery infant {infant}", "",
                                                 "#666666")],
-                           episode, 0, ui.presentation(), scored=False),
+                           episode, 0, ui.presentation(), scored=False, labels=words,
+                           link=False),
             key=f"{PAGE}.player")
 seconds = int((trace["episode"] == episode).sum())
 st.caption(f"The episode ran {seconds} s. A reunion is lengthened until the infant is "
@@ -80,8 +100,14 @@ st.caption(f"The episode ran {seconds} s. A reunion is lengthened until the infa
 record, score = st.columns([1, 1], gap="large")
 with record:
     st.subheader("The running record")
-    st.caption("What the infant does every 5 s of the episode, as a coder would jot it down.")
-    st.dataframe(running_record(trace, episode), hide_index=True, height=360)
+    if words:
+        st.caption("What the infant does every 5 s of the episode, as a coder would jot it "
+                   "down.")
+        st.dataframe(running_record(trace, episode), hide_index=True, height=360)
+    else:
+        st.caption("Hidden until you compare your scores: watch the infant's poses in the room "
+                   "(the legend under the player says what each pose shows), as a coder "
+                   "behind the mirror would. Then the record shows what it did every 5 s.")
 
 with score:
     st.subheader("Your scores toward the caregiver")
@@ -95,14 +121,10 @@ with score:
     lapses = st.checkbox("I saw disorganized lapses", key=f"{answer}.d",
                          help="Freezing, an approach broken off, or apprehension of the "
                          "caregiver (Main & Solomon 1990).")
-    if st.button("Compare with the observer", type="primary", key=f"{PAGE}.compare"):
-        if choice is None:
-            st.warning("Choose a classification first.")
-        else:
-            st.session_state[f"{PAGE}.submitted"] = case
-            submitted = True
-    if choice is None:
-        submitted = False
+    st.button("Compare with the observer", type="primary", key=f"{PAGE}.compare",
+              on_click=compare)
+    if st.session_state.pop(f"{PAGE}.need_choice", False):
+        st.warning("Choose a classification first.")
 
 if submitted:
     st.divider()

@@ -234,7 +234,8 @@ with right:
                    f"{dyad.row['reactivity']:.2f}, soothability {dyad.row['soothability']:.2f}.")
         player.show(player.payload(
             [compute.player_dyad(args, f"Infant {infant}", replayed,
-                                 ui.class_colour(dyad.row["classification"]))], 5, 0, present),
+                                 ui.class_colour(dyad.row["classification"]))], 5, 0, present,
+            link=False),
             key=f"{PAGE}.player")
         st.markdown("**Why the coder classified it so**")
         for line in dyad.plain:

@@ -64,14 +64,15 @@ def episode_table(summary: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def hidden_distress(summary: pd.DataFrame) -> str:
-    """One sentence comparing crying with arousal in the separations, from the numbers."""
+def hidden_distress(summary: pd.DataFrame, avoidant: bool) -> str:
+    """One sentence comparing crying with arousal in the separations, from the numbers; the
+    comparison with avoidant infants' heart rate only for an infant coded avoidant (A)."""
     seps = summary.loc[[e for e in SEPARATIONS if e in summary.index]]
     if seps.empty:
         return ""
     cry = float((seps["crying"] * seps["seconds"]).sum() / seps["seconds"].sum())
     arousal = float((seps["arousal"] * seps["seconds"]).sum() / seps["seconds"].sum())
-    if cry < 0.25 and arousal >= 0.4:
+    if avoidant and cry < 0.25 and arousal >= 0.4:
         return (f"In the separations this infant cried in only {cry:.0%} of the seconds while "
                 f"its arousal averaged {arousal:.2f}: distress the coder cannot hear, as in "
                 "avoidant infants' heart rate (Sroufe & Waters 1977).")
@@ -137,7 +138,7 @@ with right:
         st.markdown(
             "The orange line is the infant's **internal arousal**, which the coder cannot see; "
             "the blue area is its **crying**, which the coder hears (half height: fussing; "
-            "full: crying hard). " + hidden_distress(summary))
+            "full: crying hard). " + hidden_distress(summary, row["abc_group"] == "A"))
         charts.show(charts.arousal_and_crying(trace), present,
                     key=f"{PAGE}.chart.arousal",
                     png=lambda: compute.trace_png("arousal", args, present),

@@ -262,7 +262,7 @@ def explain(coding: Coding, k: int, infant_id: int | None = None) -> str:
 #: her while she is away.
 MOMENT_KINDS = {
     "approach": "approach to the caregiver",
-    "contact": "contact with the caregiver (held or clinging)",
+    "contact": "contact with the caregiver (held, clinging, or touching her)",
     "resistance": "resistance to the caregiver (pushing away, or going limp)",
     "avoidance": "avoidance of the caregiver (turning away, or ignoring her)",
     "lapse": "lapses in her presence (freezing, broken-off approach, apprehension)",

@@ -20,7 +20,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Arc, Circle, FancyBboxPatch, Rectangle
 
 from .. import room
-from ..codes import Action, AdultAct, Cry, Gaze, Target
+from ..codes import Action, AdultAct, Cry, Gaze, Held, Target, Zone
 from ..episodes import EPISODES
 from .style import CAREGIVER_COLOUR, INFANT_COLOUR, STRANGER_COLOUR, figure_scale
 
@@ -30,7 +30,7 @@ ACTION_WORDS = {
     Action.IDLE: "sits, not playing",
     Action.APPROACH: "moves toward {t}",
     Action.CONTACT_ACTIVE: "clings to {t}",
-    Action.CONTACT_PASSIVE: "is held by {t}, not holding on",
+    Action.CONTACT_PASSIVE: "rests against {t}, not holding on",
     Action.RESIST_ANGRY: "pushes {t} away angrily",
     Action.RESIST_PASSIVE: "fusses limply, will not settle with {t}",
     Action.AVOID: "turns away from {t}",
@@ -47,7 +47,7 @@ ACTION_SHORT = {
     Action.IDLE: "sits still",
     Action.APPROACH: "crawls toward",
     Action.CONTACT_ACTIVE: "clings",
-    Action.CONTACT_PASSIVE: "held, not holding on",
+    Action.CONTACT_PASSIVE: "not holding on",
     Action.RESIST_ANGRY: "pushes away",
     Action.RESIST_PASSIVE: "goes limp",
     Action.AVOID: "turns away",
@@ -58,6 +58,18 @@ ACTION_SHORT = {
     Action.APPROACH_BROKEN: "starts toward, breaks off",
     Action.APPREHENSION: "frightened",
 }
+#: Being held: its own words, before what the infant does in the adult's arms.
+HELD_WORDS = {Held.CAREGIVER: "held by the caregiver", Held.STRANGER: "held by the stranger"}
+HELD_SHORT = "held"
+#: In contact but not held and not clinging (the coder counts it as contact: touching her):
+#: arriving at her, or playing or sitting against her.
+TOUCH_WORDS = {"caregiver": "touching the caregiver", "stranger": "touching the stranger"}
+TOUCH_SHORT = "touching her"
+ARRIVE_WORDS = {"caregiver": "reaches the caregiver", "stranger": "reaches the stranger"}
+ARRIVE_SHORT = "reaches her"
+#: Actions that are contact (or resisting it) themselves: no "touching" added to them.
+CONTACT_ACTIONS = (Action.CONTACT_ACTIVE, Action.CONTACT_PASSIVE, Action.RESIST_ANGRY,
+                   Action.RESIST_PASSIVE)
 #: What an adult does, in a few words (the label under her in the room).
 ADULT_WORDS = {
     AdultAct.ABSENT: "",
@@ -85,13 +97,44 @@ _TOY_COLOURS = ("#8C8C8C", "#A6761D", "#666666", "#BFA37A", "#7F7F7F")
 _TOYS_OFFSETS = ((-0.45, 0.3), (0.35, 0.45), (0.5, -0.3), (-0.3, -0.45), (0.05, 0.05))
 
 
+def touching(row: pd.Series | dict) -> str | None:
+    """Whom the infant touches without being held or holding on ("caregiver", "stranger"), as
+    the coder counts contact (the contact zone), or None."""
+    if int(row.get("held", Held.NONE)) != Held.NONE or Action(int(row["action"])) in \
+            CONTACT_ACTIONS:
+        return None
+    for who in ("caregiver", "stranger"):
+        if int(row.get(f"zone_{who}", Zone.ABSENT)) == Zone.CONTACT:
+            return who
+    return None
+
+
+def short_label(row: pd.Series | dict) -> str:
+    """The infant's label in the room: its action in a few words, held or touching said."""
+    action = Action(int(row["action"]))
+    touch = touching(row)
+    if touch is not None:
+        return ARRIVE_SHORT if action == Action.APPROACH else \
+            f"{ACTION_SHORT[action]}, {TOUCH_SHORT}"
+    if int(row.get("held", Held.NONE)) != Held.NONE:
+        return f"{HELD_SHORT}, {ACTION_SHORT[action]}"
+    return ACTION_SHORT[action]
+
+
 def describe_second(row: pd.Series | dict) -> str:
-    """One line of plain words: what the infant does, its crying and where it looks."""
+    """One line of plain words: whether it is held, what the infant does (touching an adult
+    when it is in contact with her), its crying and where it looks."""
     action = Action(int(row["action"]))
     target = TARGET_WORDS.get(Target(int(row["target"])), "")
     text = ACTION_WORDS[action].format(t=target or "someone")
+    held = Held(int(row.get("held", Held.NONE)))
+    touch = touching(row)
+    if touch is not None and action == Action.APPROACH:
+        text = ARRIVE_WORDS[touch]
+    elif touch is not None:
+        text = f"{text}, {TOUCH_WORDS[touch]}"
+    parts = [HELD_WORDS[held], text] if held != Held.NONE else [text]
     cry = CRY_WORDS[Cry(int(row["cry"]))]
-    parts = [text]
     if cry:
         parts.append(cry)
     gaze = GAZE_WORDS[Gaze(int(row["gaze"]))]
@@ -234,7 +277,7 @@ class RoomDrawer:
         # a held infant is drawn on the adult's shoulder, so both stay visible
         ix, iy = (x + 0.16, y + 0.12) if held else (x, y)
         self.infant.center = (ix, iy)
-        self.in_label.set_text(f"infant: {ACTION_SHORT[Action(int(row['action']))]}")
+        self.in_label.set_text(f"infant: {short_label(row)}")
         if held:
             self.in_label.set_position((ix + 0.18, iy - 0.1))
             self.in_label.set_horizontalalignment("left")
