@@ -25,8 +25,10 @@ from .params import ModelParams
 from .population import Population
 from .preparation import Care, Prepared, Setup, prepare
 from .record import RECORD_FIELDS, BehaviourRecord
-from .rules import adults, infant, situation, transitions
-from .rules.dispositions import dispositions, ssp_params
+from .rules import adults, infant, transitions
+from .rules import perception as situation
+from .rules.catalogue import ssp_params
+from .rules.dispositions import dispositions
 from .rules.jit import records
 from .rules.observable import N_FIELDS, observe
 from .strange_situation import toy_spots
