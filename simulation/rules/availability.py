@@ -66,11 +66,12 @@ def preoccupied_share(r: float, c: float) -> float:
 
 
 @kernel
-def next_preoccupied(preoccupied: bool, share: float, u: float, switch: float) -> bool:
+def next_preoccupied(preoccupied: bool, share: float, u: float, p) -> bool:
     """Whether she is preoccupied at the next occasion: preoccupation begins at rate
     ``2 * switch * share`` and ends at rate ``2 * switch * (1 - share)`` per occasion, so she
-    spends ``share`` of the time preoccupied, days at a time (``switch`` is the mean rate of
-    change of a balanced caregiver)."""
+    spends ``share`` of the time preoccupied, days at a time (``switch``,
+    ``preoccupation_switch``, is the mean rate of change of a balanced caregiver)."""
+    switch = p.preoccupation_switch
     if preoccupied:
         return not (u < min(2.0 * switch * (1.0 - share), 1.0))
     return u < min(2.0 * switch * share, 1.0)
@@ -95,6 +96,12 @@ def breakthrough_chance(preoccupied: bool, c: float, p) -> float:
 def life_event_chance(p) -> float:
     """Chance that a life event begins in a month (``life_event_rate`` a year, 12 months)."""
     return min(p.life_event_rate / 12.0, 1.0)
+
+
+@kernel
+def life_event_length(p) -> int:
+    """Occasions a life event lasts."""
+    return int(p.life_event_occasions)
 
 
 @kernel

@@ -88,9 +88,9 @@ def home_year(keys, reactivity, params, spells, responsiveness, consistency, war
                 preoccupied[c] = availability.next_preoccupied(
                     preoccupied[c], availability.preoccupied_share(responsiveness[c, sc, i],
                                                                    consistency[c, sc, i]),
-                    u_sw1 if c == 0 else u_sw2, p.preoccupation_switch)
+                    u_sw1 if c == 0 else u_sw2, p)
             if j == event_start:
-                event_left = int(p.life_event_occasions)
+                event_left = availability.life_event_length(p)
             elif event_left > 0:
                 event_left -= 1
             c = 1 if n_caregivers == 2 and secondary[j] and u_who < share else 0
