@@ -19,7 +19,7 @@ from simulation.rules.declaration import HOME, INFANT, SECOND
 
 pytestmark = pytest.mark.rules
 
-RULES = Path(catalogue.__file__).resolve().parent
+RULES_DIR = Path(catalogue.__file__).resolve().parent
 #: Numbers that are arithmetic identities, not constants of the model.
 IDENTITIES = {0, 1, 2}
 
@@ -41,7 +41,7 @@ def literal_constants(path: Path) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("path", sorted(RULES.glob("*.py")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(RULES_DIR.glob("*.py")), ids=lambda p: p.name)
 def test_every_module_level_number_of_the_rules_is_declared(path):
     declared = {c.name for m, c in catalogue.CONSTANTS if Path(m.__file__).resolve() == path}
     assert literal_constants(path) <= declared, (
@@ -98,3 +98,12 @@ def test_each_mechanism_has_its_own_test_file(module):
     if name == "per_occasion":  # the home year's loop: tested through small cohorts
         name = "small_cohorts"
     assert (Path(__file__).parent / f"test_{name}.py").is_file()
+
+
+def test_the_compiled_rules_fingerprint_covers_every_module_with_compiled_rules():
+    from simulation.fingerprint import RULES, model_modules
+
+    covered = set(model_modules(RULES))
+    compiled = {f"simulation.rules.{p.stem}" for p in RULES_DIR.glob("*.py")
+                if "@kernel" in p.read_text()}
+    assert compiled and compiled <= covered, sorted(compiled - covered)
