@@ -17,6 +17,10 @@ from .inputs import InputError, check_number
 from .rules.catalogue import MECHANISMS
 from .rules.declaration import Param
 
+#: Parameters renamed so that each word has one meaning (a caregiver's "lapse" or "spell" of
+#: preoccupation is now her preoccupation): the old name in a message points to the new one.
+RENAMED = {"spell_switch": "preoccupation_switch", "lapse_breakthrough": "preoccupied_breakthrough"}
+
 
 class _Parameters:
     """Validation and description of the generated :class:`ModelParams`."""
@@ -46,7 +50,8 @@ class _Parameters:
         """A validated copy with some parameters changed; unknown names are refused."""
         unknown = set(changes) - set(self.names())
         if unknown:
-            raise InputError(f"unknown model parameter(s): {', '.join(sorted(unknown))}")
+            names = [f"{n} (now {RENAMED[n]})" if n in RENAMED else n for n in sorted(unknown)]
+            raise InputError(f"unknown model parameter(s): {', '.join(names)}")
         return replace(self, **changes)
 
     def as_dict(self) -> dict[str, float]:

@@ -107,3 +107,10 @@ def test_the_compiled_rules_fingerprint_covers_every_module_with_compiled_rules(
     compiled = {f"simulation.rules.{p.stem}" for p in RULES_DIR.glob("*.py")
                 if "@kernel" in p.read_text()}
     assert compiled and compiled <= covered, sorted(compiled - covered)
+
+
+def test_a_renamed_parameter_is_refused_with_its_new_name():
+    from simulation.inputs import InputError
+
+    with pytest.raises(InputError, match=r"spell_switch \(now preoccupation_switch\)"):
+        ModelParams().with_changes(spell_switch=0.1)
