@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent
 ENGINE = ("simulation.cohort", "simulation.mesa_model", "simulation.presets",
           "simulation.population_presets")
 #: The compiled rules' entry modules (the cohort engine's two compiled loops).
-RULES = ("simulation.rules.second", "simulation.rules.occasions")
+RULES = ("simulation.rules.per_second", "simulation.rules.per_occasion")
 #: Never part of the model, even if imported from it: the command line, the benchmark, the
 #: figures, the sweep's bookkeeping (its seeds are versioned by ``sweep.cells.SCHEME``) and the
 #: literature checks.

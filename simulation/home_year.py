@@ -1,7 +1,7 @@
 """The home year: hundreds of occasions of need for every infant of a cohort.
 
 The caregiving arrangement becomes arrays here; the compiled rules of
-:mod:`simulation.rules.occasions` run each infant's occasions. Draws are keyed by (seed,
+:mod:`simulation.rules.per_occasion` run each infant's occasions. Draws are keyed by (seed,
 infant, purpose, occasion), so infant k's year is the same in any cohort and alone in the Mesa
 model.
 """
@@ -14,7 +14,7 @@ import numpy as np
 
 from .caregiving import Caregiving, CaregivingHistory
 from .params import ModelParams
-from .rules import occasions as rules
+from .rules import catalogue, learning, per_occasion
 from .threads import over_ranges
 from .working_model import INITIAL, WM_VARIABLES, WorkingModel
 
@@ -134,22 +134,22 @@ def develop(
             out[c, :values.shape[0]] = values
         return out
 
-    models = np.empty((len(caregivers), len(rules.LEARNER), n))
-    models[:] = np.array([INITIAL[k] for k in rules.LEARNER])[None, :, None]
-    monthly = np.zeros((len(caregivers), len(rules.SNAPSHOT), n,
+    models = np.empty((len(caregivers), len(learning.LEARNER), n))
+    models[:] = np.array([INITIAL[k] for k in learning.LEARNER])[None, :, None]
+    monthly = np.zeros((len(caregivers), len(learning.SNAPSHOT), n,
                         1 + int(snapshot_after.sum())))
-    counts = np.zeros((len(caregivers), len(rules.COUNTS), n))
+    counts = np.zeros((len(caregivers), len(per_occasion.COUNTS), n))
     inputs = (np.ascontiguousarray(keys, dtype=np.uint64),
-              np.ascontiguousarray(reactivity, dtype=np.float64), rules.home_params(p), spells,
+              np.ascontiguousarray(reactivity, dtype=np.float64), catalogue.home_params(p), spells,
               stacked("responsiveness"), stacked("consistency"), stacked("warmth"),
               stacked("frightening"), secondary, float(care.secondary_share), frozen,
               snapshot_after, models, monthly, counts)
-    over_ranges(n, threads, lambda lo, hi: rules.home_year(*inputs, lo, hi))
-    wms = [WorkingModel(**{k: models[c, v] for v, k in enumerate(rules.LEARNER)},
+    over_ranges(n, threads, lambda lo, hi: per_occasion.home_year(*inputs, lo, hi))
+    wms = [WorkingModel(**{k: models[c, v] for v, k in enumerate(learning.LEARNER)},
                         volatility_scale=p.volatility_scale) for c in range(len(caregivers))]
-    monthly_arrays = [{k: monthly[c, v] for v, k in enumerate(rules.SNAPSHOT)}
+    monthly_arrays = [{k: monthly[c, v] for v, k in enumerate(learning.SNAPSHOT)}
                       for c in range(len(caregivers))]
-    occasions = [{k: counts[c, v] for v, k in enumerate(rules.COUNTS)}
+    occasions = [{k: counts[c, v] for v, k in enumerate(per_occasion.COUNTS)}
                  for c in range(len(caregivers))]
     return Development(wms, monthly_arrays, occasions)
 

@@ -45,8 +45,9 @@ from .phases import PHASES, Phase
 from .population import Population
 from .preparation import Care, Prepared, Setup, prepare
 from .record import RECORD_FIELDS, BehaviourRecord
-from .rules import adults, infant, situation, transitions
-from .rules.dispositions import dispositions, ssp_params
+from .rules import adults, infant, perception, transitions
+from .rules.catalogue import ssp_params
+from .rules.dispositions import dispositions
 from .rules.jit import records
 from .rules.observable import N_FIELDS, observe
 from .strange_situation import toy_spots
@@ -174,11 +175,11 @@ class Infant(Placed):
         self.key = prepared.keys[0]
         #: what it perceives this second (one PERCEPTION record; the adults stand in the same
         #: relation to it: distance and contact are mutual)
-        self.perception = records(np.zeros((), dtype=situation.PERCEPTION))[()]
+        self.perception = records(np.zeros((), dtype=perception.PERCEPTION))[()]
 
     def perceive(self) -> None:
         """It perceives the room: distances, contact, who is making an overture."""
-        situation.perceive(self.model.dyad, self.perception)
+        perception.perceive(self.model.dyad, self.perception)
 
     def decide(self) -> None:
         """It decides: arousal, action and its target, crying, gaze (its own keyed draws for

@@ -3,7 +3,7 @@
 This tuple is the one place that says it. The Mesa model (:mod:`simulation.mesa_model`) steps
 by iterating it: each phase is a method of the agent it names (``Infant.perceive``, ...) or of
 the procedure, and runs the rules listed here. The cohort engine's compiled second
-(``run_second`` in :mod:`simulation.rules.second`) calls the same rules in one compiled
+(``run_second`` in :mod:`simulation.rules.per_second`) calls the same rules in one compiled
 function; a test reads its calls and holds them to this tuple, and watches the Mesa model call
 exactly these rules in this order (tests/test_mesa_agents.py).
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from .rules import adults, infant, situation, transitions
+from .rules import adults, infant, perception, transitions
 
 
 class Phase(NamedTuple):
@@ -30,7 +30,7 @@ PHASES: tuple[Phase, ...] = (
     # the episode ends and the next begins: entries, exits, who still holds the infant
     Phase("procedure", "advance", (transitions.advance,)),
     # distances, contact, who is making an overture
-    Phase("infant", "perceive", (situation.perceive,)),
+    Phase("infant", "perceive", (perception.perceive,)),
     # arousal, action and its target, crying, gaze
     Phase("infant", "decide", (infant.decide,)),
     # the adults' acts, from the script and from what the infant does this second

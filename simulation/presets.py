@@ -30,7 +30,7 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
            "deactivates, ignoring her at reunion (A)",
            "Ainsworth et al. 1978 (mothers averse to close contact); Main 1990"),
     Preset("inconsistent", CaregiverProfile(0.5, 0.1, 0.8, 0.0),
-           "spells of availability and of preoccupation: the infant stays vigilant, signals "
+           "periods of availability and of preoccupation: the infant stays vigilant, signals "
            "hard, seeks contact and resists it angrily (C1)",
            "Ainsworth et al. 1978; Cassidy & Berlin 1994"),
     Preset("under-involved", CaregiverProfile(0.2, 0.8, 0.8, 0.0),

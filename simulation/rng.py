@@ -36,12 +36,13 @@ class Purpose(IntEnum):
 
     TEMPERAMENT = 1
     CAREGIVING = 2  # per-infant caregiving drawn from a population
-    SPELL_PRIMARY = 3  # the primary caregiver's availability spells
-    SPELL_SECONDARY = 4
-    WHO_CARES = 5  # which caregiver answers an occasion
-    RESPONSE = 6  # whether the caregiver answers a round of signalling
-    REBUFF = 7
-    FRIGHT = 8
+    PREOCCUPIED_START = 3  # whether each caregiver begins the home year preoccupied (one draw)
+    # 4, 5 and 7 are unused (once reserved, never drawn); the codes of the others are kept so
+    # that every infant keeps its draws
+    RESPONSE = 6  # per occasion: whether each of the three rounds of signalling is answered,
+    #               and whether the answer rebuffs
+    FRIGHT = 8  # per occasion: whether the answer frightens, which caregiver answers, and
+    #             whether each caregiver's preoccupation begins or ends
     LIFE_EVENTS = 9  # when life events begin in the home year (one draw a month)
     NIGHT = 10  # which occasions of need fall at night (communal sleeping)
     SSP = 16  # the Strange Situation, offset by the infant's age in months (see ssp_purpose)

@@ -1,7 +1,8 @@
 """The Strange Situation for a cohort: N dyads through the eight episodes, compiled.
 
-Each infant runs second by second through :func:`simulation.rules.second.run_second` inside the
-compiled loop :func:`simulation.rules.second.run_chunk`; no Python runs per infant or per second.
+Each infant runs second by second through :func:`simulation.rules.per_second.run_second` inside
+the compiled loop :func:`simulation.rules.per_second.run_chunk`; no Python runs per infant or per
+second.
 The observable record is kept as compact ``uint8`` codes; arousal (internal) is kept as
 per-episode means, or per second when a trace is asked for.
 """
@@ -15,9 +16,10 @@ import numpy as np
 from . import dyad_state, rng, room
 from .params import ModelParams
 from .record import RECORD_FIELDS, BehaviourRecord
-from .rules.dispositions import dispositions, ssp_params
-from .rules.second import TRACE_POSITIONS, empty_outputs, run_chunk
-from .rules.situation import PERCEPTION
+from .rules.catalogue import ssp_params
+from .rules.dispositions import dispositions
+from .rules.per_second import TRACE_POSITIONS, empty_outputs, run_chunk
+from .rules.perception import PERCEPTION
 from .threads import over_ranges
 from .working_model import WorkingModel
 

@@ -58,7 +58,7 @@ def test_volatility_needs_time_structure():
     p = get_preset("inconsistent").profile
     keys = rng.infant_keys(3, np.arange(N))
     care = CareArrays.from_caregiving(Caregiving(CaregivingHistory.constant(p)), N)
-    shuffled = develop(care, keys, np.full(N, 0.5), ModelParams(spell_switch=0.5))
+    shuffled = develop(care, keys, np.full(N, 0.5), ModelParams(preoccupation_switch=0.5))
     spells = develop(care, keys, np.full(N, 0.5), ModelParams())
     assert shuffled.models[0].volatility.mean() < 0.1
     assert spells.models[0].volatility.mean() > 3 * shuffled.models[0].volatility.mean() + 0.2

@@ -18,9 +18,10 @@ from simulation.dyad_state import STATE
 from simulation.home_year import CareArrays, develop
 from simulation.params import ModelParams
 from simulation.presets import get_preset
-from simulation.rules import infant, occasions
-from simulation.rules.dispositions import dispositions, ssp_params
-from simulation.rules.situation import PERCEPTION
+from simulation.rules import answers, availability, crying, infant
+from simulation.rules.catalogue import home_params, ssp_params
+from simulation.rules.dispositions import dispositions
+from simulation.rules.perception import PERCEPTION
 from simulation.working_model import WorkingModel
 
 N = 1500
@@ -46,30 +47,30 @@ def share(t, column: str, value: str) -> float:
 @pytest.mark.parametrize("r", [0.2, 0.5, 0.7, 0.9])
 @pytest.mark.parametrize("c", [0.0, 0.3, 0.9, 1.0])
 def test_consistency_changes_predictability_not_the_mean(r, c):
-    q = occasions.lapse_share(r, c)
-    mean = q * occasions.spell_availability(True, r, c) + (1 - q) * occasions.spell_availability(
+    q = availability.preoccupied_share(r, c)
+    mean = q * availability.attention(True, r, c) + (1 - q) * availability.attention(
         False, r, c)
     assert mean == pytest.approx(r)
 
 
 def test_mostly_available_care_can_be_absent_without_warning():
     # at responsiveness 0.7 the least consistent caregiver is nearly absent in her lapses
-    assert occasions.spell_availability(True, 0.7, 0.0) == 0.0
-    assert occasions.spell_availability(False, 0.7, 0.0) == 1.0
-    assert occasions.lapse_share(0.7, 0.0) == pytest.approx(0.3)
+    assert availability.attention(True, 0.7, 0.0) == 0.0
+    assert availability.attention(False, 0.7, 0.0) == 1.0
+    assert availability.preoccupied_share(0.7, 0.0) == pytest.approx(0.3)
 
 
 # --- hyperactivation learned by intermittent reinforcement --------------------------------------
 
 
 def test_escalation_breaks_through_a_lapse_more_than_a_busy_moment():
-    p = occasions.home_params(ModelParams())[()]
-    steady = occasions.breakthrough_chance(True, 1.0, p)
-    lapse = occasions.breakthrough_chance(True, 0.0, p)
-    assert lapse > steady == occasions.breakthrough_chance(False, 0.0, p)
+    p = home_params(ModelParams())[()]
+    steady = availability.breakthrough_chance(True, 1.0, p)
+    lapse = availability.breakthrough_chance(True, 0.0, p)
+    assert lapse > steady == availability.breakthrough_chance(False, 0.0, p)
     # a quiet bid barely breaks through; a loud one often does
-    assert occasions.round_answered(0.0, lapse, 0.2, False) < 0.01
-    assert occasions.round_answered(0.0, lapse, 1.0, False) == pytest.approx(lapse)
+    assert answers.round_answered(0.0, lapse, 0.2, False) < 0.01
+    assert answers.round_answered(0.0, lapse, 1.0, False) == pytest.approx(lapse)
 
 
 @pytest.mark.parametrize("r", [0.4, 0.55, 0.7])
@@ -194,8 +195,8 @@ def test_an_aroused_secure_infant_alone_searches_and_cries_instead_of_playing():
     drive = np.float32(0.0)
     levels = []
     for _ in range(30):  # crying builds up over seconds of distress
-        drive = infant.cry_drive(np.float32(0.8), d, drive, p)
-        levels.append(infant.cry_level(drive, np.float32(0.5), p))
+        drive = crying.cry_drive(np.float32(0.8), d, drive, p)
+        levels.append(crying.cry_level(drive, np.float32(0.5), p))
     assert levels[0] == 0 and levels[-1] >= 1
 
 

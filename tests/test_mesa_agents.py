@@ -22,7 +22,7 @@ from simulation.mesa_model import (
     owned_fields,
 )
 from simulation.phases import PHASES, ROLES
-from simulation.rules.second import run_second
+from simulation.rules.per_second import run_second
 
 PROFILE = CaregiverProfile(0.5, 0.3, 0.6, 0.3)  # a mix that exercises every behaviour
 

@@ -20,7 +20,7 @@ HEAD = '''\
 # how much? One at a time, each mechanism constant is set to half and to one and a half times its
 # default (clipped to its documented range; constants whose default is 0 are set to 30% of their
 # range), the others at their defaults, in the "global" population preset. Common random numbers
-# (the same infants in every cell of a replicate) make the differences sharp. About 100 design
+# (the same infants in every cell of a replicate) make the differences sharp. About 220 design
 # points x 2 replicate cohorts of 1,000 infants. Written by make_experiment.py from
 # ModelParams.describe(): rerun it when the parameters change.
 #

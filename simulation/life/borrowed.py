@@ -7,18 +7,16 @@ age's plasticity). They are imported here only, so that a move of the rules touc
 
 from __future__ import annotations
 
-from ..rules.jit import kernel
-from ..rules.occasions import (
-    LEARNER,
+from ..rules.answers import occasion_outcome
+from ..rules.availability import (
+    attention,
     breakthrough_chance,
-    home_params,
-    lapse_share,
-    learn,
-    next_spell,
-    occasion_outcome,
-    plasticity,
-    spell_availability,
+    next_preoccupied,
+    preoccupied_share,
 )
+from ..rules.catalogue import home_params
+from ..rules.jit import kernel
+from ..rules.learning import LEARNER, learn, plasticity
 
-__all__ = ["LEARNER", "breakthrough_chance", "home_params", "kernel", "lapse_share", "learn",
-           "next_spell", "occasion_outcome", "plasticity", "spell_availability"]
+__all__ = ["LEARNER", "attention", "breakthrough_chance", "home_params", "kernel", "learn",
+           "next_preoccupied", "occasion_outcome", "plasticity", "preoccupied_share"]

@@ -30,14 +30,14 @@ import numpy as np
 from .. import rng
 from .borrowed import (
     LEARNER,
+    attention,
     breakthrough_chance,
     kernel,
-    lapse_share,
     learn,
-    next_spell,
+    next_preoccupied,
     occasion_outcome,
     plasticity,
-    spell_availability,
+    preoccupied_share,
 )
 from .draws import LifePurpose
 
@@ -48,7 +48,7 @@ N_LEARNER = len(LEARNER)
 #: The purposes of the course's draws, passed to :func:`life_course` as an argument (numba's
 #: cache of this module is keyed by its own source only, so it must not freeze another
 #: module's constants).
-PURPOSES = np.array([LifePurpose.RESPONSE, LifePurpose.WHO, LifePurpose.SPELLS],
+PURPOSES = np.array([LifePurpose.RESPONSE, LifePurpose.WHO, LifePurpose.PREOCCUPATION],
                     dtype=np.int64)
 #: The population's starting point (the learner before any experience; the home year's).
 TRUST, FAST, SLOW, VOL, REBUFF, GAIN, FEAR = range(N_LEARNER)
@@ -122,14 +122,14 @@ def life_course(keys, purposes, reactivity, params, life, occasions, parent, alt
     p = params[()]
     q = life[()]
     years = occasions.shape[0]
-    p_response, p_who, p_spells = purposes[0], purposes[1], purposes[2]
+    p_response, p_who, p_preoccupation = purposes[0], purposes[1], purposes[2]
     models = np.empty((4, N_LEARNER))
     general = np.empty(N_LEARNER)
     core = np.empty(N_LEARNER)
     eff = np.empty(N_LEARNER)
     care = np.empty((4, 4))  # per figure: responsiveness, consistency, warmth, frightening
     months_in = np.zeros(4)
-    lapse = np.zeros(4, dtype=np.bool_)
+    preoccupied = np.zeros(4, dtype=np.bool_)
     step_alt = np.empty(3)
     fresh = np.empty(N_LEARNER)
     for i in range(lo, hi):
@@ -140,7 +140,7 @@ def life_course(keys, purposes, reactivity, params, life, occasions, parent, alt
             core[k] = start[k, i]
         months_in[:] = 0.0
         months_in[PARENTS] = 12.0
-        lapse[:] = False
+        preoccupied[:] = False
         care[THERAPIST, 0] = q.therapy_care
         care[THERAPIST, 1] = q.therapy_care
         care[THERAPIST, 2] = q.therapy_care
@@ -159,12 +159,12 @@ def life_course(keys, purposes, reactivity, params, life, occasions, parent, alt
             if begins_alt:
                 seed_relationship(eff, initial, q, models[ALTERNATIVE])
                 months_in[ALTERNATIVE] = 0.0
-                lapse[ALTERNATIVE] = False
+                preoccupied[ALTERNATIVE] = False
             k_partner = partner[y, i]
             if k_partner > 0 and (y == 0 or partner[y - 1, i] != k_partner):
                 seed_relationship(eff, initial, q, models[PARTNER])
                 months_in[PARTNER] = 0.0
-                lapse[PARTNER] = False
+                preoccupied[PARTNER] = False
                 partner_care(partner_z[k_partner, :, i], eff[TRUST], q, step_alt)
                 for k in range(3):
                     care[PARTNER, k] = step_alt[k]
@@ -172,7 +172,7 @@ def life_course(keys, purposes, reactivity, params, life, occasions, parent, alt
             if therapy_on[y, i] and (y == 0 or not therapy_on[y - 1, i]):
                 seed_relationship(eff, initial, q, models[THERAPIST])
                 months_in[THERAPIST] = 0.0
-                lapse[THERAPIST] = False
+                preoccupied[THERAPIST] = False
             t_share = q.therapy_share if therapy_on[y, i] else 0.0
             r_share = q.partner_share if k_partner > 0 else 0.0
             a_share = q.alt_share if alt_on[y, i] else 0.0
@@ -185,12 +185,12 @@ def life_course(keys, purposes, reactivity, params, life, occasions, parent, alt
                 age_months = 12.0 * (1.0 + y) + into_year
                 u_r1, u_r2, u_r3, u_rebuff = rng.quad_one(key, p_response, j)
                 u_fright, u_who, u_s0, u_s1 = rng.quad_one(key, p_who, j)
-                u_s2, u_s3, _, _ = rng.quad_one(key, p_spells, j)
+                u_s2, u_s3, _, _ = rng.quad_one(key, p_preoccupation, j)
                 j += 1
                 for f in range(4):
                     u_sw = u_s0 if f == 0 else (u_s1 if f == 1 else (u_s2 if f == 2 else u_s3))
-                    lapse[f] = next_spell(lapse[f], lapse_share(care[f, 0], care[f, 1]), u_sw,
-                                          p.spell_switch)
+                    preoccupied[f] = next_preoccupied(
+                        preoccupied[f], preoccupied_share(care[f, 0], care[f, 1]), u_sw, p)
                 if u_who < cut_t:
                     f = THERAPIST
                 elif u_who < cut_r:
@@ -200,8 +200,8 @@ def life_course(keys, purposes, reactivity, params, life, occasions, parent, alt
                 else:
                     f = PARENTS
                 r, cons = care[f, 0], care[f, 1]
-                attending = spell_availability(lapse[f], r, cons)
-                reach = breakthrough_chance(lapse[f], cons, p)
+                attending = attention(preoccupied[f], r, cons)
+                reach = breakthrough_chance(preoccupied[f], cons, p)
                 answered, rebuffed, frightened = occasion_outcome(
                     attending, reach, care[f, 2], care[f, 3], models[f, GAIN], reactivity[i],
                     (u_r1, u_r2, u_r3), u_rebuff, u_fright, p)

@@ -14,8 +14,8 @@ class LifePurpose(IntEnum):
     """What a stream of the life course's draws is for."""
 
     RESPONSE = 512  # rounds of signalling answered, and rebuff (one quad per occasion)
-    WHO = 513  # fright, which figure answers, two figures' spells (one quad per occasion)
-    SPELLS = 514  # the other two figures' spells (one quad per occasion)
+    WHO = 513  # fright, which figure answers, two figures' preoccupation (one quad per occasion)
+    PREOCCUPATION = 514  # the other two figures' preoccupation (one quad per occasion)
     EVENTS = 515  # negative life events (per year of childhood)
     ALT_FIGURE = 516  # whether, when and how responsive an alternative figure is
     PARTNERS = 517  # relationships beginning and ending (per year)

@@ -13,7 +13,8 @@ it cries (Ainsworth et al. 1978, ch. 2). Their scripts are the same whatever the
 home, as in the laboratory: the differences between infants come from the infants.
 
 Adults react to what they can see of the infant this second (its action and crying), after the
-infant's decision phase.
+infant's decision phase. Their timings are constants of the protocol (:data:`CONSTANTS`), not
+model parameters: the script is the same for every infant.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 from .. import room
 from ..codes import ACTION, ADULT, CRY, HELD, TARGET
 from ..episodes import NOMINAL_REUNION
+from .declaration import GEOMETRY, PROTOCOL, Constant
 from .jit import f, kernel
 
 A = ADULT
@@ -65,6 +67,52 @@ _START_X, _START_Y = f(room.START[0]), f(room.START[1])
 _TOYS_X, _TOYS_Y = f(room.TOYS[0]), f(room.TOYS[1])
 _CG_CHAIR = (f(room.CAREGIVER_CHAIR[0]), f(room.CAREGIVER_CHAIR[1]))
 _ST_CHAIR = (f(room.STRANGER_CHAIR[0]), f(room.STRANGER_CHAIR[1]))
+
+
+#: Why each number of the scripts is fixed (:mod:`simulation.rules.declaration`).
+CONSTANTS = (
+    Constant("DOOR_PAUSE", "seconds an entering adult pauses in the doorway", PROTOCOL),
+    Constant("DOOR_WAIT", "seconds the caregiver waits in the doorway at most for an infant "
+             "coming to her", PROTOCOL),
+    Constant("RELEASE_SECONDS", "seconds it takes to put an infant down", PROTOCOL),
+    Constant("HOLD_AT_LEAST", "seconds the caregiver holds the infant at least before she puts "
+             "a calm infant down", PROTOCOL),
+    Constant("SETTLE_SECONDS", "seconds she plays beside a calm infant to settle it (episode 5)",
+             PROTOCOL),
+    Constant("EPISODE3_LEAVE", "second of episode 3 at which the caregiver leaves", PROTOCOL),
+    Constant("STRANGER_TALKS", "second of episode 3 at which the stranger talks to the caregiver",
+             PROTOCOL),
+    Constant("STRANGER_APPROACHES", "second of episode 3 at which the stranger approaches the "
+             "infant", PROTOCOL),
+    Constant("SETTLED_CALM", "seconds of calm after which she leaves in episode 5", PROTOCOL),
+    Constant("EPISODE5_LEAVE_BY", "second of episode 5 by which she leaves at the latest",
+             PROTOCOL),
+    Constant("STRANGER_COMFORTS", "seconds of crying after which the stranger comes to comfort",
+             PROTOCOL),
+    Constant("STRANGER_HOLDS", "seconds the stranger holds the infant at least", PROTOCOL),
+    Constant("STRANGER_CALM", "seconds of calm after which the stranger puts it down", PROTOCOL),
+    Constant("STRANGER_PLAYS", "seconds without crying after which the stranger plays again",
+             PROTOCOL),
+    Constant("CAREGIVER_DESISTS", "seconds of avoidance after which the caregiver desists",
+             PROTOCOL),
+    Constant("CAREGIVER_PUTS_DOWN", "seconds of avoidance after which she puts it down",
+             PROTOCOL),
+    Constant("CAREGIVER_PUSHED", "seconds of pushing away after which she puts it down",
+             PROTOCOL),
+    Constant("STRANGER_DESISTS", "the same for the stranger", PROTOCOL),
+    Constant("STRANGER_PUTS_DOWN", "the same for the stranger", PROTOCOL),
+    Constant("STRANGER_PUSHED", "the same for the stranger", PROTOCOL),
+    Constant("CAREGIVER_COMES", "seconds of bidding after which the caregiver comes", PROTOCOL),
+    Constant("CALM_TO_PUT_DOWN", "seconds held calm after which the infant is put down",
+             PROTOCOL),
+    Constant("_ARRIVED", "an adult is close enough to pick the infant up within contact "
+             "distance and this margin (m)", GEOMETRY),
+    Constant("_STOP", "an adult walking up to the infant stops at this share of contact "
+             "distance", GEOMETRY),
+    Constant("_AT", "an adult is at a spot within this distance (m)", GEOMETRY),
+    Constant("_BESIDE", "an adult plays this far beside the infant (m)", GEOMETRY),
+    Constant("_PUT_DOWN", "a released infant is put down this far toward the toys (m)", GEOMETRY),
+)
 
 
 @kernel

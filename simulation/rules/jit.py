@@ -2,7 +2,7 @@
 
 The rules of the Strange Situation are written as plain scalar functions of one dyad (readable
 ``if``/``else``, one infant at a time) and compiled with numba. The cohort engine runs them in
-one compiled loop over infants and seconds (:func:`simulation.rules.second.run_chunk`); the Mesa
+one compiled loop over infants and seconds (:func:`simulation.rules.per_second.run_chunk`); the Mesa
 model calls the same compiled phases one by one for its single dyad.
 
 Arithmetic is ``float32`` throughout, as in the state (:mod:`simulation.dyad_state`): every

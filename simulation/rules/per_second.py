@@ -1,4 +1,5 @@
-"""One second of the Strange Situation in fixed phases, and the compiled loop of the cohort engine.
+"""Each second of the Strange Situation in fixed phases, and the compiled loop of the cohort
+engine.
 
 Phases: the procedure (episode changes, entries and exits), perception, the infant's decision,
 the adults' decisions, the adults' act (move, walk out), the hand-over (pick up, put down) and the
@@ -13,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..episodes import MAX_SECONDS
-from . import adults, infant, situation, transitions
+from . import adults, infant, perception, transitions
 from .jit import kernel
 from .observable import N_FIELDS, observe
 
@@ -26,7 +27,7 @@ TRACE_POSITIONS = ("x", "y", "cg_x", "cg_y", "st_x", "st_y")
 def run_second(s, per, d, key, purpose, tick, p) -> None:
     """Advance one dyad by one second (in place; ``per`` receives its perception)."""
     transitions.advance(s)
-    situation.perceive(s, per)
+    perception.perceive(s, per)
     infant.decide(s, per, d, key, purpose, tick, p)
     adults.caregiver_decide(s, per)
     adults.stranger_decide(s, per)
@@ -43,8 +44,9 @@ def run_chunk(state, perception, dispositions, params, keys, purpose, record, by
     """Run dyads ``lo .. hi - 1`` of ``state`` through the procedure, each to its end.
 
     Inputs: ``perception``, a scratch array of one
-    :data:`~simulation.rules.situation.PERCEPTION`; the dyads' ``dispositions`` and draw
-    ``keys``; the model's per-second constants ``params``; the draws' ``purpose``.
+    :data:`~simulation.rules.perception.PERCEPTION`; the dyads' ``dispositions`` and draw
+    ``keys``; the model's per-second constants ``params`` (one
+    :data:`~simulation.rules.catalogue.SSP_PARAMS` record); the draws' ``purpose``.
     Outputs, written for these dyads only: ``record`` (uint8, fields x infants x
     ``MAX_SECONDS``, zeros on entry) the record codes; ``by_episode`` (infants x 8) the mean
     arousal in each episode; ``seconds`` the seconds each ran, counting the first second after

@@ -1,0 +1,132 @@
+"""Learning in the home year: the infant's working model of a caregiver, updated after every
+occasion of need.
+
+- Availability is tracked by a fast and a slow learner; volatility beyond chance is how much
+  better the fast one predicts than the slow one: learners track volatility and raise their
+  learning rate with it (Behrens et al. 2007).
+- Expected rebuff is learned from answers; signal gain rises when only escalation was answered
+  (hyperactivation; Cassidy & Berlin 1994), falls after rebuffs (deactivation: Main 1990;
+  Cassidy & Kobak 1988) and settles to a moderate level when quiet bids are warmly answered,
+  slowly if escalation used to pay intermittently (partial reinforcement resists extinction).
+- Fear grows with frightening answers and fades slowly (Main & Hesse 1990).
+- Learning consolidates with age: early experience is weighed in, not overwritten (Bowlby 1973).
+"""
+
+from __future__ import annotations
+
+from .declaration import HOME, Param
+from .jit import kernel
+
+PARAMS = (
+    Param("consolidation_months", 1.5, 0.5, 100.0, "age (months) at which the working model's "
+          "learning rates have halved: expectations consolidate, so early experience is weighed "
+          "in and not overwritten by the last weeks (large: no consolidation)", "Bowlby 1973",
+          HOME),
+    Param("learn_trust", 0.04, 0.001, 0.5, "learning rate of expected availability (trust) at "
+          "birth: slow, so the working model integrates months of care and stays stable (Waters "
+          "1978)", "Waters 1978", HOME),
+    Param("learn_fast", 0.35, 0.01, 1.0, "learning rate of the fast availability tracker "
+          "(volatility)", "Behrens et al. 2007", HOME),
+    Param("learn_slow", 0.03, 0.001, 0.5, "learning rate of the slow availability tracker "
+          "(volatility)", "Behrens et al. 2007", HOME),
+    Param("learn_volatility", 0.02, 0.001, 0.5, "learning rate of volatility beyond chance at "
+          "birth (Behrens et al. 2007)", "Behrens et al. 2007", HOME),
+    Param("volatility_scale", 0.12, 0.01, 1.0, "fast-minus-slow squared-error advantage that "
+          "counts as volatility 1", "Behrens et al. 2007", HOME),
+    Param("volatility_boost", 2.0, 0.0, 10.0, "how much volatility raises the learning rate of "
+          "trust (Behrens 2007)", "Behrens et al. 2007", HOME),
+    Param("learn_rebuff", 0.05, 0.001, 0.5, "learning rate of expected rebuff at birth",
+          "Main 1990", HOME),
+    Param("learn_gain", 0.04, 0.001, 0.5, "learning rate of signal gain at birth (hyper/"
+          "deactivation)", "Cassidy & Kobak 1988", HOME),
+    Param("escalation_reward", 2.0, 0.0, 5.0, "how strongly an answer that came only after "
+          "escalating raises signal gain (hyperactivation)", "Cassidy & Berlin 1994", HOME),
+    Param("rest_gain", 0.35, 0.0, 0.9, "signal gain a promptly and warmly answered infant "
+          "settles to; gain above it is hyperactivation", "Cassidy & Berlin 1994", HOME),
+    Param("rebuff_push", 1.5, 0.0, 5.0, "how strongly a rebuff lowers signal gain "
+          "(deactivation)", "Main 1990; Cassidy & Kobak 1988", HOME),
+    Param("partial_reinforcement", 0.8, 0.0, 1.0, "how much learned volatility slows the "
+          "unlearning of hyperactivation once quiet bids are answered: signalling that was "
+          "rewarded intermittently resists extinction (the partial-reinforcement extinction "
+          "effect; Humphreys 1939)", "Humphreys 1939", HOME),
+    Param("extinction", 0.1, 0.0, 2.0, "how strongly an unanswered occasion lowers signal gain "
+          "(weak: intermittently rewarded signalling resists extinction)", "Humphreys 1939",
+          HOME),
+    Param("learn_fear", 0.35, 0.001, 1.0, "how much one frightening response adds to fear of the "
+          "caregiver (a large step: fear is learned from few events)", "Main & Hesse 1990",
+          HOME),
+    Param("fear_decay", 0.004, 0.0, 0.2, "per-occasion fading of fear when nothing frightening "
+          "happens", "Main & Hesse 1990", HOME),
+)
+
+#: The learner's variables, in the order of a working model's row (:func:`learn`).
+LEARNER = ("trust", "trust_fast", "trust_slow", "volatility_raw", "rebuff", "signal_gain",
+           "fear")
+#: The monthly snapshot's variables (``WorkingModel.summary``), in the order of its rows.
+SNAPSHOT = ("trust", "volatility", "rebuff", "signal_gain", "fear")
+
+
+@kernel
+def plasticity(month: float, p) -> float:
+    """How much one occasion still changes the working model at this age (1 at birth).
+
+    Expectations consolidate as experience accumulates, so that months of earlier care are
+    weighed in and not overwritten by the last few weeks (a learner whose confidence grows with
+    experience; Bowlby 1973, working models increasingly stable): halved at
+    ``consolidation_months``, a third at twice that age.
+    """
+    return 1.0 / (1.0 + month / p.consolidation_months)
+
+
+@kernel
+def learn(m, answered, rebuffed, frightened, plastic, p) -> None:
+    """Update one working model ``m`` (a row of :data:`LEARNER` values) from one occasion.
+
+    - Availability is tracked by a fast and a slow learner; volatility beyond chance is how much
+      better the fast one predicts than the slow one (under steady care the slow one is better,
+      under inconsistent care the fast one is): learners track volatility and raise their
+      learning rate with it (Behrens et al. 2007).
+    - Expected rebuff is learned from answers; signal gain rises when only escalation was
+      answered (hyperactivation), falls after rebuffs (deactivation: Main 1990; Cassidy & Kobak
+      1988) and settles to a moderate level when quiet bids are warmly answered, slowly if
+      escalation used to pay intermittently (partial reinforcement resists extinction).
+    - Fear grows with frightening answers and fades slowly (Main & Hesse 1990).
+    - ``plastic`` (:func:`plasticity`) scales the expectations' learning rates (not the fast and
+      slow trackers, which perceive recent availability, nor fear).
+    """
+    trust, fast, slow, vol_raw, rebuff, g, fear = m[0], m[1], m[2], m[3], m[4], m[5], m[6]
+    outcome = 1.0 if answered == 1 else 0.0  # answered promptly, at the first bid
+    err_fast = outcome - fast
+    err_slow = outcome - slow
+    advantage = err_slow * err_slow - err_fast * err_fast
+    vol_raw = vol_raw + plastic * p.learn_volatility * (advantage - vol_raw)
+    volatility = min(max(vol_raw / p.volatility_scale, 0.0), 1.0)
+    m[0] = trust + plastic * p.learn_trust * (1.0 + p.volatility_boost * volatility) * (
+        outcome - trust)
+    m[1] = fast + p.learn_fast * err_fast
+    m[2] = slow + p.learn_slow * err_slow
+    m[3] = vol_raw
+    if answered > 0:
+        m[4] = rebuff + plastic * p.learn_rebuff * ((1.0 if rebuffed else 0.0) - rebuff)
+    # the gain's target and rate by outcome: unanswered, answered at once, answered only after
+    # escalating, or rebuffed
+    if rebuffed:
+        rate, target = p.rebuff_push, 0.0
+    elif answered == 0:
+        rate, target = p.extinction, 0.0
+    elif answered == 1:  # unlearned slowly if escalation was rewarded intermittently
+        rate, target = 1.0 - p.partial_reinforcement * volatility, p.rest_gain
+    else:
+        rate, target = p.escalation_reward, 1.0
+    m[5] = g + plastic * p.learn_gain * rate * (target - g)
+    m[6] = fear + p.learn_fear * (1.0 - fear) if frightened else fear - p.fear_decay * fear
+
+
+@kernel
+def snapshot(model, out, p) -> None:
+    """The user-facing variables of one learner (``WorkingModel.summary``)."""
+    out[0] = model[0]
+    out[1] = min(max(model[3] / p.volatility_scale, 0.0), 1.0)
+    out[2] = model[4]
+    out[3] = model[5]
+    out[4] = model[6]

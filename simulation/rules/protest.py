@@ -1,0 +1,69 @@
+"""Protest and angry resistance (C1): contact sought and resisted.
+
+The anger of hope: a hyperactivated infant protests at a figure it has learned to reach by
+escalating, who may leave again (Bowlby 1973; Cassidy & Berlin 1994). The disposition is learned
+(hyperactivation, trust and volatility); the moment decides when it shows: frustration builds
+while the infant is distressed and its need unmet (she is gone, out of reach, or putting it down
+while it is still upset) and fades in her soothing contact; angry resistance is
+``arousal x frustration x protest`` while she presses contact (picks it up, holds it, comes
+close with an overture).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..codes import ACTION, ADULT
+from .declaration import INFANT, SECOND, Param
+from .jit import f, kernel
+from .traits import Traits
+
+PARAMS = (
+    Param("resist_weight", 3.0, 0.0, 5.0, "angry resistance per unit of arousal x frustration x "
+          "protest (the hyperactivated infant's anger at a figure it expects to reach)",
+          "Ainsworth et al. 1978, C1 infants; Cassidy & Berlin 1994", INFANT),
+    Param("protest_volatility", 1.0, 0.0, 3.0, "weight of volatility in angry protest (she may "
+          "leave again) beside trust (she can be reached)", "Cassidy & Berlin 1994", INFANT),
+    Param("protest_stranger", 0.4, 0.0, 1.0, "angry protest at the stranger when the caregiver "
+          "is away, relative to at the caregiver", "Ainsworth et al. 1978, ch. 5", SECOND),
+    Param("frustration_rise", 0.02, 0.0, 1.0, "per-second build-up of frustration while "
+          "distressed and unmet (she is gone, out of reach, or putting the infant down)",
+          "Ainsworth et al. 1978, C1 infants", SECOND),
+    Param("frustration_fall", 0.03, 0.0, 1.0, "per-second fading of frustration in her soothing "
+          "contact", "modelling choice", SECOND),
+)
+
+DISPOSITIONS = (
+    ("protest", "angry protest: hyperactivated, she can be reached but may leave (C1)"),
+)
+
+
+def dispositions(t: Traits, p) -> dict[str, np.ndarray]:
+    """This mechanism's per-infant terms (:data:`DISPOSITIONS`)."""
+    # anger of hope: protest at a figure it has learned to reach by escalating, who may leave
+    # again (Bowlby 1973; Cassidy & Berlin 1994); the moment (frustration) decides when it shows
+    return dict(protest=p.resist_weight * t.hyper
+                * np.minimum(t.T + p.protest_volatility * t.V, 1.0))
+
+
+@kernel
+def resist_angry(a, frustration, f_cg_pressing, st_pressing, cg_in, d, p):
+    """Angry resistance: at her while she presses contact, and at the stranger pressing contact
+    while she is away."""
+    anger = a * frustration * d.protest
+    return anger * (f_cg_pressing + p.protest_stranger * f(st_pressing and not cg_in))
+
+
+@kernel
+def update_frustration(s, per, a, p):
+    """Next second's frustration: the moment's part of angry protest.
+
+    It builds while the infant is distressed and its need unmet: she is gone, or it wants her and
+    she is out of reach, or she is putting it down while it is still upset (the protest at
+    release Ainsworth et al. 1978 describe in C1 infants); it fades in her soothing contact.
+    """
+    bidding = (s.action == ACTION.APPROACH or s.action == ACTION.SIGNAL) and not per.contact_cg
+    unmet = (not per.cg_in) or bidding or (per.held_cg and s.cg_act == ADULT.RELEASING)
+    fr = s.frustration + p.frustration_rise * a * f(unmet) * (f(1.0) - s.frustration)
+    fr = fr - p.frustration_fall * f(per.contact_cg and not unmet) * fr
+    return min(max(fr, f(0.0)), f(1.0))

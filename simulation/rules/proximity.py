@@ -1,0 +1,117 @@
+"""Proximity seeking and contact maintaining: approach, greeting, clinging, reaching up.
+
+As distress rises attachment behaviour takes over from exploration: approach grows with arousal
+squared; a distressed infant greets her by going to her, a calm one from a distance. In her arms
+a trusting infant holds on beyond its distress (it wants the contact); a hyperactivated one
+clings too (ambivalent clinging, Ainsworth et al. 1978, C); a calm, untrusting one lets itself
+be held. Every term is scaled by the pull to approach, which expected rebuff switches off
+(:func:`simulation.rules.deactivation.pull_to_approach`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..codes import GAZE
+from .declaration import INFANT, SECOND, Param
+from .jit import f, kernel
+from .traits import Traits, floor
+
+PARAMS = (
+    Param("approach_weight", 1.5, 0.0, 5.0, "approach to the caregiver per unit of pull",
+          "Ainsworth et al. 1978, ch. 6", INFANT),
+    Param("approach_trust_floor", 0.4, 0.0, 1.0, "share of approach that does not depend on "
+          "trust (an untrusting infant still seeks her, less)", "Ainsworth et al. 1978",
+          INFANT),
+    Param("approach_gain", 2.0, 0.0, 10.0, "approach grows with arousal squared, scaled by this",
+          "modelling choice", SECOND),
+    Param("greeting_weight", 1.5, 0.0, 20.0, "extra pull to greet or approach the caregiver "
+          "while she enters and comes toward the infant (reunion salience), scaled by the pull "
+          "to approach", "Ainsworth et al. 1978, ch. 6", INFANT),
+    Param("approach_stranger_share", 0.1, 0.0, 1.0, "approach to the stranger when alone with "
+          "her, relative to the caregiver", "Ainsworth et al. 1978, ch. 5", INFANT),
+    Param("cling_trust_floor", 0.5, 0.0, 1.0, "share of clinging to the caregiver that does not "
+          "depend on trust", "Ainsworth et al. 1978", INFANT),
+    Param("cling_hyper", 0.5, 0.0, 2.0, "clinging added by hyperactivation (ambivalent "
+          "clinging)", "Ainsworth et al. 1978, C infants", INFANT),
+    Param("cling_beyond_distress", 0.4, 0.0, 2.0, "clinging in her arms holds beyond distress: "
+          "its weight is arousal + this (a trusting infant wants the contact)",
+          "Ainsworth et al. 1978, ch. 6", SECOND),
+    Param("cling_stranger_share", 0.3, 0.0, 1.0, "holding on to the stranger when she holds the "
+          "infant, relative to the caregiver", "Ainsworth et al. 1978, ch. 5", INFANT),
+    Param("held_calm", 0.6, 0.0, 2.0, "a calm infant held lets itself be held: passive contact "
+          "per unit of calm", "modelling choice", SECOND),
+    Param("passive_held_weight", 0.2, 0.0, 2.0, "held without effort, per unit of distrust",
+          "Ainsworth et al. 1978, ch. 6", INFANT),
+    Param("reach_weight", 0.5, 0.0, 2.0, "reaching up when near her, per unit of arousal and "
+          "pull to approach", "Ainsworth et al. 1978, ch. 6", INFANT),
+    Param("held_look_away", 0.5, 0.0, 1.0, "share of seconds of passive contact or passive "
+          "resistance spent looking away from the holder", "modelling choice", SECOND),
+)
+
+DISPOSITIONS = (
+    ("approach", "approach to the caregiver per unit arousal, switched off by R"),
+    ("greet", "greeting and approach while she enters and comes over (not if R)"),
+    ("approach_stranger", "approach to the stranger when alone with her"),
+    ("cling", "active contact maintaining per unit arousal (+ ambivalent clinging)"),
+    ("cling_stranger", "holding on to the stranger when she holds it"),
+    ("passive_held", "held without effort, more with low trust"),
+    ("reach", "reaching up when near her, per unit arousal"),
+)
+
+
+def dispositions(t: Traits, p) -> dict[str, np.ndarray]:
+    """This mechanism's per-infant terms (:data:`DISPOSITIONS`)."""
+    return dict(
+        approach=t.inh * floor(p.approach_trust_floor, t.T) * p.approach_weight,
+        greet=t.inh * t.inh * p.greeting_weight,
+        approach_stranger=p.approach_stranger_share * t.inh,
+        cling=t.inh * floor(p.cling_trust_floor, t.T) * p.approach_weight
+        + p.cling_hyper * t.hyper,
+        cling_stranger=p.cling_stranger_share * t.inh,
+        passive_held=p.passive_held_weight * (1.0 - t.T),
+        reach=p.reach_weight * t.inh,
+    )
+
+
+@kernel
+def greeting(free_cg, per, d):
+    """The pull to greet her while she enters and comes over (the infant free, she present and
+    not yet in contact)."""
+    return f(free_cg and per.cg_overture) * d.greet
+
+
+@kernel
+def approach(a, f_free_cg, greeting, alone_with_st, per, d, p):
+    """Approach: to her with arousal squared (a distressed infant greets her by going to her),
+    and a little to the stranger when alone with her."""
+    return (p.approach_gain * a * a * (f_free_cg * d.approach + greeting)
+            + a * f(alone_with_st and not per.contact_st) * d.approach_stranger)
+
+
+@kernel
+def cling(a, free, per, d, p):
+    """Active contact maintaining: in her arms or touching her, holding on beyond distress;
+    holding on to the stranger who holds it."""
+    return (a + p.cling_beyond_distress) * (
+        f(per.held_cg or (free and per.contact_cg)) * d.cling + f(per.held_st) * d.cling_stranger)
+
+
+@kernel
+def held_passively(f_held_any, calm, d, p):
+    """Passive contact: a calm or untrusting infant lets itself be held."""
+    return f_held_any * (p.held_calm * calm + d.passive_held)
+
+
+@kernel
+def signal(f_free_cg, helpless, per, a, d):
+    """Signalling to her from where it is: reaching up when near her, and the helpless
+    infant's signals without initiative (``helpless``,
+    :func:`simulation.rules.helplessness.helpless`)."""
+    return f_free_cg * (helpless + f(per.near_cg) * a * d.reach)
+
+
+@kernel
+def gaze_held_passively(at_holder, u, p) -> int:
+    """Where an infant held passively (or passively resisting) looks: away, or at the holder."""
+    return GAZE.AWAY if u >= p.held_look_away else at_holder

@@ -1,0 +1,67 @@
+"""Learning in the home year: what each kind of occasion does to the working model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from handmade import home
+
+from simulation.params import ModelParams
+from simulation.rules import learning
+
+pytestmark = pytest.mark.rules
+
+INITIAL = (0.5, 0.5, 0.5, 0.0, 0.1, 0.35, 0.0)
+
+
+def after(outcomes, plastic=1.0, p=None):
+    """The learner after a sequence of (answered round, rebuffed, frightened) occasions."""
+    m = np.array(INITIAL)
+    p = p or home()
+    for answered, rebuffed, frightened in outcomes:
+        learning.learn(m, answered, rebuffed, frightened, plastic, p)
+    return dict(zip(learning.LEARNER, m, strict=True))
+
+
+def test_unanswered_escalation_that_is_sometimes_answered_raises_signal_gain():
+    intermittent = after([(3, False, False), (0, False, False)] * 200)
+    prompt = after([(1, False, False)] * 400)
+    assert intermittent["signal_gain"] > INITIAL[5] + 0.2
+    assert prompt["signal_gain"] == pytest.approx(ModelParams().rest_gain, abs=0.01)
+
+
+def test_rebuffs_raise_expected_rebuff_and_lower_signal_gain():
+    rebuffed = after([(1, True, False)] * 100)
+    warm = after([(1, False, False)] * 100)
+    assert rebuffed["rebuff"] > 0.9 and warm["rebuff"] < 0.02
+    assert rebuffed["signal_gain"] < 0.05 < warm["signal_gain"]
+
+
+def test_prompt_answers_raise_trust_and_unanswered_bids_lower_it():
+    assert after([(1, False, False)] * 200)["trust"] > 0.95
+    assert after([(0, False, False)] * 200)["trust"] < 0.05
+
+
+def test_availability_in_runs_is_learned_as_volatility_and_chance_is_not():
+    runs = [(1, False, False)] * 40 + [(0, False, False)] * 40
+    rng = np.random.default_rng(3)
+    chance = [(1 if u < 0.5 else 0, False, False) for u in rng.random(800)]
+    assert after(runs * 10)["volatility_raw"] > after(chance)["volatility_raw"] + 0.02
+
+
+def test_fear_grows_with_frights_and_fades_slowly():
+    frightened = after([(1, False, True)] * 3)
+    assert frightened["fear"] > 0.7
+    m = np.array([frightened[k] for k in learning.LEARNER])
+    for _ in range(50):
+        learning.learn(m, 1, False, False, 1.0, home())
+    assert 0.5 < m[6] < frightened["fear"]
+
+
+def test_learning_consolidates_with_age():
+    p = home()
+    assert learning.plasticity(0.0, p) == 1.0
+    assert learning.plasticity(p.consolidation_months, p) == pytest.approx(0.5)
+    early = after([(0, False, False)] * 20, plastic=1.0)["trust"]
+    late = after([(0, False, False)] * 20, plastic=learning.plasticity(12.0, p))["trust"]
+    assert early < late < INITIAL[0]  # the same bad weeks move an older infant's trust less
