@@ -40,6 +40,7 @@ import numba
 import numpy as np
 
 from ..fingerprint import rules_fingerprint
+from .declaration import Constant
 
 #: float32 literals inside compiled rules: ``f(0.5)``.
 f = np.float32
@@ -48,6 +49,11 @@ f = np.float32
 CACHE_PREFIX = "ssp-rules-"
 #: A cache directory of other rules unused for this many days is removed.
 STALE_DAYS = 14
+
+CONSTANTS = (
+    Constant("STALE_DAYS", "days a cache directory of other rules may go unused before it is "
+             "removed", "housekeeping of the compiled cache on disk, not part of the model"),
+)
 
 
 class CacheWarning(UserWarning):
