@@ -222,10 +222,14 @@ def _life(where: str, table: Any) -> dict:
     therapy_age = None
     if "therapy_age" in table:
         therapy_age = check_real(where, "life.therapy_age", table["therapy_age"], 1.0,
-                                 float(to_age))
+                                 float(MAX_AGE))
     if therapy and therapy_age is None:
         raise _fail(where, "life.therapy", "true needs life.therapy_age (the age in years "
                     f"therapy begins, 1 to to_age = {to_age})")
+    if therapy and therapy_age > to_age:
+        raise _fail(where, "life.therapy_age", f"must be in [1, {to_age}], got "
+                    f"{table['therapy_age']!r} (therapy must begin within the life: "
+                    f"life.to_age = {to_age})")
     parent_age = params.get("parent_age", info["parent_age"]["default"])
     if child and to_age < parent_age:
         raise _fail(where, "life.child", f"true needs life.to_age of at least parent_age "
