@@ -157,3 +157,13 @@ def test_the_swept_life_settings_change_the_lives_of_the_same_persons(tmp_path):
         secure = {m: (cells[(m, therapy)]["adult_style"] == "secure").mean() for m in (0.3, 0.9)}
         assert secure[0.9] > secure[0.3] + 0.1
         assert np.nanmean(cells[(0.9, therapy)]["partner_responsiveness"]) > 0.8
+
+
+def test_the_lives_example_in_the_experiments_readme_is_valid():
+    text = (Path(__file__).resolve().parent.parent / "experiments" / "README.md").read_text()
+    blocks = [b.split("```", 1)[0] for b in text.split("```toml\n")[1:]]
+    lives = [b for b in blocks if "[life]" in b and "\n[life]" in b]
+    assert len(lives) == 1
+    experiment = loads_experiment(lives[0], "experiments/README.md")
+    assert experiment.name == "my-lives" and len(experiment.cells) == 6
+    assert experiment.base["life"]["params"] == {"partner_sd": 0.1}
