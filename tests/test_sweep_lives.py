@@ -9,16 +9,19 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
 from robust_helpers import model_code
 
 from simulation.fingerprint import model_fingerprint
+from simulation.inputs import InputError
 from simulation.life import LifeParams, run_lives
 from simulation.life.measures import STYLES
 from simulation.population_presets import get_population
 from simulation.sweep import cell_shares, load_experiment, load_results, loads_experiment, run_sweep
 from simulation.sweep.cells import base_value, cell_setup
 from simulation.sweep.manifest import read_manifest
-from simulation.sweep.spec import life_arguments
+from simulation.sweep.spec import life_arguments, parse_experiment
 
 LIVES = Path(__file__).parent / "experiment_files" / "good" / "lives.toml"
 CELL_COLUMNS = ["cell_id", "cell_index", "point", "replicate", "life_partner_mean",
@@ -167,3 +170,44 @@ def test_the_lives_example_in_the_experiments_readme_is_valid():
     experiment = loads_experiment(lives[0], "experiments/README.md")
     assert experiment.name == "my-lives" and len(experiment.cells) == 6
     assert experiment.base["life"]["params"] == {"partner_sd": 0.1}
+
+
+_LIFE_NAMES = ["to_age", "child", "therapy", "therapy_age", *LifeParams.names()[:12],
+               "partner_mean", "parent_age", "partner_responsiveness_mean", "", "life"]
+_ANY = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20),
+                 st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=8),
+                 st.lists(st.integers(0, 40), max_size=3),
+                 st.dictionaries(st.text(max_size=4), st.integers(), max_size=2))
+_PLAUSIBLE = st.one_of(st.integers(0, 70), st.floats(-1, 80), st.booleans())
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(life=st.dictionaries(st.sampled_from(_LIFE_NAMES), st.one_of(_PLAUSIBLE, _PLAUSIBLE, _ANY),
+                            max_size=5),
+       axis=st.one_of(st.none(), st.tuples(st.sampled_from(_LIFE_NAMES),
+                                           st.lists(_PLAUSIBLE, min_size=1, max_size=3))))
+def test_any_life_table_loads_in_range_or_is_refused_in_one_line(life, axis):
+    data = {"name": "fuzz", "seed": 1, "infants": 3, "population": {"name": "global"},
+            "life": life}
+    if axis is not None:
+        data["sweep"] = {"axes": {f"life.{axis[0]}": axis[1]}}
+    try:
+        experiment = parse_experiment(data, "fuzz.toml")
+    except InputError as exc:
+        message = str(exc)
+        assert message.startswith("fuzz.toml: ") and "\n" not in message, message
+        assert "Traceback" not in message and len(message) < 800
+        event("refused")
+        return
+    event("loaded")
+    info = {d["name"]: d for d in LifeParams.describe()}
+    for cell in experiment.cells:
+        kwargs = life_arguments(cell_setup(experiment, cell.explicit))
+        assert 1 <= kwargs["to_age"] <= 60 and isinstance(kwargs["to_age"], int)
+        q = kwargs["life"]
+        for name, d in info.items():
+            assert d["low"] <= getattr(q, name) <= d["high"]
+        if kwargs["therapy_age"] is not None:
+            assert 1 <= kwargs["therapy_age"] <= kwargs["to_age"]
+        if kwargs["child"]:
+            assert kwargs["to_age"] >= q.parent_age
