@@ -72,7 +72,8 @@ def fake(name, passed, error=False, kind="predicted"):
             raise RuntimeError("broken check")
         return Outcome("simulated value |z| 3", passed, {"z": float("inf"), "none": float("nan")})
 
-    return Check(name, kind, "a reference", "an expectation", run, basis=f"why {name}")
+    return Check(name, kind, "a reference", "an expectation", run, basis=f"why {name}",
+                 topic="behaviour", in_sample=False if kind == "predicted" else None)
 
 
 @pytest.fixture
@@ -226,7 +227,8 @@ def test_report_refuses_bad_targets_before_running(fake_checks, no_figures, tmp_
                                                    setup, args, message):
     ran = []
     fake_checks([Check("works", "predicted", "r", "e",
-                       lambda p: ran.append(1) or Outcome("v", True))], {})
+                       lambda p: ran.append(1) or Outcome("v", True), basis="b",
+                       topic="behaviour", in_sample=False)], {})
     setup(tmp_path)
     page = tmp_path / "v.md"
     before = page.read_text()
