@@ -358,8 +358,7 @@ def normalize_setup(raw: dict, where: str) -> dict:
         raise _fail(where, "ssp.caregiver", "'secondary' needs a [secondary] caregiver")
     setup["ssp"] = {
         "caregiver": caregiver,
-        "age_months": check_real(where, "ssp.age_months", ssp.get("age_months", 12.0), 1.0,
-                                 MAX_AGE_MONTHS),
+        "age_months": _ssp_age(where, ssp.get("age_months", 12.0)),
         "frozen": check_bool(where, "ssp.frozen", ssp.get("frozen", False)),
     }
     if "life" in raw:
@@ -371,6 +370,20 @@ def normalize_setup(raw: dict, where: str) -> dict:
                             f"Situation with the primary caregiver, learning: must be {shown} "
                             f"or left out, got {setup['ssp'][key]!r}")
     return setup
+
+
+def _ssp_age(where: str, value: Any) -> float:
+    """The age of the procedure: a number in the range it is validated for
+    (:data:`simulation.ssp_age.SSP_AGE_MONTHS`), one message otherwise."""
+    from ..ssp_age import SSP_AGE_MONTHS, SSP_AGE_SOURCE
+
+    low, high = SSP_AGE_MONTHS
+    try:
+        return check_real(where, "ssp.age_months", value, low, high)
+    except InputError:
+        raise _fail(where, "ssp.age_months", f"must be {low:g} to {high:g} months: the Strange "
+                    f"Situation and its classification are validated for infants of about "
+                    f"{low:g} to {high:g} months ({SSP_AGE_SOURCE}), got {value!r}") from None
 
 
 def check_buildable(setup: dict, where: str) -> None:
