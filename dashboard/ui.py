@@ -8,6 +8,7 @@ Colours come from :mod:`simulation.plots.style`: one colour per classification o
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -66,6 +67,17 @@ FOUR_WAY = "four-way (A, B, C and D)"
 FORCED = "forced A/B/C (each D infant counted in its best-fitting group)"
 FOUR_WAY_NOTE = ("Four-way: disorganized (D) infants counted as D. Forced A/B/C: every infant "
                  "in its best-fitting organized group, as studies without D report.")
+
+
+#: A model parameter's code name in a description ("(separation_stress 1, alone_stress 1)",
+#: "(night_care)"): for the model's files, not for students.
+CODE_NAMES = re.compile(r"\s*\((?:[a-z]+(?:_[a-z]+)+(?: [0-9.]+)?(?:, )?)+\)")
+
+
+def student_text(text: str) -> str:
+    """A description as students read it: without the model's code names (the sentence around
+    them says the same in words)."""
+    return CODE_NAMES.sub("", text).replace(". caregiving means", ". Caregiving means")
 
 
 def presentation() -> bool:
