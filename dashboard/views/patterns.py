@@ -159,8 +159,10 @@ seed = ui.seed_control(PAGE, container=top[1], label=ui.INFANT_LABEL,
                        "raised the same way differ in their luck at home). The page opens on "
                        "an infant typical of every room's care.")
 top[2].button("Typical infant", on_click=show_typical, width="stretch",
+              key=f"{PAGE}.typical",
               help="The first infant whom every room's care makes what it makes of most.")
 top[3].button("Atypical infant", on_click=show_atypical, width="stretch",
+              key=f"{PAGE}.atypical",
               help="The next infant whom at least one room's care makes something else than "
               "most.")
 with top[4].popover("Temperament", icon=":material/tune:", width="stretch"):

@@ -146,8 +146,10 @@ seed = ui.seed_control(PAGE, container=settings, label=ui.INFANT_LABEL,
                        help="Which infant of this care you watch: infants raised the same way "
                        "differ in their luck at home. The page opens on a typical one.")
 buttons[0].button("Typical infant", on_click=show_typical, width="stretch",
+                  key=f"{PAGE}.typical",
                   help="The first infant whom this care makes what it makes of most infants.")
 buttons[1].button("Atypical infant", on_click=show_atypical, width="stretch",
+                  key=f"{PAGE}.atypical",
                   help="The next infant whom this care makes something else than most.")
 
 spec, temperament = compute.profile_spec(care), (reactivity, soothability)
