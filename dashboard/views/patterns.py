@@ -140,7 +140,7 @@ values = state.load(PAGE, PARAMS, _typical)
 present = ui.presentation()
 collapsed = "collapsed" if present else "visible"
 
-top = st.columns([3.1, 1.1, 1.25, 1.35, 1.25], vertical_alignment="bottom")
+top = st.columns([2.8, 1.0, 1.2, 1.3, 1.5], vertical_alignment="bottom")
 
 
 def mode_chosen() -> None:
@@ -165,20 +165,19 @@ top[3].button("Atypical infant", on_click=show_atypical, width="stretch",
               key=f"{PAGE}.atypical",
               help="The next infant whom at least one room's care makes something else than "
               "most.")
-with top[4].popover("Temperament", icon=":material/tune:", width="stretch"):
+with top[4].popover("Temperament", width="stretch"):
     reactivity, soothability = ui.temperament_controls(PAGE)
 
 if mode == PAIR:
-    cols = st.columns(3)
+    cols = st.columns(4)
     cols[0].slider("Responsiveness (both rooms)", 0.0, 1.0, step=ui.STEP,
                    key=state.key(PAGE, "responsiveness"), help=ui.CARE_HELP["responsiveness"])
-    cols[1].slider("Consistency, consistent room", 0.0, 1.0, step=ui.STEP,
+    cols[1].slider("Warmth (both rooms)", 0.0, 1.0, step=ui.STEP,
+                   key=state.key(PAGE, "warmth"), help=ui.CARE_HELP["warmth"])
+    cols[2].slider("Consistency, consistent room", 0.0, 1.0, step=ui.STEP,
                    key=state.key(PAGE, "high"), help=ui.CARE_HELP["consistency"])
-    cols[2].slider("Consistency, inconsistent room", 0.0, 1.0, step=ui.STEP,
+    cols[3].slider("Consistency, inconsistent room", 0.0, 1.0, step=ui.STEP,
                    key=state.key(PAGE, "low"), help=ui.CARE_HELP["consistency"])
-    with st.expander("Warmth (both rooms)") if not present else cols[0].popover("Warmth"):
-        st.slider("Warmth (accepts close contact)", 0.0, 1.0, step=ui.STEP,
-                  key=state.key(PAGE, "warmth"), help=ui.CARE_HELP["warmth"])
 else:
     cols = st.columns(3)
     for i, (prefix, col) in enumerate(zip(ROOMS, cols, strict=True)):
