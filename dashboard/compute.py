@@ -180,15 +180,13 @@ def typical_infant(preset: str, temperament: tuple = (0.5, 0.5)) -> int:
 
 def share_sentence(pattern: CarePattern, group: str) -> str:
     """Where one infant stands among those its care makes: "one of the 78% of infants this care
-    makes ambivalent (C): typical of it" (or atypical, said as such)."""
+    makes ambivalent (C): the typical outcome" (or an atypical infant, said as such)."""
     share = pattern.share(group)
     words = GROUP_WORDS.get(group, group)
     if group == pattern.modal:
-        return (f"one of the {share:.0%} of infants this care makes {words}: the typical "
-                "outcome of this care")
+        return f"one of the {share:.0%} of infants this care makes {words}: the typical outcome"
     return (f"one of the {share:.0%} of infants this care makes {words}: an atypical infant "
-            f"(most, {pattern.share(pattern.modal):.0%}, become "
-            f"{GROUP_WORDS.get(pattern.modal, pattern.modal)})")
+            f"(most become {GROUP_WORDS.get(pattern.modal, pattern.modal)})")
 
 
 # --- the Explore map ----------------------------------------------------------------------

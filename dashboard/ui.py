@@ -235,11 +235,11 @@ SAMPLE_LABEL = "Sample no."
 
 
 def seed_control(page: str, container=None, name: str = "seed", label: str = SAMPLE_LABEL,
-                 help: str | None = None) -> int:
+                 help: str | None = None, label_visibility: str = "visible") -> int:
     """The number input that picks which infant (or which sample of infants) is shown."""
     box = container or st
     return int(box.number_input(
-        label, 0, MAX_SEED, step=1, key=state.key(page, name),
+        label, 0, MAX_SEED, step=1, key=state.key(page, name), label_visibility=label_visibility,
         help=help or "Another number draws other infants, each with its own luck at home "
         "(the same number always gives exactly the same infants): change it to see chance "
         "at work."))

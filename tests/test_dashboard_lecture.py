@@ -60,7 +60,7 @@ def test_watch_opens_each_preset_on_an_infant_typical_of_it(preset):
     line = infant_line(at)
     assert f"one of the {share:.0%} of infants this care makes {compute.GROUP_WORDS[modal]}" \
         in line
-    assert "typical outcome of this care" in line
+    assert line.endswith("the typical outcome.")
     assert "seed" not in at.query_params  # the typical infant needs no number in the link
 
 
@@ -94,7 +94,7 @@ def test_patterns_open_on_an_infant_typical_of_every_room():
                           strict=True):
         modal, _, _ = modal_of(preset_care(name))
         assert group_of(dyad["label"]) == modal, (name, seed, dyad["label"])
-    assert text(at).count("typical outcome of this care") == 3
+    assert text(at).count(": the typical outcome.") == 3
 
 
 def population_line(body: str, title: str) -> dict[str, float]:

@@ -140,7 +140,7 @@ values = state.load(PAGE, PARAMS, _typical)
 present = ui.presentation()
 collapsed = "collapsed" if present else "visible"
 
-top = st.columns([2.8, 1.0, 1.2, 1.3, 1.5], vertical_alignment="bottom")
+top = st.columns([3.3, 0.8, 1.2, 1.3, 1.4], vertical_alignment="bottom")
 
 
 def mode_chosen() -> None:
@@ -170,14 +170,15 @@ with top[4].popover("Temperament", width="stretch"):
 
 if mode == PAIR:
     cols = st.columns(4)
-    cols[0].slider("Responsiveness (both rooms)", 0.0, 1.0, step=ui.STEP,
+    cols[0].slider("Responsiveness (both)", 0.0, 1.0, step=ui.STEP,
                    key=state.key(PAGE, "responsiveness"), help=ui.CARE_HELP["responsiveness"])
-    cols[1].slider("Warmth (both rooms)", 0.0, 1.0, step=ui.STEP,
+    cols[1].slider("Warmth (both)", 0.0, 1.0, step=ui.STEP,
                    key=state.key(PAGE, "warmth"), help=ui.CARE_HELP["warmth"])
-    cols[2].slider("Consistency, consistent room", 0.0, 1.0, step=ui.STEP,
-                   key=state.key(PAGE, "high"), help=ui.CARE_HELP["consistency"])
-    cols[3].slider("Consistency, inconsistent room", 0.0, 1.0, step=ui.STEP,
-                   key=state.key(PAGE, "low"), help=ui.CARE_HELP["consistency"])
+    # short labels: one line each at 1280 px in presentation mode
+    cols[2].slider("Consistency, consistent", 0.0, 1.0, step=ui.STEP,
+                   key=state.key(PAGE, "high"))
+    cols[3].slider("Consistency, inconsistent", 0.0, 1.0, step=ui.STEP,
+                   key=state.key(PAGE, "low"))
 else:
     cols = st.columns(3)
     for i, (prefix, col) in enumerate(zip(ROOMS, cols, strict=True)):

@@ -127,7 +127,7 @@ if present:  # one compact row above the room; the sliders open from it
     cols = st.columns([2.2, 1.3, 1.25, 1.35, 1.2], vertical_alignment="bottom")
     sliders = cols[4].popover("Sliders", icon=":material/tune:", width="stretch")
     care = ui.care_controls(PAGE, container=cols[0], sliders=sliders, on_preset=show_typical,
-                            describe=False)
+                            describe=False, label_visibility="collapsed")
     sliders.markdown("**Temperament**")
     reactivity, soothability = ui.temperament_controls(PAGE, container=sliders)
     settings = cols[1]
@@ -143,6 +143,7 @@ else:
     settings = left
     buttons = left.columns(2)
 seed = ui.seed_control(PAGE, container=settings, label=ui.INFANT_LABEL,
+                       label_visibility="collapsed" if present else "visible",
                        help="Which infant of this care you watch: infants raised the same way "
                        "differ in their luck at home. The page opens on a typical one.")
 buttons[0].button("Typical infant", on_click=show_typical, width="stretch",
