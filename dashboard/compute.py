@@ -165,6 +165,13 @@ def care_pattern(care: CareSpec, temperament: tuple) -> CarePattern:
     return care_pattern_from(table["group"])
 
 
+def population_pattern(population: str, seed: int = TYPICAL_SEED) -> CarePattern:
+    """The pattern of a population preset's first :data:`TYPICAL_N` infants (root seed
+    ``seed``; infant ``k`` replays as ``dyad(None, population, k, seed, None)``): for a page that
+    shows infants of a population (the coder exercise), its typical and atypical ones."""
+    return care_pattern_from(cohort_chunk(None, population, int(seed), 0, TYPICAL_N)["group"])
+
+
 def preset_spec(name: str) -> CareSpec:
     """The care spec of a caregiving preset."""
     from simulation.presets import PRESETS

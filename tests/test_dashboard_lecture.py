@@ -193,3 +193,17 @@ def test_pool_workers_import_the_app_without_streamlit_warnings():
     assert done.returncode == 0, done.stderr
     assert "imported" in done.stdout
     assert "WARNING" not in done.stderr and "Warning" not in done.stderr, done.stderr
+
+
+def test_a_population_pattern_names_its_typical_and_atypical_infants():
+    pattern = compute.population_pattern("low-risk-abcd")
+    table = workers.cohort_table(None, "low-risk-abcd", compute.TYPICAL_SEED, 0,
+                                 compute.TYPICAL_N, None, "primary", 12.0)
+    assert pattern.groups == tuple(table["group"])
+    assert pattern.modal == table["group"].value_counts().index[0]
+    assert pattern.groups[pattern.typical()] == pattern.modal
+    assert pattern.groups[:pattern.typical()].count(pattern.modal) == 0
+    k = pattern.atypical()
+    assert pattern.groups[k] != pattern.modal
+    assert pattern.atypical(k) != k and pattern.groups[pattern.atypical(k)] != pattern.modal
+    assert sum(share for _, share in pattern.shares) == pytest.approx(1.0)
