@@ -41,6 +41,7 @@ CARE_HELP = {name: text[0].upper() + text[1:] + "." for name, text in PROFILE_PA
 #: and numbers, labels and badges that wrap instead of being cut off with an ellipsis.
 BASE_CSS = """<style>
 .stMainBlockContainer, .block-container { padding-top: 4rem !important; }
+h1 { padding-top: 0.4rem !important; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] > div,
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] div, [data-testid="stMetricLabel"] p {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;

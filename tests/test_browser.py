@@ -471,7 +471,7 @@ def test_learn(server, browser_page, shots):
     expect(page).to_have_url(re.compile(r".*responsiveness=0\.8.*"), timeout=SLOW)
     _done(page)
     _shoot(page, shots, "7-learn")
-    page.get_by_text("Rejecting care: watch the infant ignore her at reunion").click()
+    page.get_by_text("Rejecting care: a typical infant ignores her at reunion").click()
     expect(page).to_have_url(re.compile(r".*/watch\?.*preset=rejecting.*"), timeout=SLOW)
     expect(page.get_by_text("Why the coder classified it").first).to_be_visible(timeout=SLOW)
     _done(page)

@@ -141,7 +141,7 @@ else:
         st.markdown("**Temperament**")
         reactivity, soothability = ui.temperament_controls(PAGE)
     settings = left
-    buttons = left.columns(2)
+    buttons = (left, left)  # one under the other: the column is narrow at 1280 px
 seed = ui.seed_control(PAGE, container=settings, label=ui.INFANT_LABEL,
                        label_visibility="collapsed" if present else "visible",
                        help="Which infant of this care you watch: infants raised the same way "
