@@ -33,9 +33,10 @@ from dashboard import workers
 CHUNK = 1000
 #: Grid of the Explore map (responsiveness and consistency values).
 GRID = tuple(round(v, 2) for v in np.linspace(0.0, 1.0, 11))
-#: The Explore map's default infants per square: 30 keep a square's share within about
-#: +-9 points (10 made a noisy checkerboard), answered in about a second.
-EXPLORE_PER_CELL = 30
+#: The Explore map's default infants per square: 20 keep a square's share within about
+#: +-11 points (10 made a noisy checkerboard, +-16), and the map (2,420 infants) is answered
+#: within the page's 2 s (30 took 3 s on a busy 2-core machine).
+EXPLORE_PER_CELL = 20
 
 CareSpec = tuple
 
