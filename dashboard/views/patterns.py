@@ -155,6 +155,7 @@ mode = top[0].segmented_control("Compare", tuple(MODES), key=state.key(PAGE, "mo
                                 format_func=MODES.get, on_change=mode_chosen,
                                 label_visibility=collapsed, width="stretch") or THREE
 seed = ui.seed_control(PAGE, container=top[1], label=ui.INFANT_LABEL,
+                       label_visibility=collapsed,
                        help="Which infant you watch, the same one in every room (infants "
                        "raised the same way differ in their luck at home). The page opens on "
                        "an infant typical of every room's care.")
