@@ -186,15 +186,16 @@ def typical_infant(preset: str, temperament: tuple = (0.5, 0.5)) -> int:
     return care_pattern(preset_spec(preset), temperament).typical()
 
 
-def share_sentence(pattern: CarePattern, group: str) -> str:
+def share_sentence(pattern: CarePattern, group: str, makes: str = "this care makes") -> str:
     """Where one infant stands among those its care makes: "one of the 78% of infants this care
-    makes ambivalent (C): the typical outcome" (or an atypical infant, said as such)."""
+    makes ambivalent (C): the typical outcome" (or an atypical infant, said as such); ``makes``
+    names what made them (e.g. "this population has")."""
     share = pattern.share(group)
     words = GROUP_WORDS.get(group, group)
     if group == pattern.modal:
-        return f"one of the {share:.0%} of infants this care makes {words}: the typical outcome"
-    return (f"one of the {share:.0%} of infants this care makes {words}: an atypical infant "
-            f"(most become {GROUP_WORDS.get(pattern.modal, pattern.modal)})")
+        return f"one of the {share:.0%} of infants {makes} {words}: the typical outcome"
+    return (f"one of the {share:.0%} of infants {makes} {words}: an atypical infant "
+            f"(most are {GROUP_WORDS.get(pattern.modal, pattern.modal)})")
 
 
 # --- the Explore map ----------------------------------------------------------------------

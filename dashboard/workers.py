@@ -19,6 +19,7 @@ not yet (:func:`simulation.compiled.ensure_compiled`), so that the workers only 
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
 import sys
@@ -205,6 +206,9 @@ class Pool:
         self._executor: Executor | None = None
         self._lock = threading.Lock()
         self.failures = 0
+        # stopped before the interpreter tears down loky's module (else loky's manager thread
+        # complains at exit)
+        atexit.register(self.shutdown)
 
     def _get(self) -> Executor | None:
         if self.workers == 0 or self.failures > 1:

@@ -142,6 +142,10 @@ if submitted:
     m1.metric("Scales within one point", f"{matched} of {len(SCORED)}")
     m2.metric("Your classification", choice)
     m3.metric("The observer's", f"{row['classification']} ({row['subgroup']})")
+    pattern = compute.population_pattern(MYSTERY_POPULATION, int(seed))
+    st.caption(f"Mystery infant {infant} is "
+               + compute.share_sentence(pattern, row["group"], "of this population who are")
+               + ". Try another number for a different case.")
     same = choice == row["classification"] or (row["group"] == "D"
                                                  and choice == CHOICES[["B", "A", "C"].index(
                                                      row["abc_group"])])
