@@ -37,9 +37,6 @@ WORKERS_ENV = "SSP_DASHBOARD_WORKERS"
 MAX_WORKERS = 16
 #: Set in the pool's worker processes (loky starts them with it), so that they never start pools.
 WORKER_ENV = "SSP_DASHBOARD_WORKER"
-#: Seconds a worker may stay idle before loky stops it (started again at the next request):
-#: a class's server keeps its warm workers through a lesson.
-IDLE_SECONDS = 3600
 
 
 def in_worker() -> bool:
@@ -191,14 +188,15 @@ def ready() -> None:
 
 
 class Pool:
-    """The dashboard's process pool: loky's reusable executor, which replaces a dead worker
-    itself, falling back to the calling thread.
+    """The dashboard's process pool: a loky process pool (the library sweeps use), replaced
+    when a worker died, falling back to the calling thread.
 
-    The pool starts at the first call (not at import), with all its workers at once (loky
-    starts ``workers`` processes as soon as its executor starts), each importing what the work
-    needs. If a worker dies, loky gives a fresh executor at the next call and the task is
-    submitted again; if the pool cannot start, or breaks twice, the work runs in the caller's
-    thread: a page never fails because of the pool. Results are the same either way.
+    The pool starts at the first call (not at import), with all its workers at once, each
+    importing what the work needs as it starts. If a worker dies, loky marks the pool broken
+    and the next call starts a new one; the task is submitted again. If the pool cannot start,
+    or breaks twice, the work runs in the caller's thread: a page never fails because of the
+    pool. Results are the same either way. (Not loky's *reusable* executor: it keeps one pool
+    per thread, and Streamlit runs every rerun in a thread of its own.)
     """
 
     def __init__(self, workers: int) -> None:
@@ -214,7 +212,8 @@ class Pool:
         if self.workers == 0 or self.failures > 1:
             return None
         with self._lock:
-            started = self._executor is not None and not _broken(self._executor)
+            if self._executor is not None and not _broken(self._executor):
+                return self._executor
             if self._executor is None:
                 # the compiled rules, here first (once per machine): the workers then load them
                 from simulation.compiled import ensure_compiled
@@ -222,17 +221,15 @@ class Pool:
                 ensure_compiled(lambda line: print(f"ssp dashboard: {line}", file=sys.stderr,
                                                    flush=True), mesa=True)
             try:
-                from loky import get_reusable_executor
+                from loky import ProcessPoolExecutor
 
-                self._executor = get_reusable_executor(
-                    max_workers=self.workers, timeout=IDLE_SECONDS, env={WORKER_ENV: "1"},
-                    initializer=ready)
+                self._executor = ProcessPoolExecutor(self.workers, env={WORKER_ENV: "1"},
+                                                     initializer=ready)
+                for _ in range(self.workers):  # the workers start and import the engine now
+                    self._executor.submit(os.getpid)
             except (OSError, ValueError, RuntimeError, ImportError):
                 self.failures = 2
                 return None
-            if not started:  # workers import the engine now, not at the first page's request
-                for _ in range(self.workers):
-                    self._executor.submit(os.getpid)
             return self._executor
 
     def run(self, fn, *args):
@@ -242,7 +239,7 @@ class Pool:
             return fn(*args)
         try:
             return executor.submit(fn, *args).result()
-        except BrokenExecutor:  # loky's TerminatedWorkerError too: a new executor next time
+        except BrokenExecutor:  # loky's TerminatedWorkerError too: a new pool next time
             with self._lock:
                 self.failures += 1
             return self.run(fn, *args)

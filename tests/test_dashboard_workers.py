@@ -102,6 +102,20 @@ def test_the_pool_starts_all_its_workers_at_once():
         p.shutdown()
 
 
+def test_reruns_in_new_threads_reuse_the_same_workers(pool):
+    """Streamlit runs every rerun in a thread of its own: each must find the pool's warm
+    workers, not start processes of its own (a per-thread pool would pay a start each time)."""
+    first = {pool.run(os.getpid) for _ in range(4)}
+    seen: list[int] = []
+    threads = [threading.Thread(target=lambda: seen.append(pool.run(os.getpid)))
+               for _ in range(4)]
+    for t in threads:
+        t.start()
+        t.join()
+    pids = first | set(seen)
+    assert len(pids) <= pool.workers and pids <= set(pool._executor._processes)
+
+
 def pid_when_both_running(barrier) -> int:
     barrier.wait()
     return os.getpid()
