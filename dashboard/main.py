@@ -40,6 +40,8 @@ PAGES = [
             icon=":material/edit_note:"),
     st.Page(HERE / "views" / "learn.py", title="Learn", url_path="learn",
             icon=":material/school:"),
+    st.Page(HERE / "views" / "life.py", title="A life", url_path="life",
+            icon=":material/timeline:"),
 ]
 
 
