@@ -42,17 +42,18 @@ def why(person, what_if: str, what_if_age: float, changed=None) -> list[str]:
     row = person.row
     y = person.years
     first = y.iloc[0]
-    lines = [f"**At 12 months** the coder classified the infant **{GROUP_WORDS[row['infant_group']]}** "
-             f"from its behaviour in the Strange Situation. Its working model then expected "
-             f"the parents to be available {first['trust']:.0%} of the time, a rebuff "
+    group = GROUP_WORDS[row["infant_group"]]
+    lines = [f"**At 12 months** the coder classified the infant **{group}** from its "
+             "behaviour in the Strange Situation. Its working model then expected the parents "
+             f"to be available {first['trust']:.0%} of the time, a rebuff "
              f"{first['rebuff']:.0%} of the time, and it signalled with a gain of "
              f"{first['gain']:.2f}."]
     child = y[(y["age"] < 18) & y["responsiveness"].notna()]
-    lines.append(f"**Childhood (1-17)**: the parents' care was {level(child['responsiveness'].mean())} "
-                 f"in responsiveness ({child['responsiveness'].mean():.2f} on average) and "
-                 f"{level(child['consistency'].mean())} in consistency "
-                 f"({child['consistency'].mean():.2f}); inconsistent care keeps signals "
-                 "loud, because loud signals are what get answered.")
+    r, c = float(child["responsiveness"].mean()), float(child["consistency"].mean())
+    lines.append(f"**Childhood (1-17)**: the parents' care was {level(r)} in responsiveness "
+                 f"({r:.2f} on average) and {level(c)} in consistency ({c:.2f}); "
+                 "inconsistent care keeps signals loud, because loud signals are what get "
+                 "answered.")
     if person.events:
         said = "; ".join(f"at {age} the child {EVENT_WORDS[name]}" for age, name in person.events)
         lines.append(f"**Life events**: {said}. Each changed the care the child actually "
