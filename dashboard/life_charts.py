@@ -23,6 +23,9 @@ LANES = ("parents", "alternative figure", "partners", "therapy", "life events")
 #: The general model's three readings, named for students.
 MODEL_NAMES = {"trust": "expected availability", "rebuff": "expected rebuff",
                "gain": "signal gain (how hard they signal)"}
+#: Fit the container's width, keep the given height (Streamlit's default autosize for layered
+#: charts with a title and a legend squeezed the plot to a sliver).
+FIT = {"type": "fit-x", "contains": "padding"}
 AGE_AXIS = {"field": "age", "type": "quantitative", "title": "age (years)",
             "scale": {"domain": [1, 30], "nice": False}, "axis": {"values": list(range(1, 31, 2))}}
 
@@ -70,11 +73,10 @@ def timeline(rows: pd.DataFrame, what_if_age: float | None) -> Spec:
             "encoding": {
                 "x": {**AGE_AXIS, "field": "from"}, "x2": {"field": "to"}, "y": y,
                 "color": {"condition": {"test": "datum.responsiveness == null",
-                                        "value": "#56B4E9"},
+                                        "value": "#009E73"},
                           "field": "responsiveness", "type": "quantitative",
                           "title": "responsiveness of whoever is there",
-                          "scale": {"scheme": "orangered", "reverse": True,
-                                    "domain": [0, 1]}},
+                          "scale": {"scheme": "blues", "domain": [0, 1]}},
                 "tooltip": [_tip("what", "", "nominal")]}}
     events = {"mark": {"type": "point", "shape": "triangle-down", "filled": True, "size": 160,
                        "color": "#222222"},
@@ -85,12 +87,13 @@ def timeline(rows: pd.DataFrame, what_if_age: float | None) -> Spec:
               "transform": [{"filter": "datum.event != null"}],
               "encoding": {"x": {"field": "from", "type": "quantitative"}, "y": y,
                            "text": {"field": "event"}}}
-    layers = [bars, events, labels]
+    data = _values(rows)
+    layers = [{"data": data, **layer} for layer in (bars, events, labels)]
     if what_if_age is not None:
         layers.append({"mark": {"type": "rule", "strokeDash": [6, 4], "color": "#222"},
                        "data": {"values": [{"age": what_if_age}]},
                        "encoding": {"x": {"field": "age", "type": "quantitative"}}})
-    return {"data": _values(rows), "layer": layers, "height": 34 * len(lanes),
+    return {"autosize": FIT, "layer": layers, "height": 34 * len(lanes),
             "title": "A life from 1 to 30"}
 
 
@@ -105,7 +108,7 @@ def model_course(frames: dict[str, pd.DataFrame], what_if_age: float | None) -> 
         parts.append(long)
     data = pd.concat(parts, ignore_index=True)
     data["value"] = data["value"].round(3)
-    lines = {"mark": {"type": "line", "strokeWidth": 2.5},
+    lines = {"data": _values(data), "mark": {"type": "line", "strokeWidth": 2.5},
              "encoding": {
                  "x": AGE_AXIS,
                  "y": {"field": "value", "type": "quantitative", "title": "general model (0-1)"},
@@ -120,7 +123,7 @@ def model_course(frames: dict[str, pd.DataFrame], what_if_age: float | None) -> 
         layers.append({"mark": {"type": "rule", "strokeDash": [6, 4], "color": "#222"},
                        "data": {"values": [{"age": what_if_age}]},
                        "encoding": {"x": {"field": "age", "type": "quantitative"}}})
-    return {"data": _values(data), "layer": layers, "height": 200,
+    return {"autosize": FIT, "layer": layers, "height": 200,
             "title": "The general model beneath it, at every birthday"}
 
 
@@ -129,11 +132,12 @@ def plane(others: pd.DataFrame, points: pd.DataFrame) -> Spec:
     Horowitz's four styles; ``others``: people raised the same way (faint), ``points``: the
     person (``life``, ``adult_anxiety``, ``adult_avoidance``), with an arrow between lives."""
     quads = pd.DataFrame([
-        {"x": 1, "x2": 4, "y": 1, "y2": 4, "style": "secure", "lx": 2.5, "ly": 1.35},
-        {"x": 1, "x2": 4, "y": 4, "y2": 7, "style": "preoccupied", "lx": 2.5, "ly": 6.65},
-        {"x": 4, "x2": 7, "y": 1, "y2": 4, "style": "dismissing", "lx": 5.5, "ly": 1.35},
-        {"x": 4, "x2": 7, "y": 4, "y2": 7, "style": "fearful", "lx": 5.5, "ly": 6.65}])
-    quads["name"] = quads["style"].map(STYLE_NAMES)
+        {"x": 1, "x2": 4, "y": 1, "y2": 4, "style": "secure", "lx": 2.5, "ly": 1.4},
+        {"x": 1, "x2": 4, "y": 4, "y2": 7, "style": "preoccupied", "lx": 2.5, "ly": 6.5},
+        {"x": 4, "x2": 7, "y": 1, "y2": 4, "style": "dismissing", "lx": 5.5, "ly": 1.6},
+        {"x": 4, "x2": 7, "y": 4, "y2": 7, "style": "fearful", "lx": 5.5, "ly": 6.5}])
+    quads["name"] = [s if POPULAR_NAMES[s] == s else f"{s}\n({POPULAR_NAMES[s]})"
+                     for s in quads["style"]]
     scale = {"domain": [1, 7], "nice": False}
     x = {"field": "adult_avoidance", "type": "quantitative", "title": "avoidance (1-7)",
          "scale": scale}
@@ -149,7 +153,8 @@ def plane(others: pd.DataFrame, points: pd.DataFrame) -> Spec:
                       "color": {"field": "style", "type": "nominal", "legend": None,
                                 "scale": {"domain": list(STYLE_COLOURS),
                                           "range": list(STYLE_COLOURS.values())}}}},
-        {"data": _values(quads), "mark": {"type": "text", "fontWeight": "bold"},
+        {"data": _values(quads), "mark": {"type": "text", "fontWeight": "bold",
+                                                  "lineBreak": "\n"},
          "encoding": {"x": {"field": "lx", "type": "quantitative"},
                       "y": {"field": "ly", "type": "quantitative"},
                       "text": {"field": "name"}}},
@@ -176,7 +181,8 @@ def plane(others: pd.DataFrame, points: pd.DataFrame) -> Spec:
                                 "tooltip": [_tip("life", "", "nominal"),
                                             _tip("adult_anxiety", "anxiety", fmt=".2f"),
                                             _tip("adult_avoidance", "avoidance", fmt=".2f")]}})
-    return {"layer": layers, "height": 330, "title": "The adult at 30: self-report (ECR-style)"}
+    return {"autosize": FIT, "layer": layers, "height": 330,
+            "title": "The adult at 30: self-report (ECR-style)"}
 
 
 def flow_counts(table: pd.DataFrame) -> pd.DataFrame:
@@ -243,6 +249,7 @@ def flows(counts: pd.DataFrame, gap: float = 0.03, steps: int = 24) -> Spec:
                         "range": [GROUP_COLOURS[g] for g in GROUPS]
                         + [STYLE_COLOURS[s] for s in STYLES]}, "legend": None}
     return {
+        "autosize": FIT,
         "layer": [
             {"data": _values(pd.DataFrame(bands)), "mark": {"type": "area", "opacity": 0.45,
                                                             "interpolate": "linear"},

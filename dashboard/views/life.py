@@ -85,15 +85,17 @@ with right:
                                                      zip(ui.CARE_NAMES, care, strict=True)}})
     watch_query.update({"reactivity": f"{reactivity:g}", "soothability": f"{soothability:g}"})
     items = [("Infant at 12 months", life_words.GROUP_WORDS[row["infant_group"]]),
-             ("Adult at 30 (as drawn)", life_charts.STYLE_NAMES[row["adult_style"]]),
+             ("Adult at 30 (as drawn)", row["adult_style"]),
              ("Anxiety at 30 (1-7)", f"{row['adult_anxiety']:.1f}")]
     helps = ["The coded Strange Situation at 12 months (open it in Watch below).",
-             "Bartholomew & Horowitz's four styles from the self-report (popular names in "
-             "brackets).", "ECR-style attachment anxiety, read from the general model with "
-             "measurement error."]
+             "Bartholomew & Horowitz's four styles from the self-report: secure, preoccupied "
+             "(anxious-preoccupied), dismissing (dismissive-avoidant), fearful "
+             "(fearful-avoidant).",
+             "ECR-style attachment anxiety, read from the general model with measurement "
+             "error."]
     if crow is not None:
-        items.append((f"With the what-if ({what_if})", f"{crow['adult_anxiety']:.1f}, "
-                      f"{life_charts.STYLE_NAMES[crow['adult_style']]}"))
+        items.append((f"Anxiety with the what-if ({what_if})",
+                      f"{crow['adult_anxiety']:.1f} ({crow['adult_style']})"))
         helps.append("The same person's anxiety and style at 30 with the what-if.")
     ui.metrics_row(items, helps)
     st.page_link("views/watch.py", label="Watch this infant's Strange Situation at 12 months "
@@ -115,7 +117,7 @@ with right:
     charts.show(life_charts.model_course(frames, shown_age), present,
                 key=f"{PAGE}.chart.model")
 
-    plane_col, reunion_col = st.columns([1, 1.25], gap="medium")
+    plane_col, reunion_col = st.columns([1, 1.1], gap="medium")
     with plane_col:
         points = [{"life": "as drawn", "adult_anxiety": row["adult_anxiety"],
                    "adult_avoidance": row["adult_avoidance"]}]
