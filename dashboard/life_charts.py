@@ -236,7 +236,7 @@ def flows(counts: pd.DataFrame, gap: float = 0.03, steps: int = 24) -> Spec:
     for side, tot, top, x0, x1 in (("infant", left_tot, left_top, 0.0, 0.08),
                                    ("adult", right_tot, right_top, 0.92, 1.0)):
         for name, v in tot.items():
-            label = (f"{name} at 12 months" if side == "infant" else STYLE_NAMES[name])
+            label = name
             nodes.append({"x": x0, "x2": x1, "y": top[name], "y2": top[name] + v,
                           "key": name, "label": f"{label}: {v:.0%}",
                           "lx": x0 - 0.005 if side == "infant" else x1 + 0.005,
@@ -254,7 +254,7 @@ def flows(counts: pd.DataFrame, gap: float = 0.03, steps: int = 24) -> Spec:
             {"data": _values(pd.DataFrame(bands)), "mark": {"type": "area", "opacity": 0.45,
                                                             "interpolate": "linear"},
              "encoding": {"x": {"field": "x", "type": "quantitative", "axis": None,
-                                "scale": {"domain": [-0.3, 1.3]}},
+                                "scale": {"domain": [-0.22, 1.3]}},
                           "y": {"field": "y", "type": "quantitative", "axis": None,
                                 "scale": y_scale},
                           "y2": {"field": "y2"}, "detail": {"field": "link"},
@@ -277,5 +277,5 @@ def flows(counts: pd.DataFrame, gap: float = 0.03, steps: int = 24) -> Spec:
                           "text": {"field": "label"}}},
         ],
         "height": 340,
-        "title": f"From the infant at 12 months to the adult at 30 ({total:,} persons)",
+        "title": f"Infant at 12 months (left) to adult at 30 (right), {total:,} persons",
     }

@@ -12,10 +12,10 @@
 // player, data-action and data-distress on each scene.
 
 const SVGNS = "http://www.w3.org/2000/svg";
-const W = 600;
+const W = 440;
 const H = 250;
-const BENCH_X = 200;
-const DOOR_X = 540;
+const BENCH_X = 150;
+const DOOR_X = 380;
 const FLOOR = 205;
 
 function el(tag, attrs = {}, parent = null, text = null) {
@@ -41,7 +41,7 @@ function target(action, present) {
     case "seek": return present ? BENCH_X + 40 : DOOR_X - 70;
     case "contact": return BENCH_X + 22;
     case "protest": return present ? BENCH_X + 55 : DOOR_X - 110;
-    case "withdraw": return BENCH_X - 120;
+    case "withdraw": return BENCH_X - 110;
     default: return BENCH_X - 30;
   }
 }

@@ -84,20 +84,23 @@ with right:
         watch_query.update({"preset": ui.CUSTOM, **{n: f"{v:g}" for n, v in
                                                      zip(ui.CARE_NAMES, care, strict=True)}})
     watch_query.update({"reactivity": f"{reactivity:g}", "soothability": f"{soothability:g}"})
-    items = [("Infant at 12 months", life_words.GROUP_WORDS[row["infant_group"]]),
-             ("Adult at 30 (as drawn)", row["adult_style"]),
-             ("Anxiety at 30 (1-7)", f"{row['adult_anxiety']:.1f}")]
-    helps = ["The coded Strange Situation at 12 months (open it in Watch below).",
-             "Bartholomew & Horowitz's four styles from the self-report: secure, preoccupied "
-             "(anxious-preoccupied), dismissing (dismissive-avoidant), fearful "
-             "(fearful-avoidant).",
-             "ECR-style attachment anxiety, read from the general model with measurement "
-             "error."]
+    cols = st.columns([0.9, 1.5, 1, 1.3])
+    cols[0].metric("Infant at 12 months", row["infant_group"],
+                   help=f"{life_words.GROUP_WORDS[row['infant_group']]}: the coded Strange "
+                   "Situation at 12 months (open it in Watch below).")
+    cols[1].metric("Adult style at 30", row["adult_style"],
+                   help="Bartholomew & Horowitz's four styles from the self-report: secure, "
+                   "preoccupied (anxious-preoccupied), dismissing (dismissive-avoidant), "
+                   "fearful (fearful-avoidant).")
+    cols[2].metric("Anxiety at 30", f"{row['adult_anxiety']:.1f}",
+                   help="ECR-style attachment anxiety (1-7), read from the general model with "
+                   "measurement error.")
     if crow is not None:
-        items.append((f"Anxiety with the what-if ({what_if})",
-                      f"{crow['adult_anxiety']:.1f} ({crow['adult_style']})"))
-        helps.append("The same person's anxiety and style at 30 with the what-if.")
-    ui.metrics_row(items, helps)
+        cols[3].metric(f"With the what-if ({what_if})", f"{crow['adult_anxiety']:.1f}",
+                       delta=f"{crow['adult_anxiety'] - row['adult_anxiety']:+.1f}",
+                       delta_color="inverse",
+                       help=f"The same person's anxiety at 30 with the what-if; style: "
+                       f"{crow['adult_style']}.")
     st.page_link("views/watch.py", label="Watch this infant's Strange Situation at 12 months "
                  "(the same care, temperament and seed)", icon=":material/visibility:",
                  query_params=watch_query)
@@ -161,15 +164,19 @@ population = pop_col.selectbox("Population", population_names(), key=state.key(P
 persons = size_col.selectbox("Persons", POPULATION_SIZES, key=state.key(PAGE, "persons"))
 with st.spinner("Living a population's lives..."):
     lives = life_compute.population(population, int(persons))
-flow_col, figures_col = st.columns([1.2, 1], gap="medium")
+flow_col, caution_col = st.columns([1.2, 1], gap="medium")
 with flow_col:
     counts = life_charts.flow_counts(lives)
     charts.show(life_charts.flows(counts), present, key=f"{PAGE}.chart.flows")
-    st.caption("Each band: the persons of one infant group (left, coded at 12 months) who "
-               "report one adult style at 30 (right). Hover a band for its count.")
-with figures_col:
-    st.markdown("##### Continuity here and in the studies")
-    st.table(life_words.continuity(lives), hide_index=True)
-st.warning(CAUTION, icon=":material/info:")
+    st.caption("Each band: the persons of one infant group (left: A, B, C, D, coded at 12 "
+               "months) who report one adult style at 30 (right: secure, preoccupied, "
+               "dismissing, fearful). Hover a band for its count.")
+with caution_col:
+    st.warning(CAUTION, icon=":material/info:")
+st.markdown("##### Continuity here and in the studies")
+st.caption(f"The life-course checks of `ssp validate` run on these {len(lives):,} lives "
+           "(nothing in the life course was fitted to them). \"agrees\": within the check's "
+           "stated margin at this population's size.")
+st.table(life_words.continuity(lives), hide_index=True)
 
 state.save(PAGE, PARAMS, omit=ui.care_omit(state.values(PAGE, PARAMS)))
