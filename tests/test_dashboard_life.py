@@ -160,3 +160,22 @@ def test_the_same_people_in_a_worker_process_as_in_the_page():
     pd.testing.assert_frame_equal(there.table, here.table)
     pd.testing.assert_frame_equal(there.person.years, here.person.years)
     assert there.person.reunion_codes == here.person.reunion_codes
+
+
+def test_presentation_mode_and_settings_kept_in_the_link():
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.query_params.update({"present": "1"})  # read once per session, at its first page
+    at.run()
+    at.query_params.clear()
+    at.query_params.update({"present": "1", "preset": "rejecting", "whatif": "therapy",
+                            "at": "28", "seed": "3"})
+    at.switch_page("views/life.py")
+    at.run()
+    assert not at.exception
+    assert at.sidebar.toggle[0].value is True
+    assert at.query_params.get("present") == "1"
+    assert not [w for w in at.warning if NOTICE in w.value]
+    assert at.selectbox(key="life.preset").value == "rejecting"
+    assert at.query_params.get("whatif") == "therapy" and at.query_params.get("seed") == "3"
+    # a named preset says the sliders: they stay out of the link
+    assert "responsiveness" not in at.query_params
