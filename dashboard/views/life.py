@@ -28,13 +28,13 @@ PARAMS = [
 ]
 CAUTION = (
     "**Read with care.** Continuity from infancy to adulthood is *modest* in the longitudinal "
-    "studies (correlations of about .2-.3; some samples found none): most ambivalent infants do "
-    "not become anxious adults, and many secure infants do not stay secure. The adult styles "
-    "here are *self-report* (ECR-style questionnaires), which relates only weakly to the Adult "
-    "Attachment Interview (Roisman et al. 2007): the two are not the same measure. This is a "
-    "*teaching model*, not a diagnosis of anyone: no one's childhood fixes their adult "
-    "relationships, and the popular accounts of attachment styles overstate how certain the "
-    "link is.")
+    "studies (the table below gives their figures; some samples found none): most ambivalent "
+    "infants do not become anxious adults, and many secure infants do not stay secure. The "
+    "adult styles here are *self-report* (ECR-style questionnaires), which relates only "
+    "weakly to the Adult Attachment Interview (Roisman et al. 2007): the two are not the same "
+    "measure. This is a *teaching model*, not a diagnosis of anyone: no one's childhood fixes "
+    "their adult relationships, and the popular accounts of attachment styles overstate how "
+    "certain the link is.")
 
 ui.page_header(
     "A life",
@@ -116,7 +116,7 @@ with right:
     charts.show(life_charts.timeline(rows, shown_age), present, key=f"{PAGE}.chart.timeline")
     frames = {"as drawn": person.years}
     if changed is not None:
-        frames[f"with the what-if ({what_if})"] = changed.person.years
+        frames[f"what-if: {what_if}"] = changed.person.years
     charts.show(life_charts.model_course(frames, shown_age), present,
                 key=f"{PAGE}.chart.model")
 
