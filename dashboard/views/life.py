@@ -70,10 +70,8 @@ spec = compute.profile_spec(care)
 temperament = (reactivity, soothability)
 with right:
     with st.spinner("Living a life from birth to 30..."):
-        base = life_compute.people(spec, temperament, int(seed))
-        changed = (life_compute.people(spec, temperament, int(seed), what_if,
-                                       float(what_if_age))
-                   if what_if != "none" else None)
+        base, changed = life_compute.people_and_what_if(spec, temperament, int(seed), what_if,
+                                                        float(what_if_age))
     person = base.person
     row = person.row
     crow = changed.person.row if changed is not None else None
