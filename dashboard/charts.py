@@ -172,7 +172,9 @@ def distribution(shares: pd.DataFrame, published, four_way: bool, n: int) -> Spe
                              "colour": PUBLISHED_COLOUR})
     frame = pd.DataFrame(rows)
     order = list(shares.index)
-    title = "share of infants, " + ("four-way" if four_way else "forced A/B/C")
+    # the counting (four-way or forced A/B/C) is said above the chart: a longer title is cut
+    # at 1280 x 720 in presentation mode
+    title = "share of infants"
     x = {"field": "classification", "type": "nominal", "sort": order, "title": None,
          "axis": {"labelAngle": 0}}
     offset = {"field": "source", "type": "nominal", "sort": sources}
@@ -182,7 +184,7 @@ def distribution(shares: pd.DataFrame, published, four_way: bool, n: int) -> Spe
             _tip("share", fmt=".0%"), _tip("infants"), _tip("low", "95% interval from",
                                                             fmt=".0%"),
             _tip("high", "95% interval to", fmt=".0%")]
-    return {
+    spec = {
         "height": 300,
         "data": _values(frame),
         "layer": [
@@ -190,7 +192,7 @@ def distribution(shares: pd.DataFrame, published, four_way: bool, n: int) -> Spe
                 "x": x, "xOffset": offset, "y": {**y, "field": "share"},
                 "color": {"field": "colour", "type": "nominal", "scale": None},
                 "tooltip": tips}},
-            {"mark": {"type": "errorbar", "ticks": True},
+            {"mark": {"type": "errorbar", "ticks": True, "color": "#222222"},
              "transform": [{"filter": "isValid(datum.low)"}],
              "encoding": {"x": x, "xOffset": offset, "y": {**y, "field": "low"},
                           "y2": {"field": "high"}, "tooltip": tips}},
@@ -198,11 +200,16 @@ def distribution(shares: pd.DataFrame, published, four_way: bool, n: int) -> Spe
              "encoding": {"x": x, "xOffset": offset, "y": {**y, "field": "top"},
                           "text": {"field": "share", "type": "quantitative", "format": ".0%"},
                           "tooltip": tips}},
-            {"mark": {"type": "point", "opacity": 0},
-             "encoding": {"shape": {"field": "source", "type": "nominal", "sort": sources,
-                                    "title": None}}},
         ],
     }
+    if published is not None:  # the legend names the grey bars, in their own grey
+        spec["layer"].append(
+            {"mark": {"type": "square", "opacity": 0},
+             "transform": [{"filter": {"field": "source", "equal": label}}],
+             "encoding": {"fill": {"field": "source", "type": "nominal", "title": None,
+                                   "scale": {"domain": [label], "range": [PUBLISHED_COLOUR]},
+                                   "legend": {"symbolOpacity": 1, "symbolType": "square"}}}})
+    return spec
 
 
 def subgroups(table: pd.DataFrame) -> Spec:

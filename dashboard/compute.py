@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -32,6 +33,10 @@ from dashboard import workers
 CHUNK = 1000
 #: Grid of the Explore map (responsiveness and consistency values).
 GRID = tuple(round(v, 2) for v in np.linspace(0.0, 1.0, 11))
+#: The Explore map's default infants per square: 20 keep a square's share within about
+#: +-11 points (10 made a noisy checkerboard, +-16), and the map (2,420 infants) is answered
+#: within the page's 2 s (30 took 3 s on a busy 2-core machine).
+EXPLORE_PER_CELL = 20
 
 CareSpec = tuple
 
@@ -97,6 +102,99 @@ def cohort(care: CareSpec | None, population: str | None, n: int, seed: int,
     """A cohort's per-infant table, run (and cached) chunk by chunk with a progress bar."""
     return _chunked(lambda start, size: cohort_chunk(care, population, seed, start, size,
                                                      temperament, caregiver, age), n, label)
+
+
+# --- typical and atypical infants of a way of caring ---------------------------------------
+
+#: Infants of the cohort that says what a way of caring typically makes of an infant (root seed
+#: :data:`TYPICAL_SEED`, the shown infant's temperament): about 0.2 s, cached per care.
+TYPICAL_N = 200
+TYPICAL_SEED = 0
+#: Classification groups in words, for students.
+GROUP_WORDS = {"A": "avoidant (A)", "B": "secure (B)", "C": "ambivalent (C)",
+               "D": "disorganized (D)"}
+
+
+@dataclass(frozen=True)
+class CarePattern:
+    """What one way of caring makes of infants of one temperament: each group's share in a
+    cohort of :data:`TYPICAL_N` (root seed :data:`TYPICAL_SEED`, so infant ``k`` of it is the
+    infant ``dyad(care, None, k, TYPICAL_SEED, temperament)`` replays), and its modal group.
+
+    Nothing here is chosen by hand: the typical infant is the first of the cohort that the coder
+    put in the modal group, the atypical ones those it put elsewhere.
+    """
+
+    groups: tuple[str, ...]  # the coder's group (A, B, C, D) of infant 0, 1, ...
+    shares: tuple[tuple[str, float], ...]  # (group, share), largest first
+
+    @property
+    def modal(self) -> str:
+        return self.shares[0][0]
+
+    def share(self, group: str) -> float:
+        return dict(self.shares).get(group, 0.0)
+
+    def typical(self) -> int:
+        """The first infant the coder put in the modal group."""
+        return self.groups.index(self.modal)
+
+    def atypical(self, after: int = -1) -> int | None:
+        """The next infant after ``after`` (cycling) that the coder put in another group than
+        the modal one; None if every infant of the cohort is in the modal group."""
+        n = len(self.groups)
+        for step in range(1, n + 1):
+            k = (after + step) % n
+            if self.groups[k] != self.modal:
+                return k
+        return None
+
+
+def care_pattern_from(groups) -> CarePattern:
+    """The pattern of a cohort's groups (in infant order)."""
+    groups = tuple(str(g) for g in groups)
+    counts = pd.Series(groups).value_counts()
+    # largest share first; a tie goes to the group whose first infant comes first
+    order = sorted(counts.index, key=lambda g: (-counts[g], groups.index(g)))
+    return CarePattern(groups, tuple((g, float(counts[g]) / len(groups)) for g in order))
+
+
+def care_pattern(care: CareSpec, temperament: tuple) -> CarePattern:
+    """The pattern of a way of caring (``("profile", ...)`` spec) for infants of a fixed
+    temperament ``(reactivity, soothability)``, from a cached cohort run."""
+    table = cohort_chunk(care, None, TYPICAL_SEED, 0, TYPICAL_N, tuple(temperament))
+    return care_pattern_from(table["group"])
+
+
+def population_pattern(population: str, seed: int = TYPICAL_SEED) -> CarePattern:
+    """The pattern of a population preset's first :data:`TYPICAL_N` infants (root seed
+    ``seed``; infant ``k`` replays as ``dyad(None, population, k, seed, None)``): for a page that
+    shows infants of a population (the coder exercise), its typical and atypical ones."""
+    return care_pattern_from(cohort_chunk(None, population, int(seed), 0, TYPICAL_N)["group"])
+
+
+def preset_spec(name: str) -> CareSpec:
+    """The care spec of a caregiving preset."""
+    from simulation.presets import PRESETS
+
+    return profile_spec(PRESETS[name].profile.as_dict().values())
+
+
+def typical_infant(preset: str, temperament: tuple = (0.5, 0.5)) -> int:
+    """The infant number a page opens on for a caregiving preset: the first infant of the
+    preset's cohort that shows its modal pattern (for the coder exercise and links)."""
+    return care_pattern(preset_spec(preset), temperament).typical()
+
+
+def share_sentence(pattern: CarePattern, group: str) -> str:
+    """Where one infant stands among those its care makes: "one of the 78% of infants this care
+    makes ambivalent (C): the typical outcome" (or an atypical infant, said as such)."""
+    share = pattern.share(group)
+    words = GROUP_WORDS.get(group, group)
+    if group == pattern.modal:
+        return f"one of the {share:.0%} of infants this care makes {words}: the typical outcome"
+    return (f"one of the {share:.0%} of infants this care makes {words}: an atypical infant "
+            f"(most become {GROUP_WORDS.get(pattern.modal, pattern.modal)})")
 
 
 # --- the Explore map ----------------------------------------------------------------------
@@ -247,12 +345,15 @@ def _warm() -> None:
     def profile(name: str) -> tuple:
         return tuple(PRESETS[name].profile.as_dict().values())
 
+    def typical(name: str) -> None:  # the pattern of a preset, then its typical infant
+        dyad(spec(name), None, typical_infant(name), TYPICAL_SEED, (0.5, 0.5))
+
     jobs = [
-        lambda: dyad(spec("sensitive"), None, 0, 0, (0.5, 0.5)),
+        lambda: typical("sensitive"),
         lambda: cohort(None, "global", 400, 0, ("mean", 0.5), label=None),
-        lambda: dyad(spec("rejecting"), None, 0, 0, (0.5, 0.5)),
-        lambda: dyad(spec("inconsistent"), None, 0, 0, (0.5, 0.5)),
-        lambda: grid(0.7, 0.0, 10, 0, label=None),
+        lambda: typical("rejecting"),
+        lambda: typical("inconsistent"),
+        lambda: grid(0.7, 0.0, EXPLORE_PER_CELL, 0, label=None),
         lambda: dyad(None, "low-risk-abcd", 1, 0, None),  # the coder's first mystery infant
         lambda: cohort(("history", ((0.0, profile("inconsistent")), (6.0, profile("sensitive")))),
                        None, 400, 0, label=None),
@@ -261,7 +362,7 @@ def _warm() -> None:
     ]
     jobs += [lambda name=name: cohort(spec(name), None, 400, 0, ("mean", 0.5), label=None)
              for name in PRESETS]
-    jobs += [lambda name=name: dyad(spec(name), None, 0, 0, (0.5, 0.5)) for name in PRESETS]
+    jobs += [lambda name=name: typical(name) for name in PRESETS]
     for job in jobs:
         try:
             job()

@@ -21,6 +21,7 @@ The same :class:`Server` and :func:`chromium` serve the browser tests (tests/tes
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import statistics
@@ -45,6 +46,9 @@ START_TIMEOUT = 120.0
 ANSWER_TIMEOUT = 300.0
 #: Answers measured per page by default (after one warm-up).
 DEFAULT_SAMPLES = 9
+#: The box that picks the infant (Watch, Three patterns) or the sample of infants (the other
+#: pages), by its label; its value is ``seed`` in the address.
+NUMBER_BOX = re.compile(r"^(Infant no\.|Sample no\.)$")
 #: The first seed typed: far from every page's default, so nothing is cached.
 FIRST_SEED = 50_000
 
@@ -212,7 +216,7 @@ def wait_until_done(page, timeout_s: float = ANSWER_TIMEOUT) -> None:
 def change_seed(page, seed: int, timeout_s: float = ANSWER_TIMEOUT) -> float:
     """Type ``seed`` in the page's Seed box, press Enter, and return the seconds until the page
     shows the answer (the address bar carries the seed and the run has ended)."""
-    box = page.get_by_label("Seed", exact=True)
+    box = page.get_by_label(NUMBER_BOX)
     box.fill(str(seed), timeout=timeout_s * 1000)
     start = time.perf_counter()
     box.press("Enter")
@@ -264,7 +268,7 @@ def measure(samples: int = DEFAULT_SAMPLES, pages: tuple[str, ...] | None = None
             say(f"{scenario.name}: opening the page...")
             page.goto(f"{server.base}/{scenario.path}", wait_until="domcontentloaded",
                       timeout=ANSWER_TIMEOUT * 1000)
-            page.get_by_label("Seed", exact=True).wait_for(timeout=ANSWER_TIMEOUT * 1000)
+            page.get_by_label(NUMBER_BOX).wait_for(timeout=ANSWER_TIMEOUT * 1000)
             wait_until_done(page)
             times = []
             for i in range(samples + 1):

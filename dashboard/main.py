@@ -1,9 +1,14 @@
 """The Strange Situation teaching dashboard: the pages' script, run by Streamlit (``app.py``).
 
-A multipage app (``st.navigation``): watch one infant, the three patterns side by side, a
-population against the published distributions, the caregiving map, change over time, you be the
-coder, and the Learn page. Every page keeps its settings in the URL, so a link reopens the
-scenario; presentation mode (sidebar) enlarges fonts and figures for a projector.
+A multipage app (``st.navigation``, its links in a row at the top of every page: one click to
+change page): watch one infant, the three patterns side by side, a population against the
+published distributions, the caregiving map, change over time, you be the coder, and the Learn
+page. Every page keeps its settings in the URL, so a link reopens the scenario; presentation
+mode (sidebar) enlarges fonts and figures for a projector.
+
+The dashboard's pool starts its workers with ``spawn``, which imports this file in each of them
+(as ``__mp_main__``): so nothing here touches Streamlit at import time, only :func:`main` does
+(Streamlit's caches and pages made outside a server log warnings a user would have to ignore).
 
 A teaching model, not a diagnostic tool.
 """
@@ -15,38 +20,38 @@ import sys
 import time
 from pathlib import Path
 
-import streamlit as st
-
-from dashboard import TIMING_ENV, compute, state
-from dashboard.state import Param
-
 HERE = Path(__file__).resolve().parent
 #: The tab's icon, served by the dashboard itself (a Material icon would be fetched from the
 #: internet: an offline classroom has none).
 ICON = HERE / "icon.png"
 
-PAGES = [
-    st.Page(HERE / "views" / "watch.py", title="Watch one infant", url_path="watch",
-            icon=":material/visibility:"),
-    st.Page(HERE / "views" / "patterns.py", title="Three patterns", url_path="patterns",
-            icon=":material/view_column:"),
-    st.Page(HERE / "views" / "population.py", title="A population", url_path="population",
-            icon=":material/groups:"),
-    st.Page(HERE / "views" / "explore.py", title="Explore", url_path="explore",
-            icon=":material/grid_on:"),
-    st.Page(HERE / "views" / "change.py", title="Change over time", url_path="change",
-            icon=":material/trending_up:"),
-    st.Page(HERE / "views" / "coder.py", title="You be the coder", url_path="coder",
-            icon=":material/edit_note:"),
-    st.Page(HERE / "views" / "learn.py", title="Learn", url_path="learn",
-            icon=":material/school:"),
-    st.Page(HERE / "views" / "life.py", title="A life", url_path="life",
-            icon=":material/timeline:"),
-]
+#: The pages: file in views/, title, address and icon (the order of the navigation row).
+PAGE_SPECS = (
+    ("watch.py", "Watch one infant", "watch", ":material/visibility:"),
+    ("patterns.py", "Three patterns", "patterns", ":material/view_column:"),
+    ("population.py", "A population", "population", ":material/groups:"),
+    ("explore.py", "Explore", "explore", ":material/grid_on:"),
+    ("change.py", "Change over time", "change", ":material/trending_up:"),
+    ("coder.py", "You be the coder", "coder", ":material/edit_note:"),
+    ("learn.py", "Learn", "learn", ":material/school:"),
+    ("life.py", "A life", "life", ":material/timeline:"),
+)
+
+
+def pages() -> list:
+    import streamlit as st
+
+    return [st.Page(HERE / "views" / file, title=title, url_path=path, icon=icon)
+            for file, title, path, icon in PAGE_SPECS]
 
 
 def _presentation_from_url() -> bool:
     """Presentation mode: read from the URL once per session, then held by the toggle."""
+    import streamlit as st
+
+    from dashboard import state
+    from dashboard.state import Param
+
     if state.PRESENT not in st.session_state:
         text = st.query_params.get(state.PRESENT)
         try:
@@ -57,23 +62,30 @@ def _presentation_from_url() -> bool:
     return bool(st.session_state[state.PRESENT])
 
 
-def home() -> None:
-    """The root address opens "Watch one infant" under its own name, keeping the settings."""
-    st.switch_page(PAGES[0], query_params=st.query_params.to_dict())
-
-
 def main() -> None:
     """One run of the app (Streamlit runs this file as ``__main__`` for every page view)."""
+    import streamlit as st
+
+    from dashboard import TIMING_ENV, compute, state
+
     started = time.perf_counter()
     present = _presentation_from_url()
     # a projector gets the whole width: presentation mode opens with the sidebar folded away
     st.set_page_config(page_title="Strange Situation simulation",
                        page_icon=ICON, layout="wide",
                        initial_sidebar_state="collapsed" if present else "expanded")
+    listed = pages()
+
+    def home() -> None:
+        """The root address opens "Watch one infant" under its own name, keeping the
+        settings."""
+        st.switch_page(listed[0], query_params=st.query_params.to_dict())
+
     # Streamlit serves the default page at "/" only, so every page that a link may name has its
-    # own address, and the (hidden) default page forwards to the first of them.
+    # own address, and the (hidden) default page forwards to the first of them. The pages'
+    # links sit in a row at the top: one click to another page, no sidebar to open.
     page = st.navigation([st.Page(home, title="Home", url_path="home", default=True,
-                                  visibility="hidden"), *PAGES])
+                                  visibility="hidden"), *listed], position="top")
 
     with st.sidebar:
         st.toggle("Presentation mode", key=state.PRESENT,

@@ -22,6 +22,10 @@ import streamlit as st
 
 #: Global settings every page carries in its URL (handled by the app, not the pages).
 PRESENT = "present"
+#: Session key: the page whose settings were loaded last (a link from another page is followed).
+LAST_PAGE = "_last_page"
+#: Addresses remembered per page: those it wrote itself are never taken for a followed link.
+HISTORY = 64
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,14 @@ class Param:
         return self.format(value)
 
 
+def _remember(history: list, query: dict) -> None:
+    """Keep the last :data:`HISTORY` addresses a page wrote (or was opened with)."""
+    if query in history:
+        history.remove(query)
+    history.append(dict(query))
+    del history[:-HISTORY]
+
+
 def key(page: str, name: str) -> str:
     """The session-state key of a page's widget."""
     return f"{page}.{name}"
@@ -134,12 +146,23 @@ def load(page: str, params: Sequence[Param],
     state = st.session_state
     values: dict[str, Any] = {}
     query = {k: st.query_params.get_all(k)[-1] for k in st.query_params}
-    # a link followed inside the session (e.g. "things to try") brings new settings; the
-    # player's paused position, which the browser writes into the address by itself, does not
+    # A link followed inside the session (Learn's "things to try") brings new settings. The
+    # browser also sends its address with every rerun, and a quick second change (arrow keys
+    # on a slider just after a preset) is sent before the address the previous run wrote has
+    # reached it: that stale address is one this page wrote itself, and must not undo the
+    # change. So a link counts as followed when it comes from another page, or names settings
+    # this page never wrote. The player's paused position, which the browser writes into the
+    # address by itself, is no setting.
+    came_from = state.get(LAST_PAGE)
+    state[LAST_PAGE] = page
     written = state.get(f"_url_written.{page}", query)
-    followed = bool(query) and _settings(query) != _settings(written)
+    history = state.setdefault(f"_url_history.{page}", [])
+    settings = _settings(query)
+    followed = bool(query) and settings != _settings(written) and (
+        came_from != page or settings not in [_settings(h) for h in history])
     if not state.get(first, False) or followed:
         state[first] = True
+        _remember(history, query)
         problems = []
         from_url: set[str] = set()
         for p in params:
@@ -196,6 +219,7 @@ def save(page: str, params: Sequence[Param], omit: set[str] | frozenset = frozen
         query[PRESENT] = "1"
     query.update(extra or {})
     state[f"_url_written.{page}"] = query
+    _remember(state.setdefault(f"_url_history.{page}", []), query)
     if dict(st.query_params.to_dict()) != query:
         st.query_params.from_dict(query)
     return current

@@ -8,6 +8,7 @@ Colours come from :mod:`simulation.plots.style`: one colour per classification o
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -40,6 +41,7 @@ CARE_HELP = {name: text[0].upper() + text[1:] + "." for name, text in PROFILE_PA
 #: and numbers, labels and badges that wrap instead of being cut off with an ellipsis.
 BASE_CSS = """<style>
 .stMainBlockContainer, .block-container { padding-top: 4rem !important; }
+h1 { padding-top: 0.4rem !important; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] > div,
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] div, [data-testid="stMetricLabel"] p {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
@@ -48,13 +50,33 @@ BASE_CSS = """<style>
 .ssp-badge { display: inline-block; white-space: nowrap; }
 </style>"""
 #: Presentation mode: Streamlit sizes text in rem, so a larger root font enlarges everything.
+#: The page's own header is compact (the title on one short line, no introduction, little space
+#: around it) and the navigation row keeps every page visible at 1280 x 720 (no "more" menu):
+#: the room and its settings must fit above the fold.
 PRESENTATION_CSS = """<style>
 html { font-size: 21px !important; }
-h1 { font-size: 2.1rem !important; padding-top: 0 !important; }
+.stMainBlockContainer, .block-container { padding-top: 3.4rem !important; }
+h1 { font-size: 1.5rem !important; padding: 0 0 0.2rem 0 !important; }
+h2 { font-size: 1.35rem !important; }
+[data-testid="stTopNavLink"] p, [data-testid="stTopNavLink"] span { font-size: 0.78rem; }
+[data-testid="stTopNavLink"] > span:first-child { display: none; }
+[data-testid="stTopNavLink"] { padding-left: 0.45rem; padding-right: 0.45rem; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.55rem; }
 </style>"""
 #: The two ways of counting classifications, named the same way on every page.
 FOUR_WAY = "four-way (A, B, C and D)"
 FORCED = "forced A/B/C (each D infant counted in its best-fitting group)"
+
+
+#: A model parameter's code name in a description ("(separation_stress 1, alone_stress 1)",
+#: "(night_care)"): for the model's files, not for students.
+CODE_NAMES = re.compile(r"\s*\((?:[a-z]+(?:_[a-z]+)+(?: [0-9.]+)?(?:, )?)+\)")
+
+
+def student_text(text: str) -> str:
+    """A description as students read it: without the model's code names (the sentence around
+    them says the same in words)."""
+    return CODE_NAMES.sub("", text).replace(". caregiving means", ". Caregiving means")
 
 
 def presentation() -> bool:
@@ -63,10 +85,14 @@ def presentation() -> bool:
 
 
 def page_header(title: str, intro: str) -> None:
+    """The page's title and introduction (in presentation mode the title alone, compact: the
+    instructor speaks the introduction, and the room needs the height)."""
     st.html(BASE_CSS)
     if presentation():
         st.html(PRESENTATION_CSS)
-    st.title(title)
+        st.title(title, anchor=False)
+        return
+    st.title(title, anchor=False)
     st.markdown(intro, unsafe_allow_html=True)
 
 
@@ -131,33 +157,54 @@ def care_omit(values: dict[str, Any], prefix: str = "") -> set[str]:
 
 
 def care_controls(page: str, prefix: str = "", title: str = "Caregiving",
-                  container=None) -> tuple[float, ...]:
-    """A preset selector and the four caregiving sliders; returns (r, c, w, f)."""
+                  container=None, sliders=None, on_preset: Callable[[], None] | None = None,
+                  describe: bool = True, label_visibility: str = "visible") -> tuple[float, ...]:
+    """A preset selector and the four caregiving sliders; returns (r, c, w, f).
+
+    ``sliders``: where the sliders go (default: under the preset, in ``container``);
+    ``on_preset``: called after a preset has set the sliders; ``describe``: the preset's
+    description under the selector.
+    """
     box = container or st
     pkey = state.key(page, f"{prefix}preset")
 
-    def on_preset() -> None:
+    def preset_chosen() -> None:
         name = st.session_state[pkey]
         if name != CUSTOM:
             profile = PRESETS[name].profile
             for n in CARE_NAMES:
                 state.set_value(page, f"{prefix}{n}", getattr(profile, n))
+        if on_preset is not None:
+            on_preset()
 
     def on_slider() -> None:
         st.session_state[pkey] = CUSTOM
 
-    box.selectbox(f"{title}: preset", PRESET_NAMES + (CUSTOM,), key=pkey, on_change=on_preset,
-                  format_func=lambda n: n if n != CUSTOM else "custom (sliders)",
+    box.selectbox(f"{title}: preset", PRESET_NAMES + (CUSTOM,), key=pkey,
+                  on_change=preset_chosen, format_func=preset_words,
+                  label_visibility=label_visibility,
                   help="A named way of caring; moving a slider makes it custom.")
     name = st.session_state[pkey]
-    if name != CUSTOM:
+    if describe and name != CUSTOM:
         box.caption(f"{PRESETS[name].demonstrates} ({PRESETS[name].reference})")
     values = []
     for n in CARE_NAMES:
-        values.append(box.slider(CARE_LABELS[n], 0.0, 1.0, step=STEP,
-                                 key=state.key(page, f"{prefix}{n}"), on_change=on_slider,
-                                 help=CARE_HELP[n]))
+        values.append((sliders or box).slider(
+            CARE_LABELS[n], 0.0, 1.0, step=STEP, key=state.key(page, f"{prefix}{n}"),
+            on_change=on_slider, help=CARE_HELP[n]))
     return tuple(values)
+
+
+def preset_words(name: str) -> str:
+    """A preset as the selector shows it."""
+    return f"{name} care" if name != CUSTOM else "custom (sliders)"
+
+
+def care_words(values: Sequence[float]) -> str:
+    """Caregiving settings in words: "responsiveness 0.5, consistency 0.1, warmth 0.8,
+    frightening 0"."""
+    return ", ".join(f"{CARE_LABELS[n].split(' (')[0].lower()} {float(v):g}"
+                     for n, v in zip(CARE_NAMES, values, strict=True))
 
 
 def temperament_params(prefix: str = "") -> list[Param]:
@@ -177,14 +224,24 @@ def temperament_controls(page: str, prefix: str = "", container=None) -> tuple[f
 
 
 def seed_param(default: int = 0, name: str = "seed") -> Param:
+    """The number of an infant, or of a sample of infants (``seed`` in the URL: short)."""
     return Param(name, "int", default, 0, MAX_SEED)
 
 
-def seed_control(page: str, container=None, name: str = "seed", label: str = "Seed") -> int:
+#: What the number picks, in a student's words: one infant of a way of caring, or one sample.
+INFANT_LABEL = "Infant no."
+SAMPLE_LABEL = "Sample no."
+
+
+def seed_control(page: str, container=None, name: str = "seed", label: str = SAMPLE_LABEL,
+                 help: str | None = None, label_visibility: str = "visible") -> int:
+    """The number input that picks which infant (or which sample of infants) is shown."""
     box = container or st
-    return int(box.number_input(label, 0, MAX_SEED, step=1, key=state.key(page, name),
-                                help="The same seed gives exactly the same infant(s); change it "
-                                "to see chance at work."))
+    return int(box.number_input(
+        label, 0, MAX_SEED, step=1, key=state.key(page, name), label_visibility=label_visibility,
+        help=help or "Another number draws other infants, each with its own luck at home "
+        "(the same number always gives exactly the same infants): change it to see chance "
+        "at work."))
 
 
 def metrics_row(items: Sequence[tuple[str, str]], help_texts: Sequence[str | None] = ()) -> None:

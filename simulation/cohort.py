@@ -106,7 +106,10 @@ def run_cohort(
     :class:`Caregiving`) or a ``population`` (a :class:`Population`, or a
     :class:`~simulation.cell_design.CellDesign` giving infant ``id`` cell ``id % n_cells``).
     Infants are ``first_id .. first_id + n - 1`` unless ``infant_ids`` lists them.
-    ``caregiver`` names whom the SSP is run with; ``age_months`` when. ``frozen=True`` is the
+    ``caregiver`` names whom the SSP is run with; ``age_months`` when (1-36 here, for research
+    on the model; the procedure and its classification are validated for about 11-20 months,
+    :data:`simulation.ssp_age.SSP_AGE_MONTHS`, which the command line and sweeps enforce).
+    ``frozen=True`` is the
     learning ablation. ``scales=True`` also returns the long table of every scale in every
     episode toward caregiver and stranger.
     ``progress``: True/False for a progress bar (default: only on a terminal), or a callable

@@ -16,8 +16,9 @@ recompiles the rules nor stales the calibration or refuses a sweep's resume:
 
 - :func:`code_fingerprint`: the model's code (the calibration is stamped with it, and the golden
   records: ``experiments/calibration``, ``tests/golden_records.py``);
-- :func:`model_fingerprint`: the code and the package's data files (the calibrated populations):
-  a sweep directory records it, and a resume refuses cells of another model;
+- :func:`model_fingerprint`: the code of :data:`MODEL` (the engine and the life course) and the
+  package's data files (the calibrated populations): a sweep directory records it, and a resume
+  refuses cells of another model;
 - :func:`rules_fingerprint`: the modules the compiled rules are made of (the key of numba's
   cache, :mod:`simulation.rules.jit`).
 
@@ -40,6 +41,10 @@ ROOT = Path(__file__).resolve().parent
 #: populations they are given.
 ENGINE = ("simulation.cohort", "simulation.mesa_model", "simulation.presets",
           "simulation.population_presets")
+#: What a result of the package may run: the engine and the life course beyond infancy (which
+#: the infant engine does not import; a sweep with ``[life]`` runs it). The calibration of the
+#: infant engine is stamped with :data:`ENGINE` alone: the life course does not change it.
+MODEL = (*ENGINE, "simulation.life")
 #: The compiled rules' entry modules (the cohort engine's two compiled loops).
 RULES = ("simulation.rules.per_second", "simulation.rules.per_occasion")
 #: Never part of the model, even if imported from it: the command line, the benchmark, the
@@ -157,8 +162,9 @@ def code_fingerprint() -> str:
 
 @lru_cache(maxsize=1)
 def model_fingerprint() -> str:
-    """The model's code and data (the calibrated populations): what a result depends on."""
-    return fingerprint(ENGINE, data=True)
+    """The model's code (:data:`MODEL`: the engine and the life course) and data (the
+    calibrated populations): what a result, a sweep's cell of infants or of lives, depends on."""
+    return fingerprint(MODEL, data=True)
 
 
 @lru_cache(maxsize=1)

@@ -60,7 +60,9 @@ def zone(dist, present: bool, held: bool) -> int:
         return 9
     if held:
         return 0
-    return (dist > _CONTACT) + (dist > _NEAR) + (dist > _MID)
+    # counted as whole numbers: numpy booleans added in plain Python (NUMBA_DISABLE_JIT=1)
+    # would be a logical "or" (every distance beyond contact would be zone 1)
+    return int(dist > _CONTACT) + int(dist > _NEAR) + int(dist > _MID)
 
 
 @kernel

@@ -261,7 +261,7 @@ def distinct_query(k: int) -> dict:
 
 
 async def _caption(page, seed: int, timeout_ms: float) -> str:
-    caption = page.get_by_text(f"seed {seed}:", exact=False).first
+    caption = page.get_by_text(f"sample no. {seed}:", exact=False).first
     await caption.wait_for(state="visible", timeout=timeout_ms)
     return await caption.inner_text()
 
@@ -298,7 +298,7 @@ async def _refresh(page, session: Session, timeout_ms: float) -> None:
     if session.error:
         return
     try:
-        box = page.get_by_label("Seed", exact=True)
+        box = page.get_by_label("Sample no.", exact=True)
         await box.fill(str(session.new_seed), timeout=timeout_ms)
         start = time.perf_counter()
         await box.press("Enter", timeout=timeout_ms)

@@ -131,8 +131,14 @@ def _shoot(page, shots: Path, name: str) -> None:
     page.screenshot(path=str(shots / f"{name}.png"))
 
 
-def _dyad_masks(preset: str, seed: int = 0):
-    """The coder's per-second masks for the infant a page shows under ``preset``."""
+def _infant(page) -> int:
+    """The number of the infant the page shows (Watch, Three patterns)."""
+    return int(page.get_by_label("Infant no.", exact=True).input_value())
+
+
+def _dyad_masks(preset: str, infant: int):
+    """The coder's per-second masks for infant no. ``infant`` of ``preset`` (as a page shows
+    it: infant ``infant`` of root seed 0)."""
     from dashboard.compute import profile_spec
     from dashboard.workers import dyad_run
     from simulation.observer.explanation import coder_masks
@@ -140,7 +146,7 @@ def _dyad_masks(preset: str, seed: int = 0):
     from simulation.record import BehaviourRecord
 
     spec = profile_spec(PRESETS[preset].profile.as_dict().values())
-    dyad = dyad_run(spec, None, 0, seed, (0.5, 0.5), "primary", 12.0)
+    dyad = dyad_run(spec, None, infant, 0, (0.5, 0.5), "primary", 12.0)
     return coder_masks(BehaviourRecord.from_frame(dyad.trace)), len(dyad.trace)
 
 
@@ -220,7 +226,7 @@ def test_jumping_to_a_scored_moment_lands_where_the_coder_scored_it(server, brow
     _open(page, f"{server}/watch?preset=inconsistent", "Why the coder classified it")
     player = _player(page)
     room = page.locator(".room").first
-    masks, n = _dyad_masks("inconsistent")
+    masks, n = _dyad_masks("inconsistent", _infant(page))
     assert _int(room, "n") == n  # the same infant as the page's
     jumped = 0
     for button in page.locator(".ssp-player button.moment").all():
@@ -285,7 +291,7 @@ def test_three_patterns_play_on_one_clock(server, browser_page, shots):
         _until(page, lambda: player.get_attribute("data-moment-kind") == "approach", "jumped")
         which = _int(player, "moment-dyad")
         preset = ("sensitive", "rejecting", "inconsistent")[which]
-        masks, _ = _dyad_masks(preset)
+        masks, _ = _dyad_masks(preset, _infant(page))
         assert masks["approach"][_int(rooms.nth(which), "second")]
         in_step()
     assert not PAGE_ERRORS, PAGE_ERRORS
@@ -465,7 +471,7 @@ def test_learn(server, browser_page, shots):
     expect(page).to_have_url(re.compile(r".*responsiveness=0\.8.*"), timeout=SLOW)
     _done(page)
     _shoot(page, shots, "7-learn")
-    page.get_by_text("Rejecting care: watch the infant ignore her at reunion").click()
+    page.get_by_text("Rejecting care: a typical infant ignores her at reunion").click()
     expect(page).to_have_url(re.compile(r".*/watch\?.*preset=rejecting.*"), timeout=SLOW)
     expect(page.get_by_text("Why the coder classified it").first).to_be_visible(timeout=SLOW)
     _done(page)

@@ -77,6 +77,12 @@ def test_flags_override_the_preset(tmp_path):
     (["--infants", "100000000"], "run replicates with `ssp sweep`"),
     (["--seed", "-1"], "--seed must be an integer"),
     (["--population", "atlantis"], "unknown population 'atlantis'"),
+    (["--age", "1"], "--age must be 11 to 20 months: the Strange Situation and its "
+                     "classification are validated for infants of about 11 to 20 months "
+                     "(Ainsworth et al. 1978"),
+    (["--age", "10.9"], "--age must be 11 to 20 months"),
+    (["--age", "24"], "--age must be 11 to 20 months"),
+    (["--age", "twelve"], "--age must be 11 to 20 months"),
 ])
 def test_bad_input_one_clear_line_exit_2(args, message, tmp_path, capsys):
     code, stdout, stderr = ssp_here(capsys, "run", *args, "--out", str(tmp_path / "x.csv"))

@@ -35,7 +35,22 @@ def test_the_cache_directory_is_named_by_the_rules_fingerprint():
     directory = jit.cache_directory()
     assert directory is not None and directory.name == f"ssp-rules-{rules_fingerprint()}"
     assert any(directory.rglob("*.nbi")), "numba wrote no cache index there"
-    assert not [p for p in directory.parent.glob("ssp-rules-*") if p != directory]
+
+
+def test_other_versions_caches_are_kept_while_used_and_removed_when_stale(tmp_path):
+    """Two copies of the package (other versions) share the user's cache: neither removes
+    the other's compiled rules while they are in use; a directory unused for STALE_DAYS is
+    removed."""
+    import time
+
+    keep = tmp_path / "ssp-rules-current"
+    recent, stale = tmp_path / "ssp-rules-recent", tmp_path / "ssp-rules-stale"
+    for d in (keep, recent, stale):
+        d.mkdir()
+    old = time.time() - (jit.STALE_DAYS + 1) * 86400
+    os.utime(stale, (old, old))
+    jit._remove_stale(tmp_path, keep)
+    assert keep.is_dir() and recent.is_dir() and not stale.exists()
 
 
 def test_rules_are_cached_after_a_run_and_announced_only_when_not():

@@ -230,7 +230,8 @@ def test_patterns_render_three_infants_on_one_player():
                                                      "Inconsistent care"]
     assert all(d["label"] for d in player["dyads"])
     reunion = tables(at)[0]
-    assert list(reunion["care"].unique()) == ["sensitive", "rejecting", "inconsistent"]
+    assert list(reunion["care"].unique()) == ["Sensitive care", "Rejecting care",
+                                              "Inconsistent care"]
     assert "looks like" in body  # each one's plain why
 
 

@@ -42,7 +42,7 @@ def test_the_model_is_what_the_engine_imports():
 def test_same_files_same_fingerprint(copy):
     assert fp.fingerprint(root=copy) == fp.code_fingerprint()
     assert fp.fingerprint(fp.RULES, root=copy) == fp.rules_fingerprint()
-    assert fp.fingerprint(data=True, root=copy) == fp.model_fingerprint()
+    assert fp.fingerprint(fp.MODEL, data=True, root=copy) == fp.model_fingerprint()
 
 
 @pytest.mark.parametrize("module", ["bench.py", "cli/run.py", "plots/style.py",
@@ -98,3 +98,20 @@ def test_the_data_counts_for_results_not_for_the_code(copy):
     path.write_text(json.dumps(data))
     assert fp.fingerprint(root=copy) == code
     assert fp.fingerprint(data=True, root=copy) != model
+
+
+def test_the_life_course_is_part_of_the_model_not_of_the_calibration(copy):
+    """A sweep of lives runs simulation.life, which the infant engine does not import: editing
+    it changes the fingerprint a sweep directory records (a resume of cells computed before is
+    refused), not the one the infant engine's calibration and golden records are stamped with."""
+    modules = fp.model_modules(fp.MODEL)
+    for name in ("simulation.life.course", "simulation.life.run", "simulation.life.measures",
+                 "simulation.life.transmission", "simulation.cohort"):
+        assert name in modules
+    assert not any(m.startswith("simulation.life") for m in fp.model_modules(fp.ENGINE))
+    before = {roots: fp.fingerprint(roots, data=True, root=copy)
+              for roots in (fp.MODEL, fp.ENGINE, fp.RULES)}
+    append(copy / "life" / "course.py")
+    assert fp.fingerprint(fp.MODEL, data=True, root=copy) != before[fp.MODEL]
+    assert fp.fingerprint(fp.ENGINE, data=True, root=copy) == before[fp.ENGINE]
+    assert fp.fingerprint(fp.RULES, data=True, root=copy) == before[fp.RULES]

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from simulation.validation import checks as checks_module
+from simulation.validation.base import TOPICS
 from simulation.validation.life_course import TOPIC, life_course_checks
 
 N = 4000
@@ -53,7 +54,10 @@ def test_life_course_checks_are_predicted_and_in_ssp_validate():
     life = [c for c in checks_module.CHECKS if c.topic == TOPIC]
     assert len(life) >= 8
     assert all(c.kind == "predicted" and c.reference and c.expected for c in life)
-    assert {c.topic for c in checks_module.CHECKS} == {"infancy", TOPIC}
+    assert all(isinstance(c.in_sample, bool) and c.basis for c in life)
+    assert TOPIC in TOPICS and {c.topic for c in checks_module.CHECKS} <= set(TOPICS)
+    # Opie et al. 2021 is checked once, here (the published-size checks reuse it)
+    assert [c.reference for c in checks_module.CHECKS].count("Opie et al. 2021") == 1
 
 
 def test_continuity_falling_with_the_interval():

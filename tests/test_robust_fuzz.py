@@ -212,7 +212,7 @@ VALID_VALUES = {
                                  "frightening"]),
     "--population": st.sampled_from(["global", "baltimore", "japan", "low-risk-abcd"]),
     "--seed": st.one_of(st.integers(0, 2**63 - 1).map(str), st.sampled_from(["0", "007", " 9"])),
-    "--age": st.one_of(st.floats(1, 36).map(repr), st.sampled_from(["12", "1", "36", "12.5"])),
+    "--age": st.one_of(st.floats(11, 20).map(repr), st.sampled_from(["12", "11", "20", "12.5"])),
 }
 #: Accepted runs stay cheap: at most this many infants.
 CHEAP_INFANTS = 3

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from simulation import compiled
 from simulation.cli import main
 from simulation.sweep import read_manifest
 
@@ -60,6 +61,7 @@ def test_missing_out_is_a_usage_error(capsys):
 
 
 def test_unusable_out_directory(tmp_path, capsys):
+    compiled.ensure_compiled()  # else the first compilation's notice is a line of its own
     a_file = tmp_path / "file"
     a_file.write_text("x")
     status = main(["sweep", str(FILES / "good" / "single.toml"), "--out", str(a_file)])

@@ -10,7 +10,15 @@ import pytest
 
 from simulation.validation import checks as checks_module
 from simulation.validation import mechanisms, normative, subgroups
-from simulation.validation.base import KINDS, Check, above_z, diff_z, paired_z, share_diff_z
+from simulation.validation.base import (
+    KINDS,
+    TOPICS,
+    Check,
+    above_z,
+    diff_z,
+    paired_z,
+    share_diff_z,
+)
 from simulation.validation.normative import (
     ALL,
     Order,
@@ -54,7 +62,29 @@ def test_above_z_and_share_diff_z():
 
 def test_a_check_must_have_a_known_kind():
     with pytest.raises(ValueError, match="kind"):
-        Check("x", "fitted", "ref", "exp", lambda p: None)
+        Check("x", "fitted", "ref", "exp", lambda p: None, basis="b", topic="behaviour")
+
+
+def test_a_predicted_check_without_in_sample_is_refused_at_definition():
+    with pytest.raises(ValueError, match="in_sample"):
+        Check("x", "predicted", "ref", "exp", lambda p: None, basis="b", topic="behaviour")
+    for flag in (True, False):
+        assert Check("x", "predicted", "ref", "exp", lambda p: None, basis="b",
+                     topic="behaviour", in_sample=flag).in_sample is flag
+
+
+def test_in_sample_belongs_to_predicted_checks_only():
+    with pytest.raises(ValueError, match="in_sample"):
+        Check("x", "implementation", "ref", "exp", lambda p: None, basis="b",
+              topic="behaviour", in_sample=False)
+
+
+@pytest.mark.parametrize("topic, basis, message", [
+    ("", "b", "topic"), ("infancy", "b", "topic"), ("behaviour", "", "basis"),
+    ("behaviour", "   ", "basis")])
+def test_a_check_needs_a_known_topic_and_a_basis(topic, basis, message):
+    with pytest.raises(ValueError, match=message):
+        Check("x", "calibrated", "ref", "exp", lambda p: None, basis=basis, topic=topic)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -372,9 +402,12 @@ def test_every_check_has_a_kind_reference_expectation_and_basis():
     kinds = [list(KINDS).index(c.kind) for c in checks_module.CHECKS]
     assert kinds == sorted(kinds)  # reported kind by kind
     for c in checks_module.CHECKS:
-        assert c.reference and c.expected
-        if c.kind != "predicted":
-            assert c.basis, c.name  # why it is not evidence: what fits or defines it
+        assert c.reference and c.expected and c.basis, c.name
+        assert c.topic in TOPICS, c.name
+        assert (c.in_sample is not None) == (c.kind == "predicted"), c.name
+    predicted = [c for c in checks_module.CHECKS if c.kind == "predicted"]
+    assert len(predicted) >= 30
+    assert any(not c.in_sample for c in predicted) and any(c.in_sample for c in predicted)
 
 
 def test_every_check_names_a_figure_that_is_drawn():
@@ -384,12 +417,21 @@ def test_every_check_names_a_figure_that_is_drawn():
         assert c.figure in ("", *REPORT_FIGURES), f"{c.name}: no figure {c.figure!r}"
 
 
-def test_the_reunion_checks_that_restate_the_group_definitions_are_implementation_checks():
+def test_checks_true_by_construction_are_implementation_checks():
     implementation = {c.name for c in checks_module.CHECKS if c.kind == "implementation"}
     assert implementation == {
+        # restate the coder's group definitions
         "reunion avoidance highest in A", "reunion resistance highest in C",
         "reunion proximity seeking: high in B and C, low in A",
-        "reunion contact maintaining: high in B and C, low in A"}
+        "reunion contact maintaining: high in B and C, low in A",
+        # follow from a rule or the script by design (the audit of issue 20)
+        "inconsistent care raises the signal gain", "subgroups: C1 and C2 both present",
+        "curtailment falls on hard criers: C above B above A",
+        "contact maintaining rises in the reunions", "search in the separations",
+        "search higher with the caregiver away than present"}
+    by = by_name(checks_module.CHECKS)
+    for name in implementation - {n for n in implementation if n.startswith("reunion ")}:
+        assert "by construction" in by[name].basis and "rules/" in by[name].basis, name
     calibrated = {c.name for c in checks_module.CHECKS if c.kind == "calibrated"}
     assert all(n.startswith("distribution ") for n in calibrated)
 
@@ -398,8 +440,8 @@ def test_new_predicted_checks_cite_their_sources():
     by = by_name(checks_module.CHECKS)
     for name in ("exploration declines into the separations",
                  "crying rises in episode 4 and peaks in episode 6",
-                 "search in the separations", "proximity seeking rises in the reunions"):
-        assert by[name].kind == "predicted"
+                 "proximity seeking rises in the reunions"):
+        assert by[name].kind == "predicted" and by[name].in_sample
         assert "Ainsworth et al. 1978, ch. 5" in by[name].reference
     for r in ("0.4", "0.55", "0.7"):
         assert f"ambivalent rises as consistency falls (responsiveness {r})" in by

@@ -72,7 +72,8 @@ def fake(name, passed, error=False, kind="predicted"):
             raise RuntimeError("broken check")
         return Outcome("simulated value |z| 3", passed, {"z": float("inf"), "none": float("nan")})
 
-    return Check(name, kind, "a reference", "an expectation", run, basis=f"why {name}")
+    return Check(name, kind, "a reference", "an expectation", run, basis=f"why {name}",
+                 topic="behaviour", in_sample=False if kind == "predicted" else None)
 
 
 @pytest.fixture
@@ -191,8 +192,11 @@ def test_report_rewrites_only_the_generated_part(fake_checks, no_figures, tmp_pa
     block = text.split(report_module.BEGIN)[1].split(report_module.END)[0]
     for kind in ("Calibrated", "Implementation", "Predicted"):
         assert f"### {kind} checks" in block
-    assert "| defined scale | a reference | an expectation | simulated value \\|z\\| 3 | pass |" \
-        in block
+    assert ("| defined scale | behaviour | a reference | an expectation | simulated value "
+            "\\|z\\| 3 | pass |") in block
+    # predicted checks say whether they are in sample, in their table and in the counts
+    assert "| fails | behaviour | out of sample | a reference |" in block
+    assert "predicted checks: 0 in sample (0 pass), 2 out of sample (1 pass)" in block
     assert "**fails** (predicted; fails): the model does X where the literature reports Y" \
         in block
     assert "mode quick, seed 2025" in block
@@ -226,7 +230,8 @@ def test_report_refuses_bad_targets_before_running(fake_checks, no_figures, tmp_
                                                    setup, args, message):
     ran = []
     fake_checks([Check("works", "predicted", "r", "e",
-                       lambda p: ran.append(1) or Outcome("v", True))], {})
+                       lambda p: ran.append(1) or Outcome("v", True), basis="b",
+                       topic="behaviour", in_sample=False)], {})
     setup(tmp_path)
     page = tmp_path / "v.md"
     before = page.read_text()

@@ -10,13 +10,13 @@ from dashboard.state import Param
 from simulation.stats import CLASSES
 
 PAGE = "explore"
-PER_CELL = (10, 20, 40)
+PER_CELL = (10, 20, 30, 40)
 PARAMS = [
     Param("warmth", "float", 0.7, 0.0, 1.0, ui.STEP),
     Param("frightening", "float", 0.0, 0.0, 1.0, ui.STEP),
     Param("responsiveness", "float", 0.85, 0.0, 1.0, ui.STEP),
     Param("consistency", "float", 0.85, 0.0, 1.0, ui.STEP),
-    Param("per_cell", "int", 10, 1, 40, options=PER_CELL),
+    Param("per_cell", "int", compute.EXPLORE_PER_CELL, 1, 40, options=PER_CELL),
     ui.seed_param(),
 ]
 
@@ -24,7 +24,8 @@ ui.page_header(
     "Explore",
     "Every square is a group of infants raised with one combination of responsiveness "
     "(across) and consistency (up), with the warmth and frightening behaviour you choose; its "
-    "colour is the classification most of them received. Where do the patterns live?")
+    "colour is the classification most of them received, pale where it is only a narrow "
+    "majority. Where do the patterns live?")
 state.load(PAGE, PARAMS)
 
 left, right = st.columns([1, 3], gap="medium")
@@ -81,7 +82,9 @@ with right:
     secure = shares.pivot(index="consistency", columns="responsiveness", values="secure")
     st.caption(f"Secure share across the map: from {secure.min().min():.0%} to "
                f"{secure.max().max():.0%}. {int(shares['n'].sum()):,} infants in "
-               f"{len(shares)} squares, seed {seed}.")
+               f"{len(shares)} squares, sample no. {seed}. A pale square is one where the most "
+               "common classification has only a narrow majority (the paler, the closer the "
+               "race: down to a quarter of the infants); a deep one is where nearly all agree.")
     with st.expander("What this map shows (from its numbers), and things to try",
                      expanded=False):
         top, bottom = grid.max(), grid.min()

@@ -128,11 +128,15 @@ st.markdown(
     "signals sometimes get through.")
 
 st.header("Things to try")
-st.page_link("views/watch.py", label="Rejecting care: watch the infant ignore her at reunion",
+st.caption("Each link opens a typical infant of its care: the first infant whom the simulation "
+           "classified as that care classifies most infants.")
+st.page_link("views/watch.py", label="Rejecting care: a typical infant ignores her at reunion",
              query_params={"preset": "rejecting", "episode": "8"}, icon=":material/play_arrow:")
-st.page_link("views/watch.py", label="Inconsistent care: seeking and resisting contact",
-             query_params={"preset": "inconsistent", "episode": "5"},
+st.page_link("views/watch.py", label="Inconsistent care: a typical infant seeks contact and "
+             "resists it", query_params={"preset": "inconsistent", "episode": "5"},
              icon=":material/play_arrow:")
+st.page_link("views/patterns.py", label="Consistent against inconsistent care: the same infant, "
+             "side by side", query_params={"mode": "pair"}, icon=":material/view_column:")
 st.page_link("views/population.py", label="A population like the 32 studies of the 1988 "
              "meta-analysis", query_params={"source": "population", "population": "global"},
              icon=":material/groups:")
@@ -142,8 +146,8 @@ st.page_link("views/change.py", label="Inconsistent care that becomes sensitive 
              query_params={"before": "inconsistent", "after": "sensitive", "month": "6"},
              icon=":material/trending_up:")
 st.markdown(
-    "- Keep the caregiving and change only the seed: how often does the classification "
-    "change?\n"
+    "- On *Watch one infant*, keep the caregiving and press *Atypical infant*, or change the "
+    "infant no.: how often does the classification change?\n"
     "- Raise the infant's reactivity: the subgroup shifts (B1/B2 toward B3/B4) more than the "
     "group (Belsky & Rovine 1987).\n"
     "- Compare the population presets for Japan and West Germany with their published bars: "

@@ -70,6 +70,17 @@ def hidden_distress(table) -> str:
     return text
 
 
+def previous(args: tuple, shares: dict[str, float], what: str) -> tuple | None:
+    """The result before the last change of settings, kept in the session so that it stays on
+    the screen beside the new one ("was 21% C, now 72%"); None before the first change."""
+    last = st.session_state.get(f"{PAGE}.last")
+    if last is None or last[0] != args:
+        if last is not None:
+            st.session_state[f"{PAGE}.previous"] = last[1:]
+        st.session_state[f"{PAGE}.last"] = (args, what, shares)
+    return st.session_state.get(f"{PAGE}.previous")
+
+
 def omit(values) -> set[str]:
     out = ui.care_omit(values)
     if values["source"] == "population":
@@ -102,7 +113,7 @@ with left:
         pop_name = st.selectbox("Population", population_names(),
                                 key=state.key(PAGE, "population"))
         population = get_population(pop_name)
-        st.caption(population.description)
+        st.caption(ui.student_text(population.description))
         care_spec = None
     n = st.select_slider("Number of infants", SIZES, key=state.key(PAGE, "n"),
                          help="More infants: narrower confidence intervals, longer runs.")
@@ -111,9 +122,12 @@ with left:
                            help="Temperament is drawn per infant around this mean "
                            "(Belsky & Rovine 1987: more reactive infants toward B3-C2).")
     seed = ui.seed_control(PAGE)
-    compare = st.selectbox("Compare with", (AUTO, *DISTRIBUTIONS), key=state.key(PAGE, "compare"),
-                           format_func=lambda k: "the matching study" if k == AUTO
-                           else DISTRIBUTIONS[k].label)
+    compare = AUTO
+    if source == "population":
+        compare = st.selectbox("Compare with", (AUTO, *DISTRIBUTIONS),
+                               key=state.key(PAGE, "compare"),
+                               format_func=lambda k: "the matching study" if k == AUTO
+                               else DISTRIBUTIONS[k].label)
 
 temperament = ("mean", reactivity)
 if compare == AUTO:
@@ -129,41 +143,57 @@ with right:
     table = compute.cohort(*cohort_args, label="Simulating the population")
     elapsed = time.perf_counter() - started
     shares = simulated_shares(table, four_way=True)
+    what = (f"population preset {pop_name}" if pop_name else
+            f"{ui.preset_words(st.session_state[state.key(PAGE, 'preset')])}: "
+            + ui.care_words(care)) + f", mean reactivity {reactivity:g}, sample no. {seed}"
+    before = previous(cohort_args, {name: float(r["share"]) for name, r in shares.iterrows()},
+                      what)
     st.markdown(f"**{len(table):,} infants.** Share of each classification, {ui.FOUR_WAY}:")
-    what = (f"population {pop_name}" if pop_name else "caregiving " + ", ".join(
-        f"{v:g}" for v in care)) + f", mean reactivity {reactivity:g}, seed {seed}"
     cols = st.columns(4)
     for col, (name, r) in zip(cols, shares.iterrows(), strict=True):
         col.markdown(ui.badge(name), unsafe_allow_html=True)
         col.metric(f"{name} share", f"{r['share']:.0%}", label_visibility="collapsed",
                    help=f"{int(r['count'])} infants; 95% Wilson interval "
                    f"{r['ci_low']:.1%} to {r['ci_high']:.1%}")
-        col.caption(f"{int(r['count'])} infants, 95% CI {r['ci_low']:.0%}-{r['ci_high']:.0%}")
+        was = f" (was {before[1][name]:.0%})" if before else ""
+        col.caption(f"{int(r['count'])} infants, 95% CI {r['ci_low']:.0%}-{r['ci_high']:.0%}"
+                    + was)
     st.caption(f"{what}: " + ("from the cache." if elapsed < 0.05 else
                               f"simulated in {elapsed:.1f} s."))
+    if before:
+        st.markdown("**Before your last change** (" + before[0] + "): " + ", ".join(
+            f"{name} was {before[1][name]:.0%}, now {float(shares.loc[name, 'share']):.0%}"
+            for name in shares.index) + ".")
 
-    four_way = "D" in published.shares
-    counted = ui.FOUR_WAY if four_way else ui.FORCED
-    st.markdown(f"**Simulated beside published: {published.label}**, {counted}.")
-    if not four_way:
-        st.caption("The published studies report only A, B and C, so here every simulated "
-                   "infant is counted in its best-fitting A, B or C, disorganized ones too: "
-                   "these bars are not the four-way shares above.")
-    sim = simulated_shares(table, four_way=four_way)
-    charts.show(charts.distribution(sim, published, four_way, len(table)), present,
-                key=f"{PAGE}.chart.dist",
-                png=lambda: compute.population_png("distribution", cohort_args, present,
-                                                   published.key),
-                name="distribution")
-    if pop_name and get_population(pop_name).source == published.key:
-        st.info(f"The population preset '{pop_name}' was fitted to these published shares "
-                "(its caregiving and temperament were calibrated so that its forced A/B/C "
-                "shares come close to them): agreement here shows the fit, not an independent "
-                "test of the model.", icon=":material/tune:")
-    if published.check:
-        st.caption("The published figures for single countries come from a secondary summary "
-                   "of van IJzendoorn & Kroonenberg (1988); small countries rest on one or two "
-                   "studies, so expect sampling error.")
+    if source == "caregiver":
+        st.info("Every infant here has the same caregiver settings, so these shares are not "
+                "set beside the published distributions: those come from populations of many "
+                "caregivers, caring in many ways. To compare with the studies, choose "
+                "*a population preset* above.", icon=":material/info:")
+    else:
+        four_way = "D" in published.shares
+        counted = ui.FOUR_WAY if four_way else ui.FORCED
+        st.markdown(f"**Simulated beside published: {published.label}**, {counted}. "
+                    "Coloured bars: simulated; grey bars: published.")
+        if not four_way:
+            st.caption("The published studies report only A, B and C, so here every "
+                       "simulated infant is counted in its best-fitting A, B or C, "
+                       "disorganized ones too: these bars are not the four-way shares above.")
+        sim = simulated_shares(table, four_way=four_way)
+        charts.show(charts.distribution(sim, published, four_way, len(table)), present,
+                    key=f"{PAGE}.chart.dist",
+                    png=lambda: compute.population_png("distribution", cohort_args, present,
+                                                       published.key),
+                    name="distribution")
+        if get_population(pop_name).source == published.key:
+            st.info(f"The population preset '{pop_name}' was fitted to these published shares "
+                    "(its caregiving and temperament were calibrated so that its forced A/B/C "
+                    "shares come close to them): agreement here shows the fit, not an "
+                    "independent test of the model.", icon=":material/tune:")
+        if published.check:
+            st.caption("The published figures for single countries come from a secondary "
+                       "summary of van IJzendoorn & Kroonenberg (1988); small countries rest on "
+                       "one or two studies, so expect sampling error.")
     st.download_button("Download the per-infant table (CSV)", lambda: csv_bytes(cohort_args),
                        file_name="infants.csv", mime="text/csv", on_click="ignore",
                        icon=":material/download:", key=f"{PAGE}.csv")

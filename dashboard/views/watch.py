@@ -64,15 +64,15 @@ def episode_table(summary: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def hidden_distress(summary: pd.DataFrame, avoidant: bool) -> str:
-    """One sentence comparing crying with arousal in the separations, from the numbers; the
-    comparison with avoidant infants' heart rate only for an infant coded avoidant (A)."""
+def hidden_distress(summary: pd.DataFrame, group: str) -> str:
+    """One sentence comparing crying with arousal in the separations, from the numbers (the
+    comparison with avoidant infants' heart rate only for an avoidant infant)."""
     seps = summary.loc[[e for e in SEPARATIONS if e in summary.index]]
     if seps.empty:
         return ""
     cry = float((seps["crying"] * seps["seconds"]).sum() / seps["seconds"].sum())
     arousal = float((seps["arousal"] * seps["seconds"]).sum() / seps["seconds"].sum())
-    if avoidant and cry < 0.25 and arousal >= 0.4:
+    if group == "A" and cry < 0.25 and arousal >= 0.4:
         return (f"In the separations this infant cried in only {cry:.0%} of the seconds while "
                 f"its arousal averaged {arousal:.2f}: distress the coder cannot hear, as in "
                 "avoidant infants' heart rate (Sroufe & Waters 1977).")
@@ -85,24 +85,88 @@ ui.page_header(
     "A caregiver cares for the infant through its first year; at 12 months the pair goes "
     "through the eight episodes while a simulated coder, who sees only the infant's behaviour, "
     "scores and classifies it.")
-values = state.load(PAGE, PARAMS, ui.care_adjust())
+INFANT = state.key(PAGE, "seed")
 
-left, right = st.columns([1, 3.2], gap="medium")
-with left:
-    st.subheader("Settings")
-    care = ui.care_controls(PAGE)
-    st.markdown("**Temperament**")
-    reactivity, soothability = ui.temperament_controls(PAGE)
-    seed = ui.seed_control(PAGE)
 
-args = (compute.profile_spec(care), None, 0, int(seed), (reactivity, soothability))
+def _care(values: dict) -> tuple[tuple, tuple]:
+    """The care spec and the temperament of the settings."""
+    care = tuple(values[n] for n in ui.CARE_NAMES)
+    return compute.profile_spec(care), (values["reactivity"], values["soothability"])
+
+
+def _pattern() -> compute.CarePattern:
+    """What the current care makes of infants of the current temperament."""
+    return compute.care_pattern(*_care(state.values(PAGE, PARAMS)))
+
+
+def _typical(values: dict, from_url: set[str]) -> None:
+    """A link (or the first visit) without an infant number opens the care's typical infant."""
+    ui.care_adjust()(values, from_url)
+    if "seed" not in from_url:
+        values["seed"] = compute.care_pattern(*_care(values)).typical()
+
+
+def show_typical() -> None:
+    st.session_state[INFANT] = _pattern().typical()
+
+
+def show_atypical() -> None:
+    current = int(st.session_state[INFANT])
+    pattern = _pattern()
+    found = pattern.atypical(current if current < len(pattern.groups) else -1)
+    if found is None:
+        st.session_state[f"{PAGE}.none_atypical"] = True
+    else:
+        st.session_state[INFANT] = found
+
+
+values = state.load(PAGE, PARAMS, _typical)
 present = ui.presentation()
+
+if present:  # one compact row above the room; the sliders open from it
+    cols = st.columns([2.2, 1.3, 1.25, 1.35, 1.2], vertical_alignment="bottom")
+    sliders = cols[4].popover("Sliders", icon=":material/tune:", width="stretch")
+    care = ui.care_controls(PAGE, container=cols[0], sliders=sliders, on_preset=show_typical,
+                            describe=False, label_visibility="collapsed")
+    sliders.markdown("**Temperament**")
+    reactivity, soothability = ui.temperament_controls(PAGE, container=sliders)
+    settings = cols[1]
+    buttons = (cols[2], cols[3])
+    right = st.container()
+else:
+    left, right = st.columns([1, 3.2], gap="medium")
+    with left:
+        st.subheader("Settings")
+        care = ui.care_controls(PAGE, on_preset=show_typical)
+        st.markdown("**Temperament**")
+        reactivity, soothability = ui.temperament_controls(PAGE)
+    settings = left
+    buttons = (left, left)  # one under the other: the column is narrow at 1280 px
+seed = ui.seed_control(PAGE, container=settings, label=ui.INFANT_LABEL,
+                       label_visibility="collapsed" if present else "visible",
+                       help="Which infant of this care you watch: infants raised the same way "
+                       "differ in their luck at home. The page opens on a typical one.")
+buttons[0].button("Typical infant", on_click=show_typical, width="stretch",
+                  key=f"{PAGE}.typical",
+                  help="The first infant whom this care makes what it makes of most infants.")
+buttons[1].button("Atypical infant", on_click=show_atypical, width="stretch",
+                  key=f"{PAGE}.atypical",
+                  help="The next infant whom this care makes something else than most.")
+
+spec, temperament = compute.profile_spec(care), (reactivity, soothability)
+args = (spec, None, int(seed), compute.TYPICAL_SEED, temperament)
 with right:
     with st.spinner("Raising the infant for a year and running the Strange Situation..."):
+        pattern = compute.care_pattern(spec, temperament)
         dyad = compute.dyad(*args)
     row = dyad.row
     label = classification_label(row)
     colour = ui.class_colour(row["classification"])
+    if st.session_state.pop(f"{PAGE}.none_atypical", False):
+        st.info("Every infant of this care was classified alike: there is no atypical one.",
+                icon=":material/info:")
+    st.markdown(f"**Infant no. {int(seed)} of this care** {ui.badge(row['classification'], label)}"
+                f" {compute.share_sentence(pattern, row['group'])}.", unsafe_allow_html=True)
     data = player.payload([compute.player_dyad(args, "Classified", label, colour)],
                           int(values["episode"]), int(values["t"]), present)
     player.show(data, key=f"{PAGE}.player")
@@ -138,7 +202,7 @@ with right:
         st.markdown(
             "The orange line is the infant's **internal arousal**, which the coder cannot see; "
             "the blue area is its **crying**, which the coder hears (half height: fussing; "
-            "full: crying hard). " + hidden_distress(summary, row["abc_group"] == "A"))
+            "full: crying hard). " + hidden_distress(summary, row["group"]))
         charts.show(charts.arousal_and_crying(trace), present,
                     key=f"{PAGE}.chart.arousal",
                     png=lambda: compute.trace_png("arousal", args, present),
@@ -169,4 +233,6 @@ with right:
                            on_click="ignore", icon=":material/download:",
                            key=f"{PAGE}.dl.gifall")
 
-state.save(PAGE, PARAMS, omit=ui.care_omit(state.values(PAGE, PARAMS)))
+shown = state.values(PAGE, PARAMS)
+state.save(PAGE, PARAMS, omit=ui.care_omit(shown) | {"seed"},
+           extra={} if int(shown["seed"]) == pattern.typical() else {"seed": str(shown["seed"])})

@@ -9,6 +9,7 @@ import time
 from ..caregiving import PROFILE_PARAMETERS, CaregiverProfile
 from ..inputs import InputError, check_int, parse_number
 from ..limits import MAX_INFANTS, MAX_THREADS
+from ..ssp_age import SSP_AGE_MONTHS, SSP_AGE_SOURCE, parse_ssp_age
 
 #: Caregiving used when neither a preset nor a flag sets a parameter.
 DEFAULT_PROFILE = {"responsiveness": 0.5, "consistency": 0.5, "warmth": 0.5,
@@ -34,7 +35,9 @@ def register(sub) -> None:
                    help=f"number of infants (1 to {MAX_INFANTS:,}; default 1000)")
     p.add_argument("--seed", default="0", metavar="S", help="root seed (default 0)")
     p.add_argument("--age", default="12", metavar="MONTHS",
-                   help="age at the Strange Situation in months (default 12)")
+                   help=f"age at the Strange Situation in months, {SSP_AGE_MONTHS[0]:g} to "
+                   f"{SSP_AGE_MONTHS[1]:g}: the ages the procedure and its classification are "
+                   f"validated for ({SSP_AGE_SOURCE}) (default 12)")
     p.add_argument("--out", metavar="FILE", help="write one row per infant (.csv or .parquet)")
     p.add_argument("--scales", metavar="FILE",
                    help="write every scale in every episode, long format (.csv or .parquet)")
@@ -136,7 +139,7 @@ def run_command(args: argparse.Namespace) -> int:
 
     n = parse_count(args.infants)
     seed = parse_seed(args.seed)
-    age = parse_number("--age", args.age, 1.0, 36.0)
+    age = parse_ssp_age("--age", args.age)
     threads = None if args.threads is None else parse_threads(args.threads)
     temperament = temperament_from_args(args)
     out = check_output_path(args.out) if args.out else None

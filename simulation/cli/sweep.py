@@ -49,13 +49,19 @@ def parse_workers(text: str | None) -> int | None:
     return value
 
 
+def _unit(experiment) -> str:
+    """What a cell's rows are: infants, or persons whose lives run ([life])."""
+    return "persons" if experiment.base.get("life") is not None else "infants"
+
+
 def _plan_lines(experiment) -> list[str]:
     cells = experiment.cells
     points = len(cells) // experiment.replicates
+    unit = _unit(experiment)
     lines = [f"experiment {experiment.name}: {points:,} design point(s) "
              f"({experiment.sweep.design}) x {experiment.replicates:,} replicate(s) = "
-             f"{len(cells):,} cells of {experiment.infants:,} infants "
-             f"({experiment.total_infants:,} infants), root seed {experiment.seed}"]
+             f"{len(cells):,} cells of {experiment.infants:,} {unit} "
+             f"({experiment.total_infants:,} {unit}), root seed {experiment.seed}"]
     if experiment.sweep.paths:
         lines.append("swept: " + ", ".join(experiment.sweep.paths))
     return lines
@@ -121,7 +127,8 @@ def _sweep(args: argparse.Namespace) -> int:
                        force=args.force, progress=False if args.quiet else None,
                        output_format=args.format, on_start=started)
     if result.ran or result.failed:
-        rate = f", {result.infants_per_second:,.0f} infants/s" if result.ran else ""
+        rate = (f", {result.infants_per_second:,.0f} {_unit(experiment)}/s" if result.ran
+                else "")
         print(f"ran {result.ran:,} cell(s) ({result.backend}, {result.workers} worker(s)) in "
               f"{result.seconds:.1f} s{rate}")
     print(f"{result.done:,} of {result.cells:,} cells done; results in {result.out} "

@@ -15,9 +15,11 @@ def register(sub) -> None:
         help="run the literature checks (calibrated, implementation and predicted)",
         description="Run every literature check on fresh cohorts with a fixed seed and print a "
         "table: check, kind, reference, expected, simulated, result. Kinds: calibrated = a "
-        "published figure the population presets were fitted to; implementation = follows "
-        "from how the coder defines the groups; predicted = nothing in the fit or the "
-        "definitions forces it (only these count as validation). Exit status 0 when every "
+        "published figure the population presets were fitted to; implementation = true by "
+        "construction (follows from how the coder defines the groups, or from a rule or the "
+        "script by design); predicted = nothing in the fit, the definitions or a rule's design "
+        "forces it (only these count as validation; each says whether it is in sample, its "
+        "figure having guided development, or out of sample). Exit status 0 when every "
         "check passes or fails only as listed, with its reason, among the known failures "
         "(shown below the table); 1 otherwise. See docs/validation.md.")
     p.add_argument("--quick", action="store_true",

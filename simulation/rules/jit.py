@@ -18,9 +18,11 @@ user's cache directory (``$XDG_CACHE_HOME`` or ``~/.cache``, ``strange-situation
 inside the installed package (a package that writes into its own directory at run time leaves
 files there that the next ``pip install`` does not remove, and the package breaks as a
 namespace package); it is handed to numba through its public configuration
-(``numba.config.CACHE_DIR``) while a rule is decorated. Directories of other versions of the
-rules beside it are removed. If none of them can be written (a read-only installation and home)
-the rules are compiled in every process, with one :class:`CacheWarning`.
+(``numba.config.CACHE_DIR``) while a rule is decorated. The cache is shared by every copy of
+the package a user runs (two checkouts, two virtual environments of other versions), so the
+directories of other versions beside it are kept while in use: one not used for
+:data:`STALE_DAYS` days is removed (each use marks its directory). If none can be written (a
+read-only home) the rules are compiled in every process, with one :class:`CacheWarning`.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import time
 import warnings
 from collections.abc import Iterator
 from functools import lru_cache, wraps
@@ -37,12 +40,20 @@ import numba
 import numpy as np
 
 from ..fingerprint import rules_fingerprint
+from .declaration import Constant
 
 #: float32 literals inside compiled rules: ``f(0.5)``.
 f = np.float32
 
 #: Prefix of the cache directories of the rules (one per fingerprint).
 CACHE_PREFIX = "ssp-rules-"
+#: A cache directory of other rules unused for this many days is removed.
+STALE_DAYS = 14
+
+CONSTANTS = (
+    Constant("STALE_DAYS", "days a cache directory of other rules may go unused before it is "
+             "removed", "housekeeping of the compiled cache on disk, not part of the model"),
+)
 
 
 class CacheWarning(UserWarning):
@@ -73,6 +84,16 @@ def _usable(directory: Path) -> bool:
     return True
 
 
+def _remove_stale(base: Path, keep: Path) -> None:
+    """Remove the cache directories of other rules that no process used for
+    :data:`STALE_DAYS` days."""
+    cutoff = time.time() - STALE_DAYS * 86400
+    for old in base.glob(CACHE_PREFIX + "*"):
+        with contextlib.suppress(OSError):
+            if old != keep and old.is_dir() and old.stat().st_mtime < cutoff:
+                shutil.rmtree(old, ignore_errors=True)
+
+
 @lru_cache(maxsize=1)
 def cache_directory() -> Path | None:
     """The directory numba caches the compiled rules in (see the module docstring), or
@@ -82,9 +103,8 @@ def cache_directory() -> Path | None:
     for base in bases:
         directory = base / name
         if _usable(directory):
-            for old in base.glob(CACHE_PREFIX + "*"):
-                if old != directory and old.is_dir():
-                    shutil.rmtree(old, ignore_errors=True)
+            os.utime(directory)  # in use: not stale
+            _remove_stale(base, keep=directory)
             return directory
     warnings.warn(f"cannot cache the compiled rules (no writable directory: "
                   f"{', '.join(str(b) for b in bases)}); every process compiles them again "

@@ -107,6 +107,17 @@ def base_value(setup: dict, path: str) -> Any:
         from ..params import ModelParams
 
         return getattr(ModelParams(), parts[1])
+    if head == "life":
+        life = setup["life"]
+        if parts[1] == "therapy":
+            return life["therapy_age"] is not None
+        if parts[1] in life:
+            return life[parts[1]]
+        if parts[1] in life["params"]:
+            return life["params"][parts[1]]
+        from ..life.params import LifeParams
+
+        return getattr(LifeParams(), parts[1])
     return setup["ssp"][parts[1]]
 
 

@@ -146,6 +146,7 @@ def new_manifest(experiment, fmt: str, versions: dict[str, str]) -> dict:
         "seeds": experiment.sweep.seeds,
         "format": fmt,
         "scales": experiment.scales,
+        "rows": "person" if experiment.base.get("life") is not None else "infant",
         "versions": versions,
         "started": now(),
         "ended": None,

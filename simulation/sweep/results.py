@@ -1,13 +1,16 @@
 """Loading a sweep's results: one tidy table across cells, and shares with Wilson intervals.
 
-``load_results(DIR)`` returns one row per infant of every finished cell, in design order (not
+``load_results(DIR)`` returns one row per infant of every finished cell (per person, with the
+columns of ``ssp life``, when the experiment has a ``[life]`` table), in design order (not
 the order cells finished), with the cell's columns first: ``cell_id``, ``cell_index``,
 ``point``, ``replicate``, ``label`` (for list and one-at-a-time designs) and one column per swept
 setting, named by its path with dots as underscores (``caregiving_responsiveness``,
-``params_learn_trust``; the manifest's ``columns`` maps them back).
+``params_learn_trust``, ``life_partner_mean``; the manifest's ``columns`` maps them back).
 
 ``cell_shares(table)`` gives, per cell (or per any grouping, e.g. design points pooled over
-replicates), the count and share of each classification with its 95% Wilson interval.
+replicates), the count and share of each classification with its 95% Wilson interval; of any
+other categorical column with ``column=`` and ``classes=`` (lives: ``column="adult_style"``,
+``classes=simulation.life.measures.STYLES``).
 """
 
 from __future__ import annotations
@@ -75,7 +78,8 @@ def load_results(out: str | os.PathLike, *, columns: Sequence[str] | None = None
 
 def parameter_columns(table: pd.DataFrame) -> list[str]:
     """The cell columns of a loaded table that name swept settings."""
-    prefixes = ("caregiving_", "secondary_", "population_", "temperament_", "params_", "ssp_")
+    prefixes = ("caregiving_", "secondary_", "population_", "temperament_", "params_", "ssp_",
+                "life_")
     start = list(table.columns).index("infant_id") if "infant_id" in table.columns else None
     head = table.columns if start is None else table.columns[:start]
     return [c for c in head if c.startswith(prefixes)]

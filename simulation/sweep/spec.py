@@ -25,6 +25,9 @@ the file, the key and the reason. The format is documented with an example in
     [temperament]                       # fixed (reactivity, soothability) or a distribution
     [params]                            # any ModelParams name = value
     [ssp]                               # caregiver = "primary"|"secondary", age_months, frozen
+    [life]                              # optional: each cell runs lives (run_lives), not the
+    to_age = 30                         # home year alone: to_age, child, therapy_age, and any
+    partner_mean = 0.6                  # LifeParams name = value (LifeParams.describe())
 
     [sweep]                             # optional: without it one design point
     design = "grid"                     # grid | one-at-a-time | sampled | list
@@ -38,7 +41,8 @@ the file, the key and the reason. The format is documented with an example in
 
 A sweep path names a setting by its place in the file: ``caregiving.warmth``,
 ``caregiving.spells.1.responsiveness``, ``secondary.share``, ``temperament.reactivity_mean``,
-``params.learn_trust``, ``population.name``, ``ssp.caregiver``.
+``params.learn_trust``, ``population.name``, ``ssp.caregiver``, ``life.partner_mean``,
+``life.therapy``.
 """
 
 from __future__ import annotations
@@ -68,7 +72,8 @@ from . import safetoml
 #: Caregiving used for a parameter that neither a preset nor the file sets (as ``ssp run``).
 DEFAULT_PROFILE = {"responsiveness": 0.5, "consistency": 0.5, "warmth": 0.5, "frightening": 0.0}
 #: Tables of an experiment file that describe the setup (and may be swept).
-SETUP_TABLES = ("caregiving", "secondary", "population", "temperament", "params", "ssp")
+SETUP_TABLES = ("caregiving", "secondary", "population", "temperament", "params", "ssp",
+                "life")
 TOP_KEYS = ("name", "description", "seed", "infants", "replicates", *SETUP_TABLES, "sweep",
             "output")
 DESIGNS = ("grid", "one-at-a-time", "sampled", "list")
@@ -80,6 +85,12 @@ TEMPERAMENT_SPREAD = ("reactivity_mean", "reactivity_sd", "soothability_mean",
                       "soothability_sd")
 SSP_KEYS = ("caregiver", "age_months", "frozen")
 CAREGIVERS = ("primary", "secondary")
+#: The [life] table's own settings (besides the life course's parameters, LifeParams).
+LIFE_SETTINGS = ("to_age", "child", "therapy", "therapy_age")
+#: The life's age in years when [life] sets none (as ``ssp life``).
+DEFAULT_TO_AGE = 30
+#: The Strange Situation a life's infancy runs (``run_lives`` runs this one only).
+LIFE_SSP = {"caregiver": "primary", "age_months": 12.0, "frozen": False}
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 _RANGE_KEYS = {"from", "to", "steps", "low", "high", "log"}
 _PATH_PART = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$|^[0-9]{1,3}$")
@@ -186,6 +197,45 @@ def _params_info() -> dict[str, dict]:
     from ..params import ModelParams
 
     return {d["name"]: d for d in ModelParams.describe()}
+
+
+def _life_info() -> dict[str, dict]:
+    from ..life.params import LifeParams
+
+    return {d["name"]: d for d in LifeParams.describe()}
+
+
+def _life(where: str, table: Any) -> dict:
+    """The [life] table: how far the lives run, the second generation, therapy, and the life
+    course's parameters (each in its declared range, :class:`~simulation.life.LifeParams`)."""
+    from ..life.run import MAX_AGE
+
+    info = _life_info()
+    check_table(where, "life", table, (*LIFE_SETTINGS, *info))
+    to_age = check_integer(where, "life.to_age", table.get("to_age", DEFAULT_TO_AGE), 1,
+                           MAX_AGE)
+    child = check_bool(where, "life.child", table.get("child", False))
+    params = {name: check_real(where, f"life.{name}", table[name], info[name]["low"],
+                               info[name]["high"])
+              for name in sorted(table) if name in info}
+    therapy = check_bool(where, "life.therapy", table.get("therapy", "therapy_age" in table))
+    therapy_age = None
+    if "therapy_age" in table:
+        therapy_age = check_real(where, "life.therapy_age", table["therapy_age"], 1.0,
+                                 float(MAX_AGE))
+    if therapy and therapy_age is None:
+        raise _fail(where, "life.therapy", "true needs life.therapy_age (the age in years "
+                    f"therapy begins, 1 to to_age = {to_age})")
+    if therapy and therapy_age > to_age:
+        raise _fail(where, "life.therapy_age", f"must be in [1, {to_age}], got "
+                    f"{table['therapy_age']!r} (therapy must begin within the life: "
+                    f"life.to_age = {to_age})")
+    parent_age = params.get("parent_age", info["parent_age"]["default"])
+    if child and to_age < parent_age:
+        raise _fail(where, "life.child", f"true needs life.to_age of at least parent_age "
+                    f"({parent_age:g} years, when the child is raised), got {to_age}")
+    return {"to_age": to_age, "child": child, "therapy_age": therapy_age if therapy else None,
+            "params": params}
 
 
 def _profile(where: str, key: str, table: dict) -> dict:
@@ -308,17 +358,38 @@ def normalize_setup(raw: dict, where: str) -> dict:
         raise _fail(where, "ssp.caregiver", "'secondary' needs a [secondary] caregiver")
     setup["ssp"] = {
         "caregiver": caregiver,
-        "age_months": check_real(where, "ssp.age_months", ssp.get("age_months", 12.0), 1.0,
-                                 MAX_AGE_MONTHS),
+        "age_months": _ssp_age(where, ssp.get("age_months", 12.0)),
         "frozen": check_bool(where, "ssp.frozen", ssp.get("frozen", False)),
     }
+    if "life" in raw:
+        setup["life"] = _life(where, raw["life"])
+        for key, value in LIFE_SSP.items():
+            if setup["ssp"][key] != value:
+                shown = {True: "true", False: "false"}.get(value, f"{value!r}")
+                raise _fail(where, f"ssp.{key}", f"a life ([life]) runs the 12-month Strange "
+                            f"Situation with the primary caregiver, learning: must be {shown} "
+                            f"or left out, got {setup['ssp'][key]!r}")
     return setup
+
+
+def _ssp_age(where: str, value: Any) -> float:
+    """The age of the procedure: a number in the range it is validated for
+    (:data:`simulation.ssp_age.SSP_AGE_MONTHS`), one message otherwise."""
+    from ..ssp_age import SSP_AGE_MONTHS, SSP_AGE_SOURCE
+
+    low, high = SSP_AGE_MONTHS
+    try:
+        return check_real(where, "ssp.age_months", value, low, high)
+    except InputError:
+        raise _fail(where, "ssp.age_months", f"must be {low:g} to {high:g} months: the Strange "
+                    f"Situation and its classification are validated for infants of about "
+                    f"{low:g} to {high:g} months ({SSP_AGE_SOURCE}), got {value!r}") from None
 
 
 def check_buildable(setup: dict, where: str) -> None:
     """Build the library objects for a normalised setup, so nothing fails once work starts."""
     try:
-        cohort_arguments(setup)
+        life_arguments(setup) if setup.get("life") is not None else cohort_arguments(setup)
     except InputError as exc:
         raise InputError(f"{where}: {exc}") from None
 
@@ -367,6 +438,20 @@ def cohort_arguments(setup: dict) -> dict[str, Any]:
     return kwargs
 
 
+def life_arguments(setup: dict) -> dict[str, Any]:
+    """Keyword arguments of :func:`simulation.life.run_lives` for a normalised setup with
+    [life] (its infancy: the caregiving, temperament and params of :func:`cohort_arguments`)."""
+    from ..life.params import LifeParams
+
+    kwargs = cohort_arguments(setup)
+    for key in LIFE_SSP:  # run_lives runs the 12-month Strange Situation (checked)
+        del kwargs[key]
+    life = setup["life"]
+    kwargs.update(life=LifeParams().with_changes(**life["params"]), to_age=life["to_age"],
+                  child=life["child"], therapy_age=life["therapy_age"])
+    return kwargs
+
+
 # --- sweep paths ---------------------------------------------------------------------------
 
 def path_kind(where: str, key: str, path: Any, raw_setup: dict) -> type:
@@ -405,6 +490,8 @@ def path_kind(where: str, key: str, path: Any, raw_setup: dict) -> type:
     if len(rest) != 1:
         raise _fail(where, key, f"is not a setting path (like '{head}.NAME')")
     leaf = rest[0]
+    if head == "life":
+        return _life_path_kind(where, key, leaf, raw_setup)
     allowed = {"population": ("name",),
                "temperament": TEMPERAMENT_FIXED + TEMPERAMENT_SPREAD,
                "params": tuple(_params_info()),
@@ -423,6 +510,21 @@ def path_kind(where: str, key: str, path: Any, raw_setup: dict) -> type:
     if leaf == "frozen":
         return bool
     return float
+
+
+def _life_path_kind(where: str, key: str, leaf: str, raw_setup: dict) -> type:
+    if "life" not in raw_setup:
+        raise _fail(where, key, "sweeps [life], which the file does not have (add a [life] "
+                    "table to run lives)")
+    info = _life_info()
+    if leaf in info:
+        return float
+    if leaf not in LIFE_SETTINGS:
+        close = difflib.get_close_matches(leaf, [*LIFE_SETTINGS, *info], n=1)
+        hint = f"; did you mean 'life.{close[0]}'?" if close else ""
+        raise _fail(where, key, f"unknown life-course setting {leaf!r} (to_age, child, therapy, "
+                    f"therapy_age or a parameter of LifeParams.describe()){hint}")
+    return {"to_age": int, "child": bool, "therapy": bool, "therapy_age": float}[leaf]
 
 
 def apply_values(raw_setup: dict, values: dict[str, Any]) -> dict:
@@ -527,7 +629,8 @@ def _range_values(where: str, key: str, spec: dict, kind: type) -> tuple:
         if part not in spec:
             raise _fail(where, f"{key}.{part}", "missing (a range is {from, to, steps})")
     if kind is not float:
-        raise _fail(where, key, "a range needs a numeric setting")
+        raise _fail(where, key, "a range needs a setting of real numbers; list the values "
+                    "instead")
     lo = check_real(where, f"{key}.from", spec["from"], -1e300, 1e300)
     hi = check_real(where, f"{key}.to", spec["to"], -1e300, 1e300)
     steps = check_integer(where, f"{key}.steps", spec["steps"], 1, MAX_AXIS_VALUES)
@@ -541,6 +644,11 @@ def _scalar(where: str, key: str, value: Any, kind: type) -> Any:
         return check_real(where, key, value, -1e300, 1e300)
     if kind is bool:
         return check_bool(where, key, value)
+    if kind is int:  # its range is checked with the setting's own (a whole number here)
+        if isinstance(value, bool) or not isinstance(value, Integral):
+            raise _fail(where, key, f"must be a whole number, got {_type_name(value)} "
+                        f"{value!r}")
+        return int(value)
     return check_text(where, key, value, limit=200)
 
 
@@ -559,7 +667,8 @@ def _axis(where: str, design: str, path: str, spec: Any, kind: type) -> Axis:
     if isinstance(spec, dict) and design == "sampled" and ("low" in spec or "high" in spec):
         check_table(where, key, spec, ("low", "high", "log"))
         if kind is not float:
-            raise _fail(where, key, "a range needs a numeric setting; list the values instead")
+            raise _fail(where, key, "a range needs a setting of real numbers; list the values "
+                        "instead")
         for part in ("low", "high"):
             if part not in spec:
                 raise _fail(where, f"{key}.{part}", "missing (a sampled range is {low, high})")
@@ -685,6 +794,9 @@ def parse_experiment(data: dict, where: str = "<experiment>", text: str = "") ->
     output = check_table(where, "output", data.get("output", {}), ("format", "scales"))
     fmt = check_text(where, "output.format", output.get("format", "parquet"), FORMATS)
     scales = check_bool(where, "output.scales", output.get("scales", False))
+    if scales and base.get("life") is not None:
+        raise _fail(where, "output.scales", "a life ([life]) writes one row per person, without "
+                    "the Strange Situation's scale tables (use `ssp run --scales` for those)")
     experiment = Experiment(name=name, description=description, seed=seed, infants=infants,
                             replicates=replicates, setup=raw_setup, base=base, sweep=sweep,
                             format=fmt, scales=scales, text=text, source=where)

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from .spec import cohort_arguments
+from .spec import cohort_arguments, life_arguments
 
 
 def with_cell_columns(table: pd.DataFrame, columns: dict[str, Any]) -> pd.DataFrame:
@@ -28,17 +28,25 @@ def with_cell_columns(table: pd.DataFrame, columns: dict[str, Any]) -> pd.DataFr
 
 
 def run_cell(task: dict[str, Any]) -> dict[str, Any]:
-    """Run one cell's cohort; return its tables, the time taken and the worker's code id."""
+    """Run one cell's cohort (or its lives, with [life]); return its tables, the time taken
+    and the worker's code id."""
     from ..cohort import run_cohort
     from ..fingerprint import model_fingerprint
 
     start = time.perf_counter()
-    kwargs = cohort_arguments(task["setup"])
-    result = run_cohort(n_infants=task["infants"], seed=task["seed"], scales=task["scales"],
-                        progress=False, **kwargs)
     columns = task["columns"]
-    table = with_cell_columns(result.table, columns)
     scales = None
+    if task["setup"].get("life") is not None:  # lives: one row per person (ssp life's columns)
+        from ..life import run_lives
+
+        lives = run_lives(n_persons=task["infants"], seed=task["seed"],
+                          **life_arguments(task["setup"]))
+        table = with_cell_columns(lives, columns)
+    else:
+        result = run_cohort(n_infants=task["infants"], seed=task["seed"],
+                            scales=task["scales"], progress=False,
+                            **cohort_arguments(task["setup"]))
+        table = with_cell_columns(result.table, columns)
     if task["scales"]:
         scales = with_cell_columns(result.scales, {"cell_id": columns["cell_id"]})
     return {"cell_id": task["cell_id"], "table": table, "scales": scales,

@@ -6,12 +6,19 @@ Three kinds of check, each saying what a pass is evidence of:
 - ``calibrated``: a published figure the calibration fitted the population presets to
   (``experiments/calibration/calibrate.py``). A pass shows the fit holds on fresh infants; it is
   not evidence for the model.
-- ``implementation``: follows from how the coder defines the groups (Ainsworth et al. 1978,
-  pp. 59-63: A by reunion avoidance, C by resistance, B by seeking and keeping contact; see
-  :mod:`simulation.observer.classification`). A pass shows the coder does what it says; a
-  failure would be a bug.
-- ``predicted``: nothing in the fit or in the definitions forces it. Only these count as
-  validation.
+- ``implementation``: true by construction: follows from how the coder defines the groups
+  (Ainsworth et al. 1978, pp. 59-63: A by reunion avoidance, C by resistance, B by seeking and
+  keeping contact; see :mod:`simulation.observer.classification`), or from a rule or the
+  procedure's script that produces it by design (its ``basis`` names the rule). A pass shows the
+  code does what it says; a failure would be a bug.
+- ``predicted``: nothing in the fit, the definitions or a rule's design forces it. Only these
+  count as validation. Each says whether it is ``in_sample``: True where the figure or direction
+  it tests guided the model's development before the check was written (a development target:
+  a pass is then weaker evidence), False where the model never saw it.
+
+Every check carries a ``topic`` (:data:`TOPICS`) and a ``basis`` (why it is of its kind, and the
+hidden variable it shares with other checks, where it does). A check is refused at definition
+if any of this is missing.
 """
 
 from __future__ import annotations
@@ -30,11 +37,27 @@ if TYPE_CHECKING:
 KINDS: dict[str, str] = {
     "calibrated": "a published figure the population presets were fitted to: a pass shows the "
                   "fit holds on fresh infants, not that the model is right",
-    "implementation": "follows from how the coder defines the groups (reunion avoidance for A, "
-                      "resistance for C, seeking and keeping contact for B): a pass shows the "
-                      "coder does what it says",
-    "predicted": "nothing in the fit or in the group definitions forces it: only these count "
-                 "as validation",
+    "implementation": "true by construction: follows from how the coder defines the groups "
+                      "(reunion avoidance for A, resistance for C, seeking and keeping contact "
+                      "for B) or from a rule or script that produces it by design: a pass shows "
+                      "the code does what it says",
+    "predicted": "nothing in the fit, the group definitions or a rule's design forces it: only "
+                 "these count as validation (in sample: the figure guided development before "
+                 "the check was written)",
+}
+
+#: What part of the model a check tests (field ``topic``).
+TOPICS: dict[str, str] = {
+    "distribution": "the published A/B/C(/D) shares of the populations",
+    "behaviour": "behaviour in the room, episode by episode and by group",
+    "caregiving": "how caregiving moves the classification (and the size of the association)",
+    "ambivalence": "the ambivalent pathway: inconsistent care, hyperactivation, C1 and C2",
+    "disorganization": "disorganization and its association with frightening care",
+    "subgroups": "the subgroup split (A1-C2)",
+    "temperament": "temperament's part beside caregiving",
+    "change": "change of care: intervention and stability",
+    "populations": "variation between and within populations",
+    "life course": "from infancy to adulthood and the next generation",
 }
 
 #: Difference (in standard errors) that counts as "above" / "rises".
@@ -62,13 +85,33 @@ class Check:
     expected: str
     run: Callable[[CohortProvider], Outcome]
     figure: str = ""  # the figure (file stem) that shows it
-    basis: str = ""  # why it is of its kind (what fits or defines it; or what it rests on)
-    topic: str = "infancy"  # what part of the model it checks ("infancy", "life course")
+    basis: str = ""  # why it is of its kind (what fits, defines or produces it; what it shares)
+    topic: str = ""  # what part of the model it checks: one of TOPICS
+    in_sample: bool | None = None  # predicted only: did the figure guide development?
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"check {self.name!r}: kind must be one of {list(KINDS)}, "
                              f"not {self.kind!r}")
+        if self.topic not in TOPICS:
+            raise ValueError(f"check {self.name!r}: topic must be one of {list(TOPICS)}, "
+                             f"not {self.topic!r}")
+        if not self.basis.strip():
+            raise ValueError(f"check {self.name!r}: basis must say why it is {self.kind}")
+        if self.kind == "predicted" and not isinstance(self.in_sample, bool):
+            raise ValueError(f"check {self.name!r}: a predicted check must say whether it is "
+                             "in_sample (True: its figure guided development before the check "
+                             "was written; False: the model never saw it)")
+        if self.kind != "predicted" and self.in_sample is not None:
+            raise ValueError(f"check {self.name!r}: in_sample applies to predicted checks "
+                             f"only, not to {self.kind}")
+
+    @property
+    def sample(self) -> str:
+        """``in sample`` / ``out of sample`` for a predicted check, ``""`` otherwise."""
+        if self.in_sample is None:
+            return ""
+        return "in sample" if self.in_sample else "out of sample"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -47,6 +47,16 @@ KNOWN_FAILURES: dict[str, str] = {
         "procedures: life events in the six months between (Vaughn et al. 1979 found stability "
         "lower under family stress), and one Strange Situation's noise near the group "
         "boundaries."),
+    "frightening care and D at the published size": (
+        "About twice the published association: r(frightening, D) = .67 in `low-risk-abcd` "
+        "(5,000 infants) against r = .34 for anomalous parental behaviour and infant D "
+        "(Madigan et al. 2006, 12 studies, 851 families), and the model's r is a true-score r, "
+        "which an observed coding would lower, not raise. 87% of D infants had a frightening "
+        "caregiver and 3% of infants without one are D. In the model frightening care is the "
+        "main route to D (learned fear, lapses); in real low-risk samples D has many routes "
+        "and most D infants have no frightening parent (van IJzendoorn, Schuengel & "
+        "Bakermans-Kranenburg 1999; Granqvist et al. 2017). Other routes (a frightened or "
+        "dissociated caregiver, disrupted communication) are future work."),
     "within-country exceeds between-country variation": (
         "Simulated studies (each country's studies at its mean study size, drawn from the "
         "country's preset) differ within a country by sampling error alone (chi-square 64 on "

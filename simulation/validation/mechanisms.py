@@ -1,9 +1,10 @@
-"""Predicted checks of the mechanisms behind C and D (beyond the shares the trends check).
+"""Checks of the mechanisms behind C and D (beyond the shares the trends check).
 
 - Hyperactivation: care that answers unpredictably rewards escalation intermittently, and the
   infant learns to signal harder (Cassidy & Berlin 1994; Cassidy & Kobak 1988): the learned
   signal gain (``internal_signal_gain``) is higher under inconsistent than under consistent care
-  at the same mean responsiveness.
+  at the same mean responsiveness. An implementation check: the learning rule moves the gain
+  this way by design.
 - Disorganization is probable, not certain, under frightening care: frightening care is one
   risk factor for D among others (Main & Hesse 1990; van IJzendoorn et al. 1999), and its
   published association with D is moderate (Madigan et al. 2006), so neither a certain D nor an
@@ -85,13 +86,17 @@ def d_probabilistic(table: pd.DataFrame) -> Outcome:
 
 def mechanism_checks() -> list[Check]:
     return [
-        Check("inconsistent care raises the signal gain", "predicted",
+        Check("inconsistent care raises the signal gain", "implementation",
               "Cassidy & Berlin 1994; Cassidy & Kobak 1988",
               "learned signal gain (internal) higher at consistency 0.1 than at 1, at the same "
               f"responsiveness ({', '.join(f'{r:g}' for r in AMBIVALENT_RESPONSIVENESS)}; "
               f"warmth 0.7) (> {Z_ORDER:g} SE)", inconsistency_raises_gain, "",
-              "a mechanism (hyperactivation by intermittent reward of escalation) the "
-              "calibration never saw; read from the working model, not the coder"),
+              "true by construction: the learning rule (rules/learning.py) raises the gain "
+              "when only escalation was answered, faster the more volatility the infant has "
+              "learned (partial_reinforcement x volatility), and inconsistent care answers in "
+              "spells, which is what volatility learns: the gain rises under it by design, read "
+              "from the working model, not the coder. Shares its cohorts with the ambivalent "
+              "trends", "ambivalence"),
         Check("disorganization probable, not certain, under frightening care", "predicted",
               "Main & Hesse 1990; van IJzendoorn et al. 1999; Madigan et al. 2006",
               f"population '{D_POPULATION}', caregivers at times frightening: P(D) well below "
@@ -99,5 +104,8 @@ def mechanism_checks() -> list[Check]:
               "published figure) and the D rating spread over its scale (ratings 3-7 at least "
               "as common as 9)", lambda p: d_probabilistic(p.population(D_POPULATION)),
               "", "the calibration fitted the share of frightening caregivers to the D share, "
-              "not how D depends on them"),
+              "not how D depends on them. In sample: issue 12 asked for exactly this (D "
+              "probable, not certain; the rating spread) and graded D until it held. Shares "
+              "its cohort and learned fear with 'frightening care and D at the published size'",
+              "disorganization", True),
     ]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..inputs import InputError
 from .base import KINDS
-from .runner import KNOWN, PASS, Row, counts_by_kind, listed_state
+from .runner import KNOWN, PASS, Row, counts_by_kind, listed_state, sample_line
 
 BEGIN = "<!-- ssp validate --report: generated from here (do not edit by hand) -->"
 END = "<!-- ssp validate --report: generated up to here -->"
@@ -60,11 +60,15 @@ def _cell(text: str) -> str:
 
 
 def _table(rows: Sequence[Row]) -> list[str]:
-    lines = ["| check | reference | expected | simulated | result |",
-             "|---|---|---|---|---|"]
+    predicted = any(r.check.kind == "predicted" for r in rows)
+    sample = " sample |" if predicted else ""
+    lines = [f"| check | topic |{sample} reference | expected | simulated | result |",
+             "|---|---|" + ("---|" if predicted else "") + "---|---|---|---|"]
     for r in rows:
         result = {PASS: "pass", KNOWN: "**known failure**"}.get(r.status, f"**{r.status}**")
-        lines.append(f"| {_cell(r.check.name)} | {_cell(r.check.reference)} | "
+        cell = f" {r.check.sample} |" if predicted else ""
+        lines.append(f"| {_cell(r.check.name)} | {r.check.topic} |{cell} "
+                     f"{_cell(r.check.reference)} | "
                      f"{_cell(r.expected)} | {_cell(r.simulated)} | {result} |")
     return lines
 
@@ -81,6 +85,7 @@ def render(rows: Sequence[Row], meta: dict, figures: Sequence[str]) -> str:
         c = counts[kind]
         detail = ", ".join(f"{n} {s}" for s, n in c.items() if n and s != "checks")
         out.append(f"- **{kind}** ({c['checks']} checks: {detail or 'none run'}): {meaning}.")
+    out.append(f"- {sample_line(rows)}.")
     for kind in KINDS:
         ks = [r for r in rows if r.check.kind == kind]
         if not ks:

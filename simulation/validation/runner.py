@@ -114,6 +114,15 @@ def listed_state(row: Row) -> str:
     return f"{row.status} in this run"
 
 
+def sample_line(rows: Sequence[Row]) -> str:
+    """The predicted checks in and out of sample, with how many of each pass."""
+    parts = []
+    for flag, word in ((True, "in sample"), (False, "out of sample")):
+        ks = [r for r in rows if r.check.kind == "predicted" and r.check.in_sample is flag]
+        parts.append(f"{len(ks)} {word} ({sum(r.status == PASS for r in ks)} pass)")
+    return "predicted checks: " + ", ".join(parts)
+
+
 def summary(rows: Sequence[Row]) -> str:
     """Counts by kind, what each kind is evidence of, and the known failures with reasons."""
     lines = []
@@ -122,6 +131,7 @@ def summary(rows: Sequence[Row]) -> str:
         lines.append(textwrap.fill(f"{kind}: {counts['checks']} checks"
                                    + (f" ({detail})" if detail else "")
                                    + f" - {KINDS[kind]}", 100, subsequent_indent="  "))
+    lines.append(sample_line(rows))
     listed = [r for r in rows if r.listed]
     if listed:
         lines.append("")
@@ -141,6 +151,7 @@ def to_json(rows: Sequence[Row], meta: dict) -> str:
         "kinds": {kind: {"meaning": meaning, **counts[kind]} for kind, meaning in KINDS.items()},
         "checks": [{
             "name": r.check.name, "kind": r.check.kind, "topic": r.check.topic,
+            "in_sample": r.check.in_sample,
             "reference": r.check.reference,
             "basis": r.check.basis, "figure": r.check.figure or None,
             "expected": r.expected, "simulated": r.simulated, "status": r.status,

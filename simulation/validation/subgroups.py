@@ -85,15 +85,23 @@ def _table(provider: CohortProvider) -> pd.DataFrame:
 
 def subgroup_checks() -> list[Check]:
     basis = ("direction only; the calibration fitted the A/B/C shares, not how each group "
-             "splits into subgroups")
+             "splits into subgroups. In sample: issue 13 measured the subgroup split (B4 28% "
+             "of B) and reworked crying, which B4 reads, with it in view. The two share one "
+             "split of one cohort")
     return [
         Check("subgroups: B3 the most common", "predicted", SOURCE,
               f"global population: B3 more common than every other subgroup (> {Z_ORDER:g} SE)",
-              lambda p: most_common(_table(p), "B3"), "subgroups", basis),
+              lambda p: most_common(_table(p), "B3"), "subgroups", basis, "subgroups", True),
         Check("subgroups: B4 a minority of B", "predicted", SOURCE,
               f"global population: B4 under half of B (> {Z_ORDER:g} SE)",
-              lambda p: minority_of(_table(p), "B4", "B"), "subgroups", basis),
-        Check("subgroups: C1 and C2 both present", "predicted", SOURCE,
+              lambda p: minority_of(_table(p), "B4", "B"), "subgroups", basis, "subgroups",
+              True),
+        Check("subgroups: C1 and C2 both present", "implementation", SOURCE,
               "global population: both C subgroups occur, the angry (C1) and the passive (C2)",
-              lambda p: all_present(_table(p), "C"), "subgroups", basis),
+              lambda p: all_present(_table(p), "C"), "subgroups",
+              "true by construction: the infant has two resistance codes, angry "
+              "(rules/protest.py) and passive (rules/helplessness.py), and the coder splits C "
+              "by their shares (observer/classification.py: C1 when the angry share of reunion "
+              "resistance is 0.5 or more): with both codes in use, both subgroups occur",
+              "ambivalence"),
     ]

@@ -78,6 +78,24 @@ def trend_outcome(trend: Trend, s: np.ndarray, n: np.ndarray) -> Outcome:
                     "step_z": steps.tolist()})
 
 
+#: Topic of each group's trends.
+TREND_TOPIC = {"A": "caregiving", "B": "caregiving", "C": "ambivalence", "D": "disorganization"}
+#: Why each group's trends are in sample, and the hidden variable they share.
+TREND_BASIS = {
+    "B": "In sample: the rules were designed so that answered bids build trust (rules/learning.py) "
+         "and the trend at consistency 0.3 was a known failure until the recalibration. The "
+         "three secure trends share learned trust",
+    "C": "In sample: issue 12 named these trends (the one at responsiveness 0.7 was a known "
+         "failure) and reworked consistency and hyperactivation until they passed. The three "
+         "share learned volatility and signal gain, and their cohorts with the signal-gain check",
+    "A": "In sample: the rules were designed so that rebuffed bids teach expected rebuff "
+         "(rules/learning.py, rules/deactivation.py): the direction is the rule's",
+    "D": "In sample: frightening care is the rule's route to learned fear and lapses "
+         "(rules/disorganized.py); issue 12 graded D with this trend in view. Shares learned "
+         "fear with the other D checks",
+}
+
+
 def trend_check(name: str, trend: Trend, reference: str, claim: str) -> Check:
     ends = (f"{trend.axis} {trend.levels[0]:g} -> {trend.levels[-1]:g}")
     expected = (f"{claim}: {WORDS[trend.group]} share rises by >= {trend.min_rise:.0%} and > "
@@ -88,7 +106,9 @@ def trend_check(name: str, trend: Trend, reference: str, claim: str) -> Check:
 
     return Check(name, "predicted", reference, expected, run, figure="trends",
                  basis="caregiving cells the calibration never saw; the calibration fitted "
-                       "each population's mean caregiving, not how the shares move with it")
+                       "each population's mean caregiving, not how the shares move with it. "
+                       + TREND_BASIS[trend.group], topic=TREND_TOPIC[trend.group],
+                 in_sample=True)
 
 
 def ambivalent_trend(responsiveness: float) -> Trend:
