@@ -18,14 +18,16 @@ LIKE_THIS = 200
 
 
 @st.cache_data(max_entries=48, show_spinner=False)
-def people_and_what_if(care: tuple, temperament: tuple, seed: int, what_if: str,
+def people_and_what_if(care: tuple, temperament: tuple, person: int, what_if: str,
                        what_if_age: float, n: int = LIKE_THIS
                        ) -> tuple[life_work.People, life_work.People | None]:
-    """The same persons as drawn and with the what-if (None for ``none``), the two asked of
-    the pool at once: with two workers they run side by side."""
+    """Infant ``person`` of this care (Watch's numbering: root seed
+    :data:`dashboard.compute.TYPICAL_SEED`) and others raised the same way, as drawn and with
+    the what-if (None for ``none``), the two asked of the pool at once: with two workers they
+    run side by side."""
     def run(kind: str) -> life_work.People:
-        return compute.pool().run(life_work.people_run, care, temperament, int(seed), int(n),
-                                  kind, float(what_if_age))
+        return compute.pool().run(life_work.people_run, care, temperament, int(person),
+                                  compute.TYPICAL_SEED, int(n), kind, float(what_if_age))
 
     if what_if == "none":
         return run("none"), None

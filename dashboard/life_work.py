@@ -1,9 +1,9 @@
 """What the "A life" page runs in the dashboard's process pool (top-level functions, pickled by
 name; no Streamlit here, as in :mod:`dashboard.workers`).
 
-- :func:`people_run`: persons ``0 .. n - 1`` raised one way (one caregiving, one temperament,
-  one seed), as drawn or with a what-if; person 0 is the page's person (the infant Watch shows
-  for the same settings), the others are "people like this" for the what-if's share.
+- :func:`people_run`: one person (infant number ``k`` of a way of caring, the infant Watch
+  shows as "Infant no. k") and others raised the same way ("people like this", for the
+  what-if's share), as drawn or with a what-if.
 - :func:`population_run`: a population preset's lives, for the flows from infancy to adulthood.
 
 Draws are keyed by person, so the results are the same in a worker and in the page.
@@ -30,14 +30,16 @@ class People:
     person: object  # simulation.life.history.PersonHistory
 
 
-def people_run(care: tuple, temperament: tuple, seed: int, n: int, what_if: str,
-               what_if_age: float) -> People:
-    """Persons ``0 .. n - 1`` with caregiving ``care`` (a care spec), a fixed temperament
-    ``(reactivity, soothability)`` and ``seed``, with the what-if (``none``, ``partner``,
-    ``therapy``) from ``what_if_age``."""
+def people_run(care: tuple, temperament: tuple, person: int, root_seed: int, n: int,
+               what_if: str, what_if_age: float) -> People:
+    """Person ``person`` (an infant number, as Watch's) and ``n - 1`` others raised the same
+    way (caregiving ``care``, a care spec, and a fixed temperament ``(reactivity,
+    soothability)``, root seed ``root_seed``), with the what-if (``none``, ``partner``,
+    ``therapy``) from ``what_if_age``. The table's first row is the person."""
     from simulation.life.history import WhatIf, person_history, run_histories
 
-    h = run_histories(care_from_spec(care), range(int(n)), int(seed),
+    others = [i for i in range(int(n)) if i != int(person)][:int(n) - 1]
+    h = run_histories(care_from_spec(care), [int(person), *others], int(root_seed),
                       temperament=_temperament(temperament, None),
                       what_if=WhatIf(what_if, float(what_if_age)))
     return People(h.table[list(PEOPLE_COLUMNS)].copy(), person_history(h, 0))

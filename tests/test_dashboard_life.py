@@ -129,8 +129,10 @@ def test_the_person_is_the_infant_watch_shows():
     from dashboard import compute, life_work
 
     spec = ("profile", (0.5, 0.1, 0.8, 0.0))
-    person = life_work.people_run(spec, (0.5, 0.5), 2, 3, "none", 22.0).person
-    dyad = compute.workers.dyad_run(spec, None, 0, 2, (0.5, 0.5), "primary", 12.0)
+    person = life_work.people_run(spec, (0.5, 0.5), 2, compute.TYPICAL_SEED, 3, "none",
+                                  22.0).person
+    dyad = compute.workers.dyad_run(spec, None, 2, compute.TYPICAL_SEED, (0.5, 0.5),
+                                    "primary", 12.0)
     assert person.row["infant_group"] == dyad.row["group"]
     assert person.row["infant_abc_group"] == dyad.row["abc_group"]
 
@@ -150,7 +152,7 @@ def test_the_same_people_in_a_worker_process_as_in_the_page():
     from dashboard import life_work
     from dashboard.workers import Pool
 
-    args = (("profile", (0.5, 0.1, 0.8, 0.0)), (0.5, 0.5), 1, 20, "therapy", 28.0)
+    args = (("profile", (0.5, 0.1, 0.8, 0.0)), (0.5, 0.5), 1, 0, 20, "therapy", 28.0)
     pool = Pool(1)
     try:
         there = pool.run(life_work.people_run, *args)

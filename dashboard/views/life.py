@@ -55,7 +55,9 @@ with left:
     care = ui.care_controls(PAGE, title="Parents' care")
     st.markdown("**Temperament**")
     reactivity, soothability = ui.temperament_controls(PAGE)
-    seed = ui.seed_control(PAGE)
+    seed = ui.seed_control(PAGE, label=ui.INFANT_LABEL,
+                           help="Which infant of this care: the same number is the same infant "
+                           "in Watch, and the same life here.")
     st.subheader("What if")
     what_if = st.radio("Give the same person", tuple(WHAT_IF_LABELS),
                        format_func=WHAT_IF_LABELS.get, key=state.key(PAGE, "whatif"),
