@@ -10,9 +10,10 @@ longer running (Streamlit's ``data-test-script-state``). The first change on eac
 warm-up and is not counted.
 
 Pages: ``watch`` (one infant through the Mesa model), ``patterns`` (three infants),
-``population_1000`` (a population of 1,000 infants), ``explore`` (the map, 1,210 infants).
-The issue's targets (p50 at most 1 s for watch and population_1000, 2 s for patterns and
-explore) are reported beside the figures, never asserted by tests: the machine is shared.
+``population_1000`` (a population of 1,000 infants), ``explore`` (the map, 1,210 infants),
+``life`` (one life to 30, and 200 lives like it with and without a what-if). The issue's
+targets (p50 at most 1 s for watch, population_1000 and life, 2 s for patterns and explore)
+are reported beside the figures, never asserted by tests: the machine is shared.
 
 The same :class:`Server` and :func:`chromium` serve the browser tests (tests/test_browser.py).
 """
@@ -72,6 +73,8 @@ SCENARIOS = (
     Scenario("population_1000", "population?n=1000", 1.0,
              "a population of 1,000 infants (the 'global' preset)"),
     Scenario("explore", "explore", 2.0, "the map: 121 squares of 10 infants"),
+    Scenario("life", "life", 1.0, "one life to 30 and 200 like it, as drawn and with a "
+             "responsive partner at 22"),
 )
 
 

@@ -34,6 +34,7 @@ PAGE_SPECS = (
     ("change.py", "Change over time", "change", ":material/trending_up:"),
     ("coder.py", "You be the coder", "coder", ":material/edit_note:"),
     ("learn.py", "Learn", "learn", ":material/school:"),
+    ("life.py", "A life", "life", ":material/timeline:"),
 )
 
 

@@ -97,18 +97,21 @@ class LifeRun:
 
 def live(start: np.ndarray, reactivity: np.ndarray, keys: np.ndarray, base: np.ndarray,
          years: int, p: ModelParams, q: LifeParams, therapy_age: float | None = None,
-         threads: int = 1, plan: LifeSchedule | None = None) -> tuple[LifeRun, LifeSchedule]:
+         threads: int = 1, plan: LifeSchedule | None = None,
+         every_year: bool = False) -> tuple[LifeRun, LifeSchedule]:
     """Run the compiled life course from 12 months for ``years`` more years.
 
     ``start`` (7, N): the model of the parents at 12 months; ``base`` (4, years, N) the
     parents' care by the schedule. ``plan``: a hand-made life (else drawn, :func:`schedule`).
-    Snapshots are taken at the security ages and at ``parent_age`` (within the life).
+    Snapshots are taken at the security ages and at ``parent_age`` (within the life), or at
+    every birthday with ``every_year`` (a life's history; the results are the same).
     """
     n = keys.shape[0]
     if plan is None:
         plan = schedule(keys, base, years, q, therapy_age)
     ages = sorted({a for a in SECURITY_AGES if 1 < a <= years + 1}
-                  | ({int(q.parent_age)} if int(q.parent_age) <= years + 1 else set()))
+                  | ({int(q.parent_age)} if int(q.parent_age) <= years + 1 else set())
+                  | (set(range(2, years + 2)) if every_year else set()))
     snap_of_year = np.full(years, -1, dtype=np.int64)
     for s, age in enumerate(ages):
         snap_of_year[age - 2] = s
