@@ -26,7 +26,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 #: Milliseconds to wait for anything the server computes (uncached, on a loaded machine).
 SLOW = 300_000
-PAGES = ("watch", "patterns", "population", "explore", "change", "coder", "learn")
+PAGES = ("watch", "patterns", "population", "explore", "change", "coder", "learn", "life")
 #: Every page, and the views of a page that show other things (checked for cut-off text).
 CHECKED = (*((p, "") for p in PAGES), ("population", "view=watch"),
            ("population", "view=table"), ("change", "scenario=second"))
@@ -34,7 +34,8 @@ SIZES = ((1280, 720), (1440, 1000))
 #: What each page shows once it has answered.
 READY = {"watch": "Why the coder classified it", "patterns": "Reunion scores toward the caregiver",
          "population": "infants.", "explore": "At your square", "change": "Secure",
-         "coder": "Your scores toward the caregiver", "learn": "Things to try"}
+         "coder": "Your scores toward the caregiver", "learn": "Things to try",
+         "life": "Why, in plain words"}
 
 
 @pytest.fixture(scope="module")

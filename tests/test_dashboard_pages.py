@@ -82,7 +82,7 @@ def shown_numbers(at: AppTest) -> tuple:
 
 def test_every_page_renders_after_navigation():
     at = open_page("watch")
-    for page in ("patterns", "population", "explore", "change", "coder", "learn", "watch"):
+    for page in ("patterns", "population", "explore", "change", "coder", "learn", "life", "watch"):
         at.switch_page(f"views/{page}.py")
         at.query_params.clear()
         at.query_params.update({"n": "100"} if page in ("population", "change") else {})

@@ -31,7 +31,7 @@ os.environ["SSP_DASHBOARD_WARM"] = "0"
 ROOT = Path(__file__).resolve().parents[1]
 DASHBOARD = ROOT / "dashboard"
 APP = DASHBOARD / "main.py"  # the pages' script (app.py serves it)
-PAGES = ("watch", "patterns", "population", "explore", "change", "coder", "learn")
+PAGES = ("watch", "patterns", "population", "explore", "change", "coder", "learn", "life")
 SESSIONS = int(os.environ.get("SSP_LOAD_SESSIONS", "6"))
 
 
