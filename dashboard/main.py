@@ -27,12 +27,12 @@ ICON = HERE / "icon.png"
 
 #: The pages: file in views/, title, address and icon (the order of the navigation row).
 PAGE_SPECS = (
-    ("watch.py", "Watch one infant", "watch", ":material/visibility:"),
+    ("watch.py", "One infant", "watch", ":material/visibility:"),
     ("patterns.py", "Three patterns", "patterns", ":material/view_column:"),
-    ("population.py", "A population", "population", ":material/groups:"),
+    ("population.py", "Population", "population", ":material/groups:"),
     ("explore.py", "Explore", "explore", ":material/grid_on:"),
     ("change.py", "Change over time", "change", ":material/trending_up:"),
-    ("coder.py", "You be the coder", "coder", ":material/edit_note:"),
+    ("coder.py", "Be the coder", "coder", ":material/edit_note:"),
     ("learn.py", "Learn", "learn", ":material/school:"),
     ("life.py", "A life", "life", ":material/timeline:"),
 )

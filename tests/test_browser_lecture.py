@@ -116,9 +116,9 @@ def test_page_settings_fit_above_the_fold_in_presentation_mode(server, browser, 
 def test_every_page_is_one_click_away_in_presentation_mode(server, browser):
     from playwright.sync_api import expect
 
-    titles = {"patterns": "Three patterns", "population": "A population",
-              "explore": "Explore", "change": "Change over time", "coder": "You be the coder",
-              "learn": "Learn", "watch": "Watch one infant"}
+    titles = {"patterns": "Three patterns", "population": "Population",
+              "explore": "Explore", "change": "Change over time", "coder": "Be the coder",
+              "learn": "Learn", "life": "A life", "watch": "One infant"}
     with viewport(browser, WIDTH, HEIGHT) as page:
         _open(page, f"{server}/watch?present=1", READY["watch"])
         nav = page.get_by_test_id("stTopNav")

@@ -118,7 +118,7 @@ def test_the_watch_link_names_the_same_infant():
     from urllib.parse import parse_qs
 
     at = open_life(preset="rejecting", seed=7, reactivity=0.7)
-    link = next(e for e in at.get("page_link") if "Strange Situation" in e.proto.label)
+    link = next(e for e in at.get("page_link") if "Watch this infant" in e.proto.label)
     assert link.proto.page.endswith("watch")
     query = {k: v[-1] for k, v in parse_qs(link.proto.query_string).items()}
     assert query["preset"] == "rejecting" and query["seed"] == "7"

@@ -101,9 +101,9 @@ with right:
                        delta_color="inverse",
                        help=f"The same person's anxiety at 30 with the what-if; style: "
                        f"{crow['adult_style']}.")
-    st.page_link("views/watch.py", label="Watch this infant's Strange Situation at 12 months "
-                 "(the same care, temperament and infant number)", icon=":material/visibility:",
-                 query_params=watch_query)
+    st.page_link("views/watch.py", label="Watch this infant at 12 months",
+                 help="Its Strange Situation on the Watch page: the same care, temperament and "
+                 "infant number.", icon=":material/visibility:", query_params=watch_query)
 
     shown_age = float(what_if_age) if changed is not None else None
     rows = life_charts.timeline_rows(person.years, person.partners, person.events)
