@@ -219,7 +219,7 @@ class Pool:
                 from simulation.compiled import ensure_compiled
 
                 ensure_compiled(lambda line: print(f"ssp dashboard: {line}", file=sys.stderr,
-                                                   flush=True), mesa=True)
+                                                   flush=True), mesa=True, life=True)
             try:
                 from loky import ProcessPoolExecutor
 

@@ -18,29 +18,31 @@ import numba
 from .rules.jit import compiled_marker
 
 
-def _parts(mesa: bool) -> tuple[str, ...]:
-    return ("cohort", "mesa") if mesa else ("cohort",)
+def _parts(mesa: bool, life: bool = False) -> tuple[str, ...]:
+    return ("cohort",) + (("mesa",) if mesa else ()) + (("life",) if life else ())
 
 
-def rules_cached(mesa: bool = False) -> bool:
+def rules_cached(mesa: bool = False, life: bool = False) -> bool:
     """Whether the cohort engine's rules (and with ``mesa`` the Mesa model's phases) were
     compiled into the cache, for the current rules and this machine."""
     if numba.config.DISABLE_JIT:  # plain Python: nothing to compile
         return True
-    markers = [compiled_marker(part) for part in _parts(mesa)]
+    markers = [compiled_marker(part) for part in _parts(mesa, life)]
     return all(m is not None and m.is_file() for m in markers)
 
 
-def ensure_compiled(say: Callable[[str], None] | None = None, mesa: bool = False) -> float:
+def ensure_compiled(say: Callable[[str], None] | None = None, mesa: bool = False,
+                    life: bool = False) -> float:
     """Compile (or load) the cohort engine's rules by running one infant, and with ``mesa``
-    the Mesa model's phases by running one dyad; returns the seconds it took.
+    the Mesa model's phases by running one dyad, and with ``life`` the life course by running
+    one life; returns the seconds it took.
 
     ``say`` receives one line before a compilation that is not cached yet.
     """
     from .cohort import run_cohort
     from .presets import get_preset
 
-    cached = rules_cached(mesa)
+    cached = rules_cached(mesa, life)
     if say is not None and not cached:
         say("compiling the simulation's rules for this machine (first run only, about half a "
             "minute)..." if compiled_marker("cohort") is not None else
@@ -52,7 +54,11 @@ def ensure_compiled(say: Callable[[str], None] | None = None, mesa: bool = False
         from .mesa_model import StrangeSituationModel
 
         StrangeSituationModel(care, infant_id=0, seed=0).run()
-    for part in () if cached else _parts(mesa):
+    if life:
+        from .life import run_lives
+
+        run_lives(care, 1, seed=0)
+    for part in () if cached else _parts(mesa, life):
         marker = compiled_marker(part)
         if marker is not None:
             with contextlib.suppress(OSError):
@@ -65,7 +71,7 @@ def main() -> int:
     def say(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
 
-    ensure_compiled(say, mesa=True)
+    ensure_compiled(say, mesa=True, life=True)
     return 0
 
 

@@ -104,7 +104,11 @@ class Server:
         self.log = tempfile.NamedTemporaryFile(prefix="ssp-dashboard-", suffix=".log",
                                                delete=False)
         self.mpl = Path(tempfile.mkdtemp(prefix="ssp-mpl-"))
+        from simulation.rules.jit import cache_directory
+
+        cache = cache_directory()  # the compiled rules this machine has: not compiled again
         env = {**os.environ, "HOME": str(home), "MPLCONFIGDIR": str(self.mpl),
+               **({"NUMBA_CACHE_DIR": str(cache.parent)} if cache is not None else {}),
                "SSP_DASHBOARD_WARM": "1" if warm else "0", "PYTHONUNBUFFERED": "1",
                "SSP_DASHBOARD_TIMING": "1",
                "PYTHONDONTWRITEBYTECODE": "1"}

@@ -61,7 +61,8 @@ def _listening(port: int) -> bool:
 
 
 def _workers(pid: int) -> list[int]:
-    return [p for p in descendants(pid) if "spawn_main" in cmdline(p)]
+    """The dashboard pool's worker processes (loky's) under ``pid``."""
+    return [p for p in descendants(pid) if "loky.backend.popen_loky" in cmdline(p)]
 
 
 @pytest.fixture(scope="module")

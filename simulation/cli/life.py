@@ -124,7 +124,7 @@ def life_command(args: argparse.Namespace) -> int:
         care = caregiving_from_args(args)
         label = (f"preset {args.preset}: " if args.preset else "") + ", ".join(
             f"{k} {v:g}" for k, v in care.as_dict().items())
-    ensure_compiled(lambda line: print(line, file=sys.stderr, flush=True))
+    ensure_compiled(lambda line: print(line, file=sys.stderr, flush=True), life=True)
     bar = None
     if not args.quiet and sys.stderr.isatty():
         from tqdm import tqdm
