@@ -223,7 +223,7 @@ class Pool:
             try:
                 from loky import ProcessPoolExecutor
 
-                self._executor = ProcessPoolExecutor(self.workers, env={WORKER_ENV: "1"},
+                self._executor = ProcessPoolExecutor(self.workers, env=_worker_env(),
                                                      initializer=ready)
                 for _ in range(self.workers):  # the workers start and import the engine now
                     self._executor.submit(os.getpid)
@@ -249,6 +249,15 @@ class Pool:
             if self._executor is not None:
                 self._executor.shutdown(wait=False, kill_workers=True)
                 self._executor = None
+
+
+def _worker_env() -> dict[str, str]:
+    """The workers' environment: marked as workers, and numba's cache where this process
+    compiled the rules (a worker loads them; it never compiles into another directory)."""
+    from simulation.rules.jit import cache_directory
+
+    cache = cache_directory()
+    return {WORKER_ENV: "1", **({"NUMBA_CACHE_DIR": str(cache.parent)} if cache else {})}
 
 
 def _broken(executor: Executor) -> bool:

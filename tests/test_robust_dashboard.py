@@ -201,6 +201,11 @@ def test_no_page_writes_to_disk_or_opens_a_path_from_the_url(file_events, tmp_pa
     directories stay empty."""
     from streamlit.testing.v1 import AppTest
 
+    from simulation.compiled import ensure_compiled
+
+    # the rules compiled first (in the real home's cache), as a server's pool does before it
+    # serves: numba's cache in the user's cache directory is the one thing the dashboard writes
+    ensure_compiled(mesa=True, life=True)
     home = tmp_path / "home"
     work = tmp_path / "work"
     mpl = tmp_path / "matplotlib"  # Matplotlib's font cache, written on its first import
@@ -210,11 +215,6 @@ def test_no_page_writes_to_disk_or_opens_a_path_from_the_url(file_events, tmp_pa
     monkeypatch.setenv("MPLCONFIGDIR", str(mpl))
     monkeypatch.chdir(work)
     names = sorted(_param_names())
-    # the rules compiled first, as a server's pool does before it serves (numba's cache in the
-    # user's cache directory is the one thing the dashboard writes)
-    from simulation.compiled import ensure_compiled
-
-    ensure_compiled(mesa=True, life=True)
     at = AppTest.from_file(str(APP), default_timeout=600)
     file_events.recording = True
     try:
