@@ -132,14 +132,15 @@ def test_a_worker_never_starts_a_pool(pool):
 def test_a_real_server_warming_its_caches_keeps_to_its_pool(tmp_path):
     """``ssp dashboard`` with warming on (the default for a class), opened once: the server's
     processes are ``ssp dashboard``, the Streamlit server it runs, the pool's workers and
-    multiprocessing's resource tracker, however long it warms. (The workers import the app's
+    the resource trackers (loky's and multiprocessing's), however long it warms. (The workers import the app's
     main file: they must not run it, or each would warm and start workers of its own.)"""
     import time
 
     from playwright.sync_api import sync_playwright
     from robust_load import CHROMIUM, CHROMIUM_ARGS, Server, tree
 
-    limit = 2 + workers.workers_wanted() + 1  # ssp, streamlit, workers, tracker
+    # ssp, streamlit, the workers, and the resource trackers of loky and of multiprocessing
+    limit = 2 + workers.workers_wanted() + 2
     with Server(tmp_path, warm=True) as server:
         with sync_playwright() as p:  # a real visit: the first run starts the warming
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
