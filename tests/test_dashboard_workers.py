@@ -132,8 +132,9 @@ def test_a_worker_never_starts_a_pool(pool):
 def test_a_real_server_warming_its_caches_keeps_to_its_pool(tmp_path):
     """``ssp dashboard`` with warming on (the default for a class), opened once: the server's
     processes are ``ssp dashboard``, the Streamlit server it runs, the pool's workers and
-    the resource trackers (loky's and multiprocessing's), however long it warms. (The workers import the app's
-    main file: they must not run it, or each would warm and start workers of its own.)"""
+    the resource trackers (loky's and multiprocessing's), however long it warms. (The workers
+    import the app's main file: they must not run it, or each would warm and start workers of
+    its own.)"""
     import time
 
     from playwright.sync_api import sync_playwright
