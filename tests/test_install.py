@@ -7,6 +7,7 @@ install then imports as an empty namespace package."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -60,7 +61,9 @@ def _serve_once(command: str, tmp_path: Path, port: int) -> None:
     try:
         deadline = time.monotonic() + INSTALL_TIMEOUT + START_TIMEOUT
         while time.monotonic() < deadline:
-            assert proc.poll() is None, proc.stdout.read()[-3000:]
+            if proc.poll() is not None:
+                pytest.fail(f"the README's first command ended with status {proc.returncode} "
+                            f"before the dashboard answered:\n{proc.stdout.read()[-4000:]}")
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health",
                                             timeout=5) as answer:
@@ -70,11 +73,13 @@ def _serve_once(command: str, tmp_path: Path, port: int) -> None:
                 time.sleep(2)
         pytest.fail("the dashboard did not answer after the README's first command")
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
+        with contextlib.suppress(ProcessLookupError):  # it may have ended by itself
+            os.killpg(proc.pid, signal.SIGTERM)
         try:
             proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
 
 
