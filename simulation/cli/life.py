@@ -8,8 +8,15 @@ import time
 
 from ..caregiving import PROFILE_PARAMETERS
 from ..inputs import InputError, check_int, parse_number
-from ..limits import MAX_INFANTS, MAX_THREADS
-from .run import caregiving_from_args, parse_count, parse_seed, parse_threads, temperament_from_args
+from ..limits import MAX_THREADS
+from .run import (
+    add_cohort_arguments,
+    caregiving_from_args,
+    parse_count,
+    parse_seed,
+    parse_threads,
+    temperament_from_args,
+)
 
 
 def register(sub) -> None:
@@ -20,16 +27,7 @@ def register(sub) -> None:
         "and changed by life events, alternative figures, partners, optional therapy. Prints "
         "the infant-to-adult figures and optionally writes one row per person. Caregiving "
         "flags as for `ssp run`.")
-    source = p.add_mutually_exclusive_group()
-    source.add_argument("--preset", help="caregiving preset (see `ssp presets`)")
-    source.add_argument("--population", help="population preset (see `ssp presets`)")
-    for name in PROFILE_PARAMETERS:
-        p.add_argument(f"--{name}", metavar="X", help=f"{PROFILE_PARAMETERS[name]} [0-1]")
-    p.add_argument("--reactivity", metavar="X", help="fix every infant's reactivity [0-1]")
-    p.add_argument("--soothability", metavar="X", help="fix every infant's soothability [0-1]")
-    p.add_argument("--infants", default="1000", metavar="N",
-                   help=f"number of persons (1 to {MAX_INFANTS:,}; default 1000)")
-    p.add_argument("--seed", default="0", metavar="S", help="root seed (default 0)")
+    add_cohort_arguments(p, "persons")
     p.add_argument("--to-age", default="30", metavar="YEARS",
                    help="age the lives run to, in whole years (1 to 60; default 30)")
     p.add_argument("--child", action="store_true",

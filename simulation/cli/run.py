@@ -16,14 +16,9 @@ DEFAULT_PROFILE = {"responsiveness": 0.5, "consistency": 0.5, "warmth": 0.5,
                    "frightening": 0.0}
 
 
-def register(sub) -> None:
-    p = sub.add_parser(
-        "run", help="run a cohort and print its distribution",
-        description="Run N infants through the home year, the eight episodes and the coder; "
-        "print the distribution and optionally write one row per infant. Caregiving comes from "
-        "--preset, overridden by any caregiving flag (unset flags: responsiveness, consistency "
-        "and warmth 0.5, frightening 0), or from --population. Temperament is drawn from the "
-        "population distribution unless --reactivity/--soothability fix it.")
+def add_cohort_arguments(p, unit: str) -> None:
+    """The flags ``ssp run`` and ``ssp life`` share: caregiving (a preset, a population or
+    its parameters), temperament, how many ``unit`` and the root seed."""
     source = p.add_mutually_exclusive_group()
     source.add_argument("--preset", help="caregiving preset (see `ssp presets`)")
     source.add_argument("--population", help="population preset (see `ssp presets`)")
@@ -32,8 +27,19 @@ def register(sub) -> None:
     p.add_argument("--reactivity", metavar="X", help="fix every infant's reactivity [0-1]")
     p.add_argument("--soothability", metavar="X", help="fix every infant's soothability [0-1]")
     p.add_argument("--infants", default="1000", metavar="N",
-                   help=f"number of infants (1 to {MAX_INFANTS:,}; default 1000)")
+                   help=f"number of {unit} (1 to {MAX_INFANTS:,}; default 1000)")
     p.add_argument("--seed", default="0", metavar="S", help="root seed (default 0)")
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "run", help="run a cohort and print its distribution",
+        description="Run N infants through the home year, the eight episodes and the coder; "
+        "print the distribution and optionally write one row per infant. Caregiving comes from "
+        "--preset, overridden by any caregiving flag (unset flags: responsiveness, consistency "
+        "and warmth 0.5, frightening 0), or from --population. Temperament is drawn from the "
+        "population distribution unless --reactivity/--soothability fix it.")
+    add_cohort_arguments(p, "infants")
     p.add_argument("--age", default="12", metavar="MONTHS",
                    help=f"age at the Strange Situation in months, {SSP_AGE_MONTHS[0]:g} to "
                    f"{SSP_AGE_MONTHS[1]:g}: the ages the procedure and its classification are "
