@@ -82,6 +82,18 @@ def _progress_bar(total: int, enabled: bool | None):
     return tqdm(total=total, unit="infant", file=sys.stderr, leave=False)
 
 
+def cohort_ids(n: int, first_id: int, infant_ids=None) -> np.ndarray:
+    """The ids of a cohort (``n`` from ``first_id``, or the listed ``infant_ids``), checked."""
+    if infant_ids is None:
+        n = check_int("infants", n, 1, MAX_INFANTS)
+        first = check_int("first_id", first_id, 0, 2**62)
+        return np.arange(first, first + n, dtype=np.int64)
+    ids = np.asarray(infant_ids, dtype=np.int64).ravel()
+    if ids.size == 0 or ids.size > MAX_INFANTS or ids.min() < 0:
+        raise InputError(f"infant_ids must list 1 to {MAX_INFANTS} non-negative ids")
+    return ids
+
+
 def run_cohort(
     care: Care | None = None,
     n_infants: int = 1000,
@@ -121,14 +133,7 @@ def run_cohort(
                   temperament=temperament,
                   params=params if params is not None else ModelParams(),
                   caregiver=caregiver, age_months=age_months, frozen=frozen)
-    if infant_ids is None:
-        n = check_int("infants", n_infants, 1, MAX_INFANTS)
-        first = check_int("first_id", first_id, 0, 2**62)
-        ids = np.arange(first, first + n, dtype=np.int64)
-    else:
-        ids = np.asarray(infant_ids, dtype=np.int64).ravel()
-        if ids.size == 0 or ids.size > MAX_INFANTS or ids.min() < 0:
-            raise InputError(f"infant_ids must list 1 to {MAX_INFANTS} non-negative ids")
+    ids = cohort_ids(n_infants, first_id, infant_ids)
     size = check_int("chunk_size", chunk_size, 1, MAX_INFANTS)
     threads = check_threads(threads)
     params_used = setup.effective_params()

@@ -20,7 +20,7 @@ import pandas as pd
 from .. import rng
 from ..caregiving import CaregiverProfile, Caregiving, CaregivingHistory
 from ..cell_design import CellDesign
-from ..cohort import run_cohort
+from ..cohort import cohort_ids, run_cohort
 from ..inputs import InputError, check_int, check_number
 from ..limits import DEFAULT_CHUNK, MAX_INFANTS
 from ..params import ModelParams
@@ -212,14 +212,7 @@ def run_lives(
                          f"years), got {to_age}")
     setup = Setup(seed=seed, care=care, population=population, temperament=temperament,
                   params=params if params is not None else ModelParams())
-    if infant_ids is None:
-        n = check_int("infants", n_persons, 1, MAX_INFANTS)
-        first = check_int("first_id", first_id, 0, 2**62)
-        ids = np.arange(first, first + n, dtype=np.int64)
-    else:
-        ids = np.asarray(infant_ids, dtype=np.int64).ravel()
-        if ids.size == 0 or ids.size > MAX_INFANTS or ids.min() < 0:
-            raise InputError(f"infant_ids must list 1 to {MAX_INFANTS} non-negative ids")
+    ids = cohort_ids(n_persons, first_id, infant_ids)
     size = check_int("chunk_size", chunk_size, 1, MAX_INFANTS)
     threads = check_threads(threads)
     p = setup.effective_params()
