@@ -61,7 +61,7 @@ def test_rules_are_cached_after_a_run_and_announced_only_when_not():
 
 
 def test_a_first_compilation_is_announced(monkeypatch):
-    monkeypatch.setattr(compiled, "rules_cached", lambda mesa=False: False)
+    monkeypatch.setattr(compiled, "rules_cached", lambda mesa=False, life=False: False)
     said = []
     assert compiled.ensure_compiled(said.append) > 0
     assert len(said) == 1 and "compiling" in said[0] and "first run only" in said[0]

@@ -34,8 +34,9 @@ def readme_commands() -> tuple[str, str]:
 
 
 def _in_venv(command: str, venv: Path) -> str:
-    return command.replace("python3 -m venv .venv", f"{sys.executable} -m venv {venv}") \
-                  .replace(".venv/bin/", f"{venv}/bin/")
+    # ".venv/bin/" first: the interpreter running the tests may itself live in a ".venv".
+    return command.replace(".venv/bin/", f"{venv}/bin/") \
+                  .replace("python3 -m venv .venv", f"{sys.executable} -m venv {venv}")
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
