@@ -15,10 +15,12 @@ from simulation.params import ModelParams
 from simulation.temperament import Temperament, TemperamentDistribution
 
 
-@pytest.mark.parametrize("name", ["responsiveness", "consistency", "warmth", "frightening"])
+@pytest.mark.parametrize("name", ["responsiveness", "consistency", "warmth", "frightening",
+                                  "unresolved"])
 @pytest.mark.parametrize("bad", [math.nan, -0.1, 1.5, math.inf, "0.5", None, True])
 def test_profile_refuses_bad_values_naming_the_parameter(name, bad):
-    values = {"responsiveness": 0.5, "consistency": 0.5, "warmth": 0.5, "frightening": 0.0}
+    values = {"responsiveness": 0.5, "consistency": 0.5, "warmth": 0.5, "frightening": 0.0,
+              "unresolved": 0.0}
     values[name] = bad
     with pytest.raises(InputError, match=name) as info:
         CaregiverProfile(**values)
@@ -28,6 +30,13 @@ def test_profile_refuses_bad_values_naming_the_parameter(name, bad):
 def test_profile_accepts_bounds_and_integers():
     p = CaregiverProfile(0, 1, 1, 0)
     assert p.consistency == 1.0 and isinstance(p.consistency, float)
+
+
+def test_unresolved_defaults_to_zero_and_follows_frightening():
+    p = CaregiverProfile(0.5, 0.5, 0.5, 0.1)
+    assert p.unresolved == 0.0
+    assert list(p.as_dict())[3:] == ["frightening", "unresolved"]
+    assert p.replace(unresolved=0.7).unresolved == 0.7
 
 
 def test_sensitivity_equivalent_follows_ainsworth_anchors():

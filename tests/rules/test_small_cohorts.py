@@ -77,3 +77,12 @@ def test_frightening_care_teaches_fear_and_frozen_learning_keeps_the_initial_mod
     assert frightening.fear.mean() > 0.05
     frozen = home_year(CaregiverProfile(0.6, 0.6, 0.5, 0.6), frozen=True)
     assert np.all(frozen.fear == INITIAL["fear"]) and np.all(frozen.trust == INITIAL["trust"])
+
+
+def test_unresolved_care_teaches_fear_of_the_haven_and_less_trust_not_rebuff():
+    resolved = home_year(CaregiverProfile(0.6, 0.6, 0.6, 0.0, 0.0))
+    unresolved = home_year(CaregiverProfile(0.6, 0.6, 0.6, 0.0, 0.8))
+    assert np.all(resolved.fear == 0.0)  # neither frightening nor unresolved: no fear at all
+    assert unresolved.fear.mean() > 0.1
+    assert unresolved.trust.mean() < resolved.trust.mean()
+    assert abs(unresolved.rebuff.mean() - resolved.rebuff.mean()) < 0.05  # alarm, not rejection
