@@ -44,6 +44,9 @@ PARAMS = (
           "rebuff) below which it adds no conflict: the come-and-rebuff that ordinary middling "
           "care teaches (0.5/0.5/0.5 care: about 0.17) is not disrupted communication",
           "modelling choice", INFANT),
+    Param("dissociated_alarm", 0.5, 0.0, 5.0, "disorganized lapses per unit of arousal while "
+          "the infant sees her stilled and frightened in a dissociated moment (unresolved loss, "
+          "at the reunions), beside those from learned fear", "Main & Hesse 1990", SECOND),
     Param("freeze_share", 0.5, 0.0, 2.0, "freezing, relative to the weight of lapses",
           "Main & Solomon 1990", SECOND),
     Param("apprehension_share", 0.5, 0.0, 2.0, "apprehension at her overtures, relative to the "
@@ -82,9 +85,11 @@ def dispositions(t: Traits, p) -> dict[str, np.ndarray]:
 
 
 @kernel
-def weight(f_cg, a, d):
-    """The weight of lapses this second: aroused, in her presence."""
-    return f_cg * a * d.lapse
+def weight(f_cg, a, d, stilled, p):
+    """The weight of lapses this second: aroused, in her presence; more while she is stilled in
+    a dissociated moment (``stilled`` 1; :mod:`simulation.rules.unresolved`): her frightened,
+    absent look alarms whatever the infant learned (Main & Hesse 1990)."""
+    return f_cg * a * (d.lapse + p.dissociated_alarm * stilled)
 
 
 @kernel
