@@ -34,6 +34,7 @@ CARE_LABELS = {
     "consistency": "Consistency",
     "warmth": "Warmth (accepts close contact)",
     "frightening": "Frightening",
+    "unresolved": "Unresolved loss (frightened, dissociated)",
 }
 CARE_HELP = {name: text[0].upper() + text[1:] + "." for name, text in PROFILE_PARAMETERS.items()}
 
@@ -159,7 +160,7 @@ def care_omit(values: dict[str, Any], prefix: str = "") -> set[str]:
 def care_controls(page: str, prefix: str = "", title: str = "Caregiving",
                   container=None, sliders=None, on_preset: Callable[[], None] | None = None,
                   describe: bool = True, label_visibility: str = "visible") -> tuple[float, ...]:
-    """A preset selector and the four caregiving sliders; returns (r, c, w, f).
+    """A preset selector and the caregiving sliders; returns (r, c, w, f, u).
 
     ``sliders``: where the sliders go (default: under the preset, in ``container``);
     ``on_preset``: called after a preset has set the sliders; ``describe``: the preset's
@@ -202,7 +203,7 @@ def preset_words(name: str) -> str:
 
 def care_words(values: Sequence[float]) -> str:
     """Caregiving settings in words: "responsiveness 0.5, consistency 0.1, warmth 0.8,
-    frightening 0"."""
+    frightening 0, unresolved loss 0"."""
     return ", ".join(f"{CARE_LABELS[n].split(' (')[0].lower()} {float(v):g}"
                      for n, v in zip(CARE_NAMES, values, strict=True))
 

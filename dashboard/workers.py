@@ -170,7 +170,7 @@ def dyad_run(care: tuple | None, population: str | None, infant_id: int, seed: i
         "reactivity": float(prepared.reactivity[0]),
         "soothability": float(prepared.soothability[0]),
     }
-    for name in ("responsiveness", "consistency", "warmth", "frightening"):
+    for name in ("responsiveness", "consistency", "warmth", "frightening", "unresolved"):
         row[name] = float(np.asarray(getattr(arrays, name))[spell].ravel()[0])
     monthly = [{k: np.asarray(v)[0] for k, v in m.items()}
                for m in prepared.development.monthly]

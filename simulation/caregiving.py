@@ -1,6 +1,6 @@
 """Caregiving: the parameters users turn, and caregiving as a history (docs/design.md, the model).
 
-A :class:`CaregiverProfile` is one way of caring (four numbers on [0, 1]). A
+A :class:`CaregiverProfile` is one way of caring (five numbers on [0, 1]). A
 :class:`CaregivingHistory` is a list of (from-month, profile) spells, so care can improve or
 worsen at a chosen age. :class:`Caregiving` is the arrangement the infant grows up in: a primary
 caregiver's history and optionally a second caregiver who takes a share of the care from some
@@ -20,6 +20,9 @@ PROFILE_PARAMETERS: dict[str, str] = {
     "consistency": "how stable that responsiveness is from one hour and day to the next",
     "warmth": "when she responds, how accepting of close contact (vs rebuffing, averse)",
     "frightening": "frightened or frightening behaviour at home (Main & Hesse 1990)",
+    "unresolved": "her own unresolved loss or trauma: at times frightened, dissociated or "
+                  "disoriented when the infant needs her (Main & Hesse 1990; Schuengel et al. "
+                  "1999)",
 }
 
 #: Oldest age (months) a caregiving spell or a Strange Situation may be placed at.
@@ -47,6 +50,7 @@ class CaregiverProfile:
     consistency: float
     warmth: float
     frightening: float = 0.0
+    unresolved: float = 0.0
 
     def __post_init__(self) -> None:
         for name in PROFILE_PARAMETERS:

@@ -43,7 +43,8 @@ class CellDesign:
         unknown = set(axes) - set(PROFILE_PARAMETERS)
         if unknown:
             raise InputError(f"unknown caregiving parameter(s): {', '.join(sorted(unknown))}")
-        base = {"responsiveness": 0.5, "consistency": 0.5, "warmth": 0.5, "frightening": 0.0}
+        base = {"responsiveness": 0.5, "consistency": 0.5, "warmth": 0.5, "frightening": 0.0,
+                "unresolved": 0.0}
         names = list(axes)
         mesh = np.meshgrid(*[np.asarray(axes[n], dtype=float) for n in names], indexing="ij")
         flat = [m.ravel() for m in mesh]

@@ -143,7 +143,8 @@ def run_cohort(
         for chunk in _chunks(ids, size):
             prepared = prepare(setup, chunk, threads)
             run = run_ssp(prepared.working_model, prepared.reactivity, prepared.soothability,
-                          prepared.keys, params_used, setup.age_months, threads=threads)
+                          prepared.keys, params_used, setup.age_months, threads=threads,
+                          unresolved=care_columns(setup, prepared)["unresolved"])
             coding = code_record(run.record)
             tables.append(infant_table(setup, prepared, run, coding.to_frame()))
             if scales:

@@ -51,6 +51,8 @@ STATE = np.dtype([
     ("cg_push_run", COUNT),  # seconds in a row the infant pushed or squirmed while held
     ("cg_avoid_run", COUNT),  # seconds in a row the infant avoided her
     ("cg_gone", np.bool_),  # she walked out at the end of episode 5
+    ("cg_unresolved", REAL),  # her unresolved loss (the caregiving parameter), for the reunions
+    ("cg_stilled", COUNT),  # seconds left of a dissociated moment (rules/unresolved.py)
     # the stranger
     ("st_present", np.bool_),
     ("st_x", REAL),
@@ -64,9 +66,13 @@ STATE = np.dtype([
 ])
 
 
-def start(toy_x: np.ndarray, toy_y: np.ndarray) -> np.ndarray:
-    """Episode 1, second 0: the caregiver carries the infant in through the door."""
+def start(toy_x: np.ndarray, toy_y: np.ndarray,
+          unresolved: np.ndarray | None = None) -> np.ndarray:
+    """Episode 1, second 0: the caregiver carries the infant in through the door
+    (``unresolved``: her unresolved loss, per dyad; none: 0)."""
     s = np.zeros(np.shape(toy_x), dtype=STATE)
+    if unresolved is not None:
+        s["cg_unresolved"] = unresolved
     s["episode"] = 1
     s["x"], s["y"] = room.DOOR
     s["arousal"] = 0.1

@@ -28,6 +28,7 @@ class CaregiverArrays:
     consistency: np.ndarray
     warmth: np.ndarray
     frightening: np.ndarray
+    unresolved: np.ndarray
 
     @classmethod
     def from_history(cls, history: CaregivingHistory, n: int) -> CaregiverArrays:
@@ -38,13 +39,17 @@ class CaregiverArrays:
             return np.repeat(values[:, None], n, axis=1)
 
         return cls(starts, column("responsiveness"), column("consistency"), column("warmth"),
-                   column("frightening"))
+                   column("frightening"), column("unresolved"))
 
     @classmethod
-    def from_arrays(cls, responsiveness, consistency, warmth, frightening) -> CaregiverArrays:
-        """One spell from month 0 with per-infant parameters (a drawn population)."""
+    def from_arrays(cls, responsiveness, consistency, warmth, frightening,
+                    unresolved=None) -> CaregiverArrays:
+        """One spell from month 0 with per-infant parameters (a drawn population); no
+        ``unresolved`` means 0 for every infant."""
+        if unresolved is None:
+            unresolved = np.zeros(np.shape(responsiveness))
         return cls(np.zeros(1), *(np.asarray(a, dtype=np.float64)[None, :] for a in (
-            responsiveness, consistency, warmth, frightening)))
+            responsiveness, consistency, warmth, frightening, unresolved)))
 
     def spell_index(self, month: float) -> int:
         return int(np.searchsorted(self.starts, month, side="right") - 1)
@@ -52,7 +57,7 @@ class CaregiverArrays:
     def take(self, index) -> CaregiverArrays:
         return CaregiverArrays(self.starts, self.responsiveness[:, index],
                                self.consistency[:, index], self.warmth[:, index],
-                               self.frightening[:, index])
+                               self.frightening[:, index], self.unresolved[:, index])
 
 
 @dataclass
@@ -142,8 +147,8 @@ def develop(
     inputs = (np.ascontiguousarray(keys, dtype=np.uint64),
               np.ascontiguousarray(reactivity, dtype=np.float64), catalogue.home_params(p), spells,
               stacked("responsiveness"), stacked("consistency"), stacked("warmth"),
-              stacked("frightening"), secondary, float(care.secondary_share), frozen,
-              snapshot_after, models, monthly, counts)
+              stacked("frightening"), stacked("unresolved"), secondary,
+              float(care.secondary_share), frozen, snapshot_after, models, monthly, counts)
     over_ranges(n, threads, lambda lo, hi: per_occasion.home_year(*inputs, lo, hi))
     wms = [WorkingModel(**{k: models[c, v] for v, k in enumerate(learning.LEARNER)},
                         volatility_scale=p.volatility_scale) for c in range(len(caregivers))]

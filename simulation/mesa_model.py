@@ -43,9 +43,10 @@ from .observer import Coding, code_record
 from .params import ModelParams
 from .phases import PHASES, Phase
 from .population import Population
-from .preparation import Care, Prepared, Setup, prepare
+from .preparation import Care, Prepared, Setup, care_columns, prepare
 from .record import RECORD_FIELDS, BehaviourRecord
 from .rules import adults, infant, perception, transitions
+from .rules import unresolved as unresolved_rules
 from .rules.catalogue import ssp_params
 from .rules.dispositions import dispositions
 from .rules.jit import records
@@ -217,6 +218,15 @@ class Caregiver(Adult):
 
     prefix = "cg_"
     gone = Own()  # she walked out at the end of the first reunion
+    unresolved = Own()  # her unresolved loss (the caregiving parameter)
+    stilled = Own()  # seconds left of a dissociated moment at a reunion
+
+    def dissociate(self) -> None:
+        """At a reunion an unresolved caregiver may still, absent while present (her own keyed
+        draws for this second)."""
+        m = self.model
+        unresolved_rules.caregiver_dissociates(m.dyad, m.infant.key, m.purpose, m.tick,
+                                               m.rule_params)
 
     def decide(self) -> None:
         """She decides her act from the script and what the infant does this second."""
@@ -283,7 +293,8 @@ class StrangeSituationModel(mesa.Model):
         self.purpose = rng.ssp_purpose(self.setup.age_months)
         #: the dyad's state: an array of one :data:`simulation.dyad_state.STATE` record, whose
         #: fields the agents own; ``dyad`` is the record itself, as the rules read it whole
-        self.state = dyad_state.start(*toy_spots(self.prepared.keys))
+        self.state = dyad_state.start(*toy_spots(self.prepared.keys),
+                                      care_columns(self.setup, self.prepared)["unresolved"])
         self.dyad = records(self.state)[0]
         #: the second being run (it keys the infant's draws)
         self.tick = 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from .rules import adults, infant, perception, transitions
+from .rules import adults, infant, perception, transitions, unresolved
 
 
 class Phase(NamedTuple):
@@ -31,6 +31,8 @@ PHASES: tuple[Phase, ...] = (
     Phase("procedure", "advance", (transitions.advance,)),
     # distances, contact, who is making an overture
     Phase("infant", "perceive", (perception.perceive,)),
+    # an unresolved caregiver's dissociated moment at the reunions begins or runs on
+    Phase("caregiver", "dissociate", (unresolved.caregiver_dissociates,)),
     # arousal, action and its target, crying, gaze
     Phase("infant", "decide", (infant.decide,)),
     # the adults' acts, from the script and from what the infant does this second

@@ -4,10 +4,10 @@ In a realistic population caregiving explains only part of security (De Wolff & 
 1997): caregivers differ, infants differ in temperament, and chance plays its part. A
 :class:`Population` draws each infant's caregiver and temperament from bounded bell-shaped
 distributions (keyed draws, so infant k of a population is the same in any cohort), with a shared
-"sensitivity" factor correlating responsiveness, consistency and warmth, and a share of
-caregivers whose care is at times frightening. A population can also carry cultural mechanisms as
-model-parameter changes (how unfamiliar separation is; how much early independence is
-encouraged).
+"sensitivity" factor correlating responsiveness, consistency and warmth, a share of caregivers
+whose care is at times frightening and a share with unresolved loss or trauma. A population can
+also carry cultural mechanisms as model-parameter changes (how unfamiliar separation is; how
+much early independence is encouraged).
 """
 
 from __future__ import annotations
@@ -47,6 +47,10 @@ class Population:
     #: share of caregivers whose care is at times frightening, and how frightening it is then
     frightening_share: float = 0.0
     frightening: Spread = Spread(0.5, 0.15)
+    #: share of caregivers with unresolved loss or trauma (Main & Hesse 1990; Schuengel et al.
+    #: 1999), and how unresolved they are then
+    unresolved_share: float = 0.0
+    unresolved: Spread = Spread(0.5, 0.15)
     #: correlation of responsiveness, consistency and warmth through a shared factor
     correlation: float = 0.4
     temperament: TemperamentDistribution = TemperamentDistribution()
@@ -57,6 +61,7 @@ class Population:
 
     def __post_init__(self) -> None:
         check_unit("frightening_share", self.frightening_share)
+        check_unit("unresolved_share", self.unresolved_share)
         check_unit("correlation", self.correlation)
         ModelParams().with_changes(**self.params)  # validates names and ranges
 
@@ -84,5 +89,11 @@ class Population:
         warmth = trait(self.warmth, 9)
         level = np.clip(self.frightening.mean + self.frightening.sd * z(12), 0.0, 1.0)
         frightening = np.where(u[15] < self.frightening_share, level, 0.0)
+        # unresolved loss on a new step of the caregiving stream, so that no earlier draw shifts
+        v = rng.uniforms(keys, rng.Purpose.CAREGIVING, 1, 4)
+        unresolved_level = np.clip(
+            self.unresolved.mean + self.unresolved.sd * (rng.bell(v[0], v[1], v[2]) - 0.5) * 6.0,
+            0.0, 1.0)
+        unresolved = np.where(v[3] < self.unresolved_share, unresolved_level, 0.0)
         return CareArrays(CaregiverArrays.from_arrays(responsiveness, consistency, warmth,
-                                                      frightening))
+                                                      frightening, unresolved))

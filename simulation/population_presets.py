@@ -31,6 +31,8 @@ def population_from_dict(name: str, spec: dict) -> Population:
         warmth=Spread(*spec["warmth"]),
         frightening_share=spec.get("frightening_share", 0.0),
         frightening=Spread(*spec.get("frightening", (0.5, 0.15))),
+        unresolved_share=spec.get("unresolved_share", 0.0),
+        unresolved=Spread(*spec.get("unresolved", (0.5, 0.15))),
         correlation=spec.get("correlation", 0.4),
         temperament=TemperamentDistribution(**spec.get("temperament", {})),
         params=dict(spec.get("params", {})),

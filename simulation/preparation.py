@@ -113,6 +113,6 @@ def care_columns(setup: Setup, prepared: Prepared) -> dict[str, np.ndarray]:
     arrays = prepared.care.caregivers[setup.caregiver_index]
     s = arrays.spell_index(setup.age_months - 1e-9)
     cols = {name: getattr(arrays, name)[s] for name in (
-        "responsiveness", "consistency", "warmth", "frightening")}
+        "responsiveness", "consistency", "warmth", "frightening", "unresolved")}
     cols["sensitivity"] = ainsworth_sensitivity(cols["responsiveness"], cols["consistency"])
     return cols

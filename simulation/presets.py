@@ -41,6 +41,12 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
            "the haven is at times the source of fear: approach breaks off, the infant freezes "
            "in her presence (D, with a best-fitting A/B/C)",
            "Main & Hesse 1990; Main & Solomon 1990"),
+    Preset("unresolved", CaregiverProfile(0.6, 0.6, 0.6, 0.0, 0.8),
+           "unresolved loss: otherwise middling, warm-enough care in which she is at times "
+           "frightened or dissociated when the infant needs her (stills, looks frightened, is "
+           "absent while present): the infant learns alarm at the haven, a route to D "
+           "without frightening care",
+           "Main & Hesse 1990; Schuengel, Bakermans-Kranenburg & van IJzendoorn 1999"),
 )}
 
 

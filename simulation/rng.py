@@ -45,12 +45,21 @@ class Purpose(IntEnum):
     #             whether each caregiver's preoccupation begins or ends
     LIFE_EVENTS = 9  # when life events begin in the home year (one draw a month)
     NIGHT = 10  # which occasions of need fall at night (communal sleeping)
+    DISSOCIATION = 11  # per occasion: whether an unresolved caregiver's answer is frightened or
+    #                    dissociated (home); in the Strange Situation, offset by the age (see
+    #                    dissociation_purpose), her dissociated moments at the reunions
     SSP = 16  # the Strange Situation, offset by the infant's age in months (see ssp_purpose)
 
 
 def ssp_purpose(age_months: float) -> int:
     """Purpose code for an SSP run at a given age, so that a repeat SSP gets fresh draws."""
     return int(Purpose.SSP) + int(round(float(age_months) * 4))
+
+
+def dissociation_purpose(age_months: float) -> int:
+    """Purpose code for the Strange Situation's dissociated moments at a given age: above every
+    SSP code (ages up to 36 months use 16 .. 160), so no existing draw shifts."""
+    return 1024 + int(round(float(age_months) * 4))
 
 
 def _mix(z: np.ndarray) -> np.ndarray:

@@ -52,14 +52,18 @@ def run_ssp(
     age_months: float = 12.0,
     trace: bool = False,
     threads: int = 1,
+    unresolved: np.ndarray | None = None,
 ) -> SSPRun:
     """Run the eight episodes for every infant; returns the record and internals.
+
+    ``unresolved``: the caregiver's unresolved loss at the procedure, per infant (none: 0), for
+    her dissociated moments at the reunions (:mod:`simulation.rules.unresolved`).
 
     ``threads``: run contiguous ranges of the infants at once on this many threads.
     """
     keys = np.ascontiguousarray(keys, dtype=np.uint64)
     n = keys.shape[0]
-    state = dyad_state.start(*toy_spots(keys))
+    state = dyad_state.start(*toy_spots(keys), unresolved)
     disp = dispositions(wm, reactivity, soothability, params)
     constants, purpose = ssp_params(params), rng.ssp_purpose(age_months)
     record, by_episode, arousal, positions, seconds = empty_outputs(n, trace)

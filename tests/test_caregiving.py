@@ -15,10 +15,12 @@ from simulation.params import ModelParams
 from simulation.temperament import Temperament, TemperamentDistribution
 
 
-@pytest.mark.parametrize("name", ["responsiveness", "consistency", "warmth", "frightening"])
+@pytest.mark.parametrize("name", ["responsiveness", "consistency", "warmth", "frightening",
+                                  "unresolved"])
 @pytest.mark.parametrize("bad", [math.nan, -0.1, 1.5, math.inf, "0.5", None, True])
 def test_profile_refuses_bad_values_naming_the_parameter(name, bad):
-    values = {"responsiveness": 0.5, "consistency": 0.5, "warmth": 0.5, "frightening": 0.0}
+    values = {"responsiveness": 0.5, "consistency": 0.5, "warmth": 0.5, "frightening": 0.0,
+              "unresolved": 0.0}
     values[name] = bad
     with pytest.raises(InputError, match=name) as info:
         CaregiverProfile(**values)
@@ -28,6 +30,13 @@ def test_profile_refuses_bad_values_naming_the_parameter(name, bad):
 def test_profile_accepts_bounds_and_integers():
     p = CaregiverProfile(0, 1, 1, 0)
     assert p.consistency == 1.0 and isinstance(p.consistency, float)
+
+
+def test_unresolved_defaults_to_zero_and_follows_frightening():
+    p = CaregiverProfile(0.5, 0.5, 0.5, 0.1)
+    assert p.unresolved == 0.0
+    assert list(p.as_dict())[3:] == ["frightening", "unresolved"]
+    assert p.replace(unresolved=0.7).unresolved == 0.7
 
 
 def test_sensitivity_equivalent_follows_ainsworth_anchors():
@@ -76,3 +85,29 @@ def test_model_params_validated_by_name():
     described = {d["name"]: d for d in ModelParams.describe()}
     assert all(d["doc"] for d in described.values())
     assert described["separation_stress"]["default"] == ModelParams().separation_stress
+
+
+def test_a_population_draws_unresolved_caregivers_on_a_stream_of_their_own():
+    import dataclasses
+
+    import numpy as np
+
+    from simulation import rng
+    from simulation.population_presets import get_population, population_from_dict
+
+    base = get_population("low-risk-abcd")
+    assert base.unresolved_share == 0.0  # the calibrated populations carry none (yet)
+    mixed = dataclasses.replace(base, unresolved_share=0.3)
+    keys = rng.infant_keys(1, np.arange(4000))
+    a, b = base.draw(keys).primary, mixed.draw(keys).primary
+    for name in ("responsiveness", "consistency", "warmth", "frightening"):
+        assert np.array_equal(getattr(a, name), getattr(b, name)), name  # no draw shifts
+    assert np.all(a.unresolved == 0.0)
+    assert abs(np.mean(b.unresolved > 0) - 0.3) < 0.03
+    assert 0.0 <= b.unresolved.min() and b.unresolved.max() <= 1.0
+    spec = {"description": "x", "responsiveness": [0.5, 0.1], "consistency": [0.5, 0.1],
+            "warmth": [0.5, 0.1], "unresolved_share": 0.2, "unresolved": [0.6, 0.1]}
+    read = population_from_dict("x", spec)
+    assert read.unresolved_share == 0.2 and read.unresolved.mean == 0.6
+    with pytest.raises(InputError, match="unresolved_share"):
+        dataclasses.replace(base, unresolved_share=1.5)

@@ -66,11 +66,22 @@ def test_flags_override_the_preset(tmp_path):
     assert t["reactivity"].eq(0.2).all() and t["soothability"].eq(0.7).all()
 
 
+def test_unresolved_flag_reaches_the_table(tmp_path):
+    out = tmp_path / "u.csv"
+    assert main(["run", "--unresolved", "0.8", "--infants", "5", "--out", str(out),
+                 "--quiet"]) == 0
+    t = pd.read_csv(out)
+    assert t["unresolved"].eq(0.8).all() and t["frightening"].eq(0.0).all()
+    assert list(t.columns).index("unresolved") == list(t.columns).index("frightening") + 1
+
+
 @pytest.mark.parametrize("args, message", [
     (["--preset", "cuddly"], "unknown preset 'cuddly'"),
     (["--responsiveness", "1.5"], "--responsiveness must be a number in [0, 1]"),
     (["--warmth", "warm"], "--warmth must be a number in [0, 1]"),
     (["--consistency", "nan"], "--consistency must be a number in [0, 1]"),
+    (["--unresolved", "1.2"], "--unresolved must be a number in [0, 1]"),
+    (["--unresolved", "some"], "--unresolved must be a number in [0, 1]"),
     (["--infants", "0"], "--infants must be an integer in [1,"),
     (["--infants", "-5"], "--infants must be an integer in [1,"),
     (["--infants", "lots"], "--infants must be a whole number"),
@@ -114,7 +125,7 @@ def test_presets_lists_every_preset_with_parameters():
     code, stdout, _ = ssp("presets")
     assert code == 0
     for name in ("sensitive", "rejecting", "inconsistent", "under-involved", "frightening",
-                 "global", "japan"):
+                 "unresolved", "global", "japan"):
         assert name in stdout
     assert "Ainsworth-sensitivity" in stdout
 

@@ -125,7 +125,7 @@ def test_the_second_generation_goes_through_the_infant_engine():
     k = 17
     row = table.set_index("infant_id").loc[k]
     care = CaregiverProfile(*(float(row[f"child_care_{name}"]) for name in (
-        "responsiveness", "consistency", "warmth", "frightening")))
+        "responsiveness", "consistency", "warmth", "frightening", "unresolved")))
     assert care.sensitivity == pytest.approx(row["child_care_sensitivity"], abs=1e-2)
     alone = run_lives(infant_ids=[k], seed=6, population=POP, child=True)
     assert alone["child_group"].iloc[0] == row["child_group"]
@@ -145,3 +145,18 @@ def test_the_odd_lists_every_life_course_parameter():
     section = odd[odd.index("## 9. The life course"):]
     for name in LifeParams.names():
         assert f"| `{name}` |" in section, name
+
+
+def test_a_parents_unresolved_loss_becomes_unresolved_care_not_frightening_care():
+    from simulation.life.transmission import UNRESOLVED_LEVEL
+
+    p, q = ModelParams(), LifeParams(care_noise=0.0)
+    n = 400
+    keys = np.arange(n, dtype=np.uint64) * np.uint64(7919)
+    general = np.repeat(np.array([0.65, 0.65, 0.65, 0.0, 0.15, 0.4, 0.0])[:, None], n, axis=1)
+    lost = parenting(general, np.zeros(n), np.ones(n, dtype=bool), keys, p, q)
+    spared = parenting(general, np.zeros(n), np.zeros(n, dtype=bool), keys, p, q)
+    assert np.all(spared["unresolved"] == 0.0)
+    assert set(np.unique(lost["unresolved"])) <= {0.0, UNRESOLVED_LEVEL}
+    assert 0.1 < np.mean(lost["unresolved"] > 0) < 0.9  # whether it stays unresolved: chance
+    assert np.array_equal(lost["frightening"], spared["frightening"])  # fear, not the loss

@@ -234,3 +234,22 @@ def test_scripted_caregiver_behaviour_does_not_make_secure_infants_avoidant():
     b3 = t[t.subgroup == "B3"]
     assert len(b3) > 0.8 * len(t)
     assert (np.maximum(b3.ep5_avoidance, b3.ep8_avoidance) <= 2).mean() > 0.9
+
+
+# --- disorganization by its routes ---------------------------------------------------------------
+
+
+def test_unresolved_care_raises_d_at_the_same_other_care():
+    resolved = table(CaregiverProfile(0.6, 0.6, 0.6), n=600)
+    unresolved = table(CaregiverProfile(0.6, 0.6, 0.6, 0.0, 0.8), n=600)
+    assert share(unresolved, "group", "D") > share(resolved, "group", "D") + 0.15
+    assert unresolved["unresolved"].eq(0.8).all() and resolved["unresolved"].eq(0.0).all()
+
+
+def test_contradictory_care_raises_d_without_frightening_or_unresolved_care():
+    # she comes readily and often rebuffs: disrupted communication (Lyons-Ruth et al. 1999)
+    care = CaregiverProfile(0.9, 0.9, 0.3)
+    on = table(care, n=800)
+    off = table(care, n=800, params=ModelParams(contradiction_weight=0.0))
+    assert share(on, "group", "D") > share(off, "group", "D") + 0.02
+    assert (on.frightening == 0).all() and (on.unresolved == 0).all()

@@ -71,10 +71,11 @@ st.markdown(
 
 st.header("How the model works")
 st.markdown(
-    "1. **A caregiver** has four settings, each from 0 to 1: *responsiveness* (how likely and "
+    "1. **A caregiver** has five settings, each from 0 to 1: *responsiveness* (how likely and "
     "fast she answers a bid for comfort), *consistency* (whether that holds steady or comes and "
     "goes in spells), *warmth* (whether she accepts close contact or rebuffs it), and "
-    "*frightening* (frightened or frightening behaviour at home).\n"
+    "*frightening* (frightening behaviour at home) and *unresolved* (her own unresolved loss "
+    "or trauma: at times frightened or dissociated when the infant needs her).\n"
     "2. **The first year at home**: hundreds of occasions of need. The infant signals; the "
     "caregiver answers, or not, according to her settings; the infant **learns** its working "
     "model of her from what happened, never from her settings directly:\n" +

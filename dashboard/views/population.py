@@ -33,12 +33,12 @@ PARAMS = [
 VIEWS = {"subgroups": "Subgroups", "episodes": "Episode by episode", "reunions": "Reunions",
          "hidden": "Hidden distress", "table": "The infants", "watch": "Watch one of them"}
 TABLE_COLUMNS = ["infant_id", "classification", "subgroup", "d_rating", "responsiveness",
-                 "consistency", "warmth", "frightening", "sensitivity", "reactivity",
+                 "consistency", "warmth", "frightening", "unresolved", "sensitivity", "reactivity",
                  "soothability", "ep5_proximity_seeking", "ep5_avoidance", "ep5_resistance",
                  "ep8_proximity_seeking", "ep8_avoidance", "ep8_resistance"]
 
-FLOAT_COLUMNS = ("responsiveness", "consistency", "warmth", "frightening", "sensitivity",
-                 "reactivity", "soothability")
+FLOAT_COLUMNS = ("responsiveness", "consistency", "warmth", "frightening", "unresolved",
+                 "sensitivity", "reactivity", "soothability")
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -13,7 +13,7 @@ from ..ssp_age import SSP_AGE_MONTHS, SSP_AGE_SOURCE, parse_ssp_age
 
 #: Caregiving used when neither a preset nor a flag sets a parameter.
 DEFAULT_PROFILE = {"responsiveness": 0.5, "consistency": 0.5, "warmth": 0.5,
-                   "frightening": 0.0}
+                   "frightening": 0.0, "unresolved": 0.0}
 
 
 def add_cohort_arguments(p, unit: str) -> None:
@@ -37,8 +37,8 @@ def register(sub) -> None:
         description="Run N infants through the home year, the eight episodes and the coder; "
         "print the distribution and optionally write one row per infant. Caregiving comes from "
         "--preset, overridden by any caregiving flag (unset flags: responsiveness, consistency "
-        "and warmth 0.5, frightening 0), or from --population. Temperament is drawn from the "
-        "population distribution unless --reactivity/--soothability fix it.")
+        "and warmth 0.5, frightening and unresolved 0), or from --population. Temperament is "
+        "drawn from the population distribution unless --reactivity/--soothability fix it.")
     add_cohort_arguments(p, "infants")
     p.add_argument("--age", default="12", metavar="MONTHS",
                    help=f"age at the Strange Situation in months, {SSP_AGE_MONTHS[0]:g} to "
@@ -188,11 +188,13 @@ def presets_command(args: argparse.Namespace) -> int:
     from ..presets import PRESETS
 
     print("Caregiving presets (ssp run --preset NAME):")
-    print(f"  {'name':<15} {'resp':>5} {'cons':>5} {'warm':>5} {'fright':>6} {'sens':>5}")
+    print(f"  {'name':<15} {'resp':>5} {'cons':>5} {'warm':>5} {'fright':>6} {'unres':>5} "
+          f"{'sens':>5}")
     for preset in PRESETS.values():
         pr = preset.profile
         print(f"  {preset.name:<15} {pr.responsiveness:>5.2f} {pr.consistency:>5.2f} "
-              f"{pr.warmth:>5.2f} {pr.frightening:>6.2f} {pr.sensitivity:>5.1f}")
+              f"{pr.warmth:>5.2f} {pr.frightening:>6.2f} {pr.unresolved:>5.2f} "
+              f"{pr.sensitivity:>5.1f}")
         print(f"      {preset.demonstrates} ({preset.reference})")
     print("  sens = Ainsworth-sensitivity equivalent, 1 + 8 x responsiveness x "
           "(1 + consistency) / 2")

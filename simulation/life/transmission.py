@@ -1,14 +1,17 @@
 """The intergenerational loop: the adult raises a child, who goes through the Strange Situation.
 
-The adult's care (responsiveness, consistency, warmth, frightening) follows from their general
+The adult's care (responsiveness, consistency, warmth, frightening, unresolved) follows from their
+general
 model at ``parent_age`` and their circumstances, with declared noise:
 
 - hyperactivation (attachment anxiety) makes care less consistent and a little less responsive:
   the parent's attention follows their own needs (Cassidy & Berlin 1994);
 - deactivation (avoidance) makes care colder and less responsive to bids for contact (Main 1990);
 - a partner at hand supports the parent's availability (Belsky 1984's model of parenting);
-- fear and unresolved loss or abuse make care at times frightened or frightening (Main & Hesse
-  1990); whether a loss stays unresolved is partly chance.
+- fear makes care at times frightening; a loss or abuse that stays unresolved makes the parent
+  at times frightened or dissociated when the child needs them (``unresolved``; Main & Hesse
+  1990; Schuengel, Bakermans-Kranenburg & van IJzendoorn 1999); whether a loss stays unresolved
+  is partly chance.
 
 The child's classification comes only through that care and the infant engine: nothing maps the
 parent's style to the child's class, and part of what is transmitted (warmth, fright) is not
@@ -22,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .. import rng
-from ..caregiving import CaregiverProfile, ainsworth_sensitivity
+from ..caregiving import PROFILE_PARAMETERS, CaregiverProfile, ainsworth_sensitivity
 from ..cell_design import CellDesign
 from ..cohort import run_cohort
 from ..params import ModelParams
@@ -35,6 +38,8 @@ CARE_BASE = {"responsiveness": 0.65, "consistency": 0.75, "warmth": 0.85}
 ANXIETY_EFFECT = {"responsiveness": -0.25, "consistency": -0.5, "warmth": 0.0}
 AVOIDANCE_EFFECT = {"responsiveness": -0.15, "consistency": 0.0, "warmth": -0.8}
 PARTNER_SUPPORT = 0.05
+#: How unresolved the care of a parent whose loss or abuse stayed unresolved is (assumed size).
+UNRESOLVED_LEVEL = 0.8
 
 
 def child_seed(seed: int) -> int:
@@ -45,7 +50,7 @@ def child_seed(seed: int) -> int:
 
 def parenting(general: np.ndarray, partnered: np.ndarray, trauma: np.ndarray,
               keys: np.ndarray, p: ModelParams, q: LifeParams) -> dict[str, np.ndarray]:
-    """The care (four arrays on [0, 1]) a person gives their child, from their general model
+    """The care (five arrays on [0, 1]) a person gives their child, from their general model
     (7, N) and circumstances, with ``care_noise``."""
     anxiety, avoidance = dimensions(general, p, q)
     u = rng.uniforms(keys, LifePurpose.CAREGIVING, 0, 16)
@@ -60,8 +65,8 @@ def parenting(general: np.ndarray, partnered: np.ndarray, trauma: np.ndarray,
                  + q.care_noise * z(3 * k))
         care[name] = np.clip(value, 0.0, 1.0)
     unresolved = trauma & (u[9] < 0.3 + 0.4 * anxiety)
-    care["frightening"] = np.clip(0.6 * general[6] + 0.4 * unresolved
-                                  + 0.05 * q.care_noise * z(10), 0.0, 1.0)
+    care["frightening"] = np.clip(0.6 * general[6] + 0.05 * q.care_noise * z(10), 0.0, 1.0)
+    care["unresolved"] = np.where(unresolved, UNRESOLVED_LEVEL, 0.0)
     return care
 
 
@@ -82,8 +87,7 @@ def children(care: dict[str, np.ndarray], ids: np.ndarray, seed: int, p: ModelPa
     cells = [filler] * m
     for k, person in enumerate(ids):
         cells[int(person) % m] = CaregiverProfile(
-            *(float(care[name][k]) for name in ("responsiveness", "consistency", "warmth",
-                                                "frightening")))
+            *(float(care[name][k]) if name in care else 0.0 for name in PROFILE_PARAMETERS))
     design = CellDesign(tuple(cells), name="children")
     return run_cohort(population=design, seed=child_seed(seed), params=p, infant_ids=ids,
                       chunk_size=max(ids.size, 1), progress=False, threads=threads).table

@@ -157,6 +157,11 @@ def caregiver_decide(s, per) -> None:
     s.cg_push_run = _counter(s.cg_push_run, per.held_cg and _pushing(s))
     s.cg_avoid_run = _counter(s.cg_avoid_run,
                               s.action == ACTION.AVOID and s.target == TARGET.CAREGIVER)
+    if s.cg_stilled > 0 and s.cg_present:
+        # a dissociated moment of an unresolved caregiver (rules/unresolved.py): she stills,
+        # absent while present, and responds to nothing
+        s.cg_timer += 1
+        return
     leave = caregiver_leaving_time(s)
     new = act
     if act == A.ENTERING:
@@ -295,7 +300,10 @@ def _walked_out(act, x, y) -> bool:
 
 @kernel
 def caregiver_act(s) -> None:
-    """The caregiver's act phase: walk (carrying the infant in, in episode 1) or walk out."""
+    """The caregiver's act phase: walk (carrying the infant in, in episode 1) or walk out; not
+    while she is stilled in a dissociated moment."""
+    if s.cg_stilled > 0:
+        return
     carry = s.episode == 1 and s.cg_act == A.HOLDING
     tx, ty = _adult_target(s.cg_act, s.cg_x, s.cg_y, _CG_CHAIR, s, carry)
     s.cg_x, s.cg_y = room.step_toward(s.cg_x, s.cg_y, tx, ty, _SPEED)

@@ -6,7 +6,11 @@ to three rounds. She attends to the first bid with the chance her state gives
 (:mod:`simulation.rules.availability`); a bid she missed is answered only if the signal breaks
 through. Mothers of avoidant infants were rejecting and averse to close bodily contact (Ainsworth
 et al. 1978): the colder she is, the more she rebuffs, most for intense demands. A frightening
-caregiver's answer frightens now and then (Main & Hesse 1990).
+caregiver's answer frightens now and then (Main & Hesse 1990). A caregiver with unresolved loss
+or trauma is at times frightened, dissociated or disoriented when the infant's need calls up her
+own attachment experience: she stills, looks frightened, is absent while present (Main & Hesse
+1990; Schuengel, Bakermans-Kranenburg & van IJzendoorn 1999): her answer then brings no comfort
+and alarms the infant (:func:`dissociated`).
 """
 
 from __future__ import annotations
@@ -32,6 +36,10 @@ PARAMS = (
     Param("fright_rate", 0.08, 0.0, 1.0, "chance that a frightening caregiver's response "
           "frightens (times `frightening`): rare, so that how many frights an infant met is "
           "partly chance", "Main & Hesse 1990", HOME),
+    Param("dissociation_rate", 0.03, 0.0, 1.0, "chance that an unresolved caregiver's answer "
+          "is frightened or dissociated (times `unresolved`): she stills, looks frightened, is "
+          "absent while present; no comfort comes and the infant is alarmed (not aggression)",
+          "Main & Hesse 1990; Schuengel et al. 1999", HOME),
 )
 
 #: Rounds of signalling per occasion: a first bid, then two escalations if unanswered.
@@ -93,3 +101,12 @@ def occasion_outcome(attending, reach, warmth, frightening, gain, reactivity, u_
     rebuffed = u_rebuff < rebuff_probability(warmth, intensity, p)
     frightened = u_fright < frightening * p.fright_rate
     return answered, rebuffed, frightened
+
+
+@kernel
+def dissociated(answered: int, unresolved: float, u: float, p) -> bool:
+    """Whether her answer on this occasion is frightened or dissociated (only an answer can be:
+    she came, and is absent while present). ``u`` is the occasion's draw on its own stream
+    (:attr:`simulation.rng.Purpose.DISSOCIATION`); chance ``dissociation_rate x unresolved``
+    (Main & Hesse 1990; Schuengel et al. 1999)."""
+    return answered > 0 and u < unresolved * p.dissociation_rate

@@ -32,6 +32,7 @@ from . import (
     search,
     secure_base,
     transitions,
+    unresolved,
 )
 from .declaration import HOME, SECOND, Constant, Param
 from .traits import FLOAT
@@ -40,7 +41,7 @@ from .traits import FLOAT
 MECHANISMS: tuple[ModuleType, ...] = (
     per_occasion, availability, answers, learning,
     perception, arousal, crying, secure_base, proximity, deactivation, protest, helplessness,
-    disorganized, search, infant, adults, transitions,
+    disorganized, search, infant, unresolved, adults, transitions,
 )
 #: Every model parameter, in the order of the mechanisms.
 PARAMS: tuple[Param, ...] = tuple(p for m in MECHANISMS for p in getattr(m, "PARAMS", ()))

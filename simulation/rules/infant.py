@@ -106,7 +106,7 @@ def propensities(s, per, d, a, p) -> tuple:
     P[ACTION.DISTANCE_INTERACT] = secure_base.distance_interaction(calm, f_free_cg, f_alone_st,
                                                                    greeting, d)
     P[ACTION.SIGNAL] = proximity.signal(f_free_cg, helpless, per, a, d)
-    weight = disorganized.weight(f_cg, a, d)
+    weight = disorganized.weight(f_cg, a, d, f(s.cg_stilled > 0), p)
     P[ACTION.FREEZE] = disorganized.freeze(weight, p)
     P[ACTION.APPROACH_BROKEN] = disorganized.approach_broken(f_free_cg, weight, a, s, d, p)
     P[ACTION.APPREHENSION] = disorganized.apprehension(weight, per, p)

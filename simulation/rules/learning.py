@@ -8,7 +8,9 @@ occasion of need.
   (hyperactivation; Cassidy & Berlin 1994), falls after rebuffs (deactivation: Main 1990;
   Cassidy & Kobak 1988) and settles to a moderate level when quiet bids are warmly answered,
   slowly if escalation used to pay intermittently (partial reinforcement resists extinction).
-- Fear grows with frightening answers and fades slowly (Main & Hesse 1990).
+- Fear grows with frightening answers and fades slowly (Main & Hesse 1990); a frightened or
+  dissociated answer (unresolved loss) brings no comfort and alarms: fear of the haven grows by a
+  smaller step (:func:`alarm`; Main & Hesse 1990; Schuengel et al. 1999).
 - Learning consolidates with age: early experience is weighed in, not overwritten (Bowlby 1973).
 """
 
@@ -55,6 +57,10 @@ PARAMS = (
     Param("learn_fear", 0.35, 0.001, 1.0, "how much one frightening response adds to fear of the "
           "caregiver (a large step: fear is learned from few events)", "Main & Hesse 1990",
           HOME),
+    Param("learn_alarm", 0.2, 0.0, 1.0, "how much one frightened or dissociated answer (her "
+          "unresolved state: stilled, frightened look, absent while present) adds to fear of "
+          "the caregiver: alarm at the haven, without aggression",
+          "Main & Hesse 1990; Schuengel et al. 1999", HOME),
     Param("fear_decay", 0.004, 0.0, 0.2, "per-occasion fading of fear when nothing frightening "
           "happens", "Main & Hesse 1990", HOME),
 )
@@ -120,6 +126,15 @@ def learn(m, answered, rebuffed, frightened, plastic, p) -> None:
         rate, target = p.escalation_reward, 1.0
     m[5] = g + plastic * p.learn_gain * rate * (target - g)
     m[6] = fear + p.learn_fear * (1.0 - fear) if frightened else fear - p.fear_decay * fear
+
+
+@kernel
+def alarm(m, p) -> None:
+    """A frightened or dissociated answer alarms the infant: fear of the haven grows by
+    ``learn_alarm`` (Main & Hesse 1990: frightened as well as frightening behaviour; Schuengel
+    et al. 1999). The occasion itself is learned as unanswered (:func:`learn` with no answer):
+    she came but no comfort came."""
+    m[6] = m[6] + p.learn_alarm * (1.0 - m[6])
 
 
 @kernel

@@ -2,8 +2,9 @@
 
 One occasion: the caregiver's state moves on (attuned or preoccupied,
 :mod:`~simulation.rules.availability`), a life event may take her availability, the caregiver
-in charge is drawn, the infant signals and she answers or not, rebuffs or frightens
-(:mod:`~simulation.rules.answers`), and the infant updates its working model of her
+in charge is drawn, the infant signals and she answers or not, rebuffs, frightens or,
+unresolved, is frightened or dissociated (:mod:`~simulation.rules.answers`), and the infant
+updates its working model of her
 (:mod:`~simulation.rules.learning`). :func:`home_year` runs every occasion of the year for each
 infant of a cohort in turn (infants never interact), so an infant's year is the same alone and
 in any cohort (docs/design.md, reproducibility). Arithmetic is float64 throughout; the draws are
@@ -27,15 +28,15 @@ PARAMS = (
 #: The per-caregiver counts, in the order of their rows.
 COUNTS = ("occasions", "answered", "rebuffed")
 
-_PREOCCUPIED_START, _RESPONSE, _FRIGHT, _EVENTS, _NIGHT = (
+_PREOCCUPIED_START, _RESPONSE, _FRIGHT, _EVENTS, _NIGHT, _DISSOCIATION = (
     int(rng.Purpose.PREOCCUPIED_START), int(rng.Purpose.RESPONSE), int(rng.Purpose.FRIGHT),
-    int(rng.Purpose.LIFE_EVENTS), int(rng.Purpose.NIGHT))
+    int(rng.Purpose.LIFE_EVENTS), int(rng.Purpose.NIGHT), int(rng.Purpose.DISSOCIATION))
 _N_LEARNER = len(learning.LEARNER)
 
 
 @kernel(inline=False)
 def home_year(keys, reactivity, params, spells, responsiveness, consistency, warmth,
-              frightening, secondary, secondary_share, frozen, snapshot_after, models,
+              frightening, unresolved, secondary, secondary_share, frozen, snapshot_after, models,
               monthly, counts, lo, hi) -> None:
     """Run the home year for infants ``lo .. hi - 1`` (in place on ``models``, ``monthly``,
     ``counts``).
@@ -107,6 +108,14 @@ def home_year(keys, reactivity, params, spells, responsiveness, consistency, war
             answered, rebuffed, frightened = answers.occasion_outcome(
                 attending, reach, warmth[c, s, i], frightening[c, s, i], models[c, 5, i],
                 reactivity[i], (u_r1, u_r2, u_r3), u_rebuff, u_fright, p)
+            # her own unresolved loss: an answer at times frightened or dissociated, drawn on its
+            # own stream only where she is unresolved (so that no other draw shifts)
+            dissociated = False
+            if unresolved[c, s, i] > 0.0 and answered > 0:
+                dissociated = answers.dissociated(
+                    answered, unresolved[c, s, i], rng.quad_one(key, _DISSOCIATION, j)[0], p)
+            if dissociated:  # she came, but stilled and absent: no comfort, no rebuff
+                answered, rebuffed = 0, False
             counts[c, 0, i] += 1.0
             if answered > 0:
                 counts[c, 1, i] += 1.0
@@ -116,6 +125,8 @@ def home_year(keys, reactivity, params, spells, responsiveness, consistency, war
                 for k in range(_N_LEARNER):
                     m[k] = models[c, k, i]
                 learning.learn(m, answered, rebuffed, frightened, plastic[j], p)
+                if dissociated:
+                    learning.alarm(m, p)
                 for k in range(_N_LEARNER):
                     models[c, k, i] = m[k]
             if snapshot_after[j]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..episodes import MAX_SECONDS
-from . import adults, infant, perception, transitions
+from . import adults, infant, perception, transitions, unresolved
 from .jit import kernel
 from .observable import N_FIELDS, observe
 
@@ -28,6 +28,7 @@ def run_second(s, per, d, key, purpose, tick, p) -> None:
     """Advance one dyad by one second (in place; ``per`` receives its perception)."""
     transitions.advance(s)
     perception.perceive(s, per)
+    unresolved.caregiver_dissociates(s, key, purpose, tick, p)
     infant.decide(s, per, d, key, purpose, tick, p)
     adults.caregiver_decide(s, per)
     adults.stranger_decide(s, per)

@@ -15,7 +15,8 @@ the file, the key and the reason. The format is documented with an example in
 
     [caregiving]                        # the primary caregiver, or [population] name = "..."
     preset = "sensitive"                # optional starting point; keys below override it
-    warmth = 0.8                        # responsiveness, consistency, warmth, frightening
+    warmth = 0.8                        # responsiveness, consistency, warmth, frightening,
+                                        # unresolved
     # or a history: [[caregiving.spells]] from_month = 0 ... / from_month = 6 ...
 
     [secondary]                         # optional second caregiver (same keys as caregiving)
@@ -70,7 +71,8 @@ from ..rng import MAX_SEED
 from . import safetoml
 
 #: Caregiving used for a parameter that neither a preset nor the file sets (as ``ssp run``).
-DEFAULT_PROFILE = {"responsiveness": 0.5, "consistency": 0.5, "warmth": 0.5, "frightening": 0.0}
+DEFAULT_PROFILE = {"responsiveness": 0.5, "consistency": 0.5, "warmth": 0.5,
+                   "frightening": 0.0, "unresolved": 0.0}
 #: Tables of an experiment file that describe the setup (and may be swept).
 SETUP_TABLES = ("caregiving", "secondary", "population", "temperament", "params", "ssp",
                 "life")

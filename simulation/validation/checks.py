@@ -328,7 +328,7 @@ class ChangedCareDesign(CellDesign):
 
         return CareArrays(CaregiverArrays(
             np.array([0.0, self.change_month]), *(column(name) for name in (
-                "responsiveness", "consistency", "warmth", "frightening"))))
+                "responsiveness", "consistency", "warmth", "frightening", "unresolved"))))
 
 
 def stability_check(provider: CohortProvider) -> Outcome:

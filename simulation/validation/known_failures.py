@@ -55,8 +55,11 @@ KNOWN_FAILURES: dict[str, str] = {
         "caregiver and 3% of infants without one are D. In the model frightening care is the "
         "main route to D (learned fear, lapses); in real low-risk samples D has many routes "
         "and most D infants have no frightening parent (van IJzendoorn, Schuengel & "
-        "Bakermans-Kranenburg 1999; Granqvist et al. 2017). Other routes (a frightened or "
-        "dissociated caregiver, disrupted communication) are future work."),
+        "Bakermans-Kranenburg 1999; Granqvist et al. 2017). The other routes (an unresolved "
+        "caregiver's frightened or dissociated answers, disrupted communication) are in the "
+        "model, but the calibrated populations carry no unresolved caregivers yet and fit "
+        "the D share with frightening care: the association can come down only with a "
+        "recalibration that gives the routes their shares."),
     "within-country exceeds between-country variation": (
         "Simulated studies (each country's studies at its mean study size, drawn from the "
         "country's preset) differ within a country by sampling error alone (chi-square 64 on "

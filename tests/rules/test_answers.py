@@ -56,3 +56,12 @@ def test_only_a_frightening_caregivers_answers_frighten():
     never = answers.occasion_outcome(*args, 0.0, 0.3, 0.5, (0.0, 0.0, 0.0), 0.99, 0.0, p)
     sometimes = answers.occasion_outcome(*args, 1.0, 0.3, 0.5, (0.0, 0.0, 0.0), 0.99, 0.01, p)
     assert not never[2] and sometimes[2]
+
+
+def test_only_an_answer_of_an_unresolved_caregiver_can_be_dissociated():
+    p = home()
+    assert not answers.dissociated(0, 1.0, 0.0, p)  # no answer: nothing to dissociate
+    assert not answers.dissociated(1, 0.0, 0.0, p)  # resolved: never
+    rate = p.dissociation_rate
+    assert answers.dissociated(1, 0.8, 0.8 * rate - 1e-6, p)
+    assert not answers.dissociated(1, 0.8, 0.8 * rate + 1e-6, p)

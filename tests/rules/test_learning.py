@@ -65,3 +65,13 @@ def test_learning_consolidates_with_age():
     early = after([(0, False, False)] * 20, plastic=1.0)["trust"]
     late = after([(0, False, False)] * 20, plastic=learning.plasticity(12.0, p))["trust"]
     assert early < late < INITIAL[0]  # the same bad weeks move an older infant's trust less
+
+
+def test_a_dissociated_answer_alarms_without_comfort():
+    p = home()
+    m = np.array(INITIAL)
+    learning.learn(m, 0, False, False, 1.0, p)  # learned as unanswered: no comfort
+    before = m.copy()
+    learning.alarm(m, p)
+    assert m[6] == pytest.approx(before[6] + p.learn_alarm * (1.0 - before[6]))
+    assert np.array_equal(m[:6], before[:6])  # alarm is fear only: no rebuff, no aggression

@@ -57,6 +57,25 @@ def test_the_mesa_model_gives_the_cohort_engines_infant_second_for_second():
     assert np.array_equal(run.arousal[k][running], trace["internal_arousal"].to_numpy())
 
 
+def test_the_mesa_model_gives_an_unresolved_caregivers_infant_second_for_second():
+    # her dissociated moments at the reunions are drawn and acted alike in both engines
+    care = CaregiverProfile(0.6, 0.6, 0.6, 0.0, 1.0)
+    k = N_SSP - 1
+    setup = Setup(seed=8, care=care, params=ModelParams(reunion_dissociation=0.2))
+    prepared = prepare(setup, np.arange(N_SSP))
+    run = run_ssp(prepared.working_model, prepared.reactivity, prepared.soothability,
+                  prepared.keys, setup.params, setup.age_months, trace=True,
+                  unresolved=np.ones(N_SSP))
+    record = run.record.infant(k)
+    running = record.episode[0] > 0
+    model = StrangeSituationModel(care, infant_id=k, seed=8,
+                                  params=ModelParams(reunion_dissociation=0.2))
+    trace = model.run().trace()
+    for name in RECORD_FIELDS:
+        assert np.array_equal(getattr(record, name)[0][running], trace[name].to_numpy()), name
+    assert model.state["cg_unresolved"][0] == 1.0
+
+
 def test_inconsistent_care_raises_signal_gain_and_volatility():
     inconsistent = home_year(CaregiverProfile(0.55, 0.1, 0.8))
     consistent = home_year(CaregiverProfile(0.55, 0.9, 0.8))
@@ -77,3 +96,12 @@ def test_frightening_care_teaches_fear_and_frozen_learning_keeps_the_initial_mod
     assert frightening.fear.mean() > 0.05
     frozen = home_year(CaregiverProfile(0.6, 0.6, 0.5, 0.6), frozen=True)
     assert np.all(frozen.fear == INITIAL["fear"]) and np.all(frozen.trust == INITIAL["trust"])
+
+
+def test_unresolved_care_teaches_fear_of_the_haven_and_less_trust_not_rebuff():
+    resolved = home_year(CaregiverProfile(0.6, 0.6, 0.6, 0.0, 0.0))
+    unresolved = home_year(CaregiverProfile(0.6, 0.6, 0.6, 0.0, 0.8))
+    assert np.all(resolved.fear == 0.0)  # neither frightening nor unresolved: no fear at all
+    assert unresolved.fear.mean() > 0.1
+    assert unresolved.trust.mean() < resolved.trust.mean()
+    assert abs(unresolved.rebuff.mean() - resolved.rebuff.mean()) < 0.05  # alarm, not rejection
