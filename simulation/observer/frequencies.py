@@ -16,20 +16,69 @@ from __future__ import annotations
 
 import numpy as np
 
-from simulation.codes import Action, Cry, Gaze, Target, u8
+from simulation.codes import Action, AdultAct, Cry, Gaze, Held, Target, Zone, u8
 from simulation.observer.segments import INTERVAL, N_EPISODES, Episodes, Intervals, intervals_of
 from simulation.record import BehaviourRecord
 
 #: The frequency measures, in the order of their flag bits.
 FREQUENCIES = (
     "exploration",  # exploratory manipulation: Action.EXPLORE
-    "visual_exploration",  # looking at the toys without manipulating them
-    "locomotion",  # crawling or walking: APPROACH (to anyone, the door) or APPROACH_BROKEN
+    "visual_exploration",  # looking around the room or at the toys without manipulating them
+    "locomotion",  # crawling or walking about: approaches, and any move nearer or farther
+    # from an adult who stays where she is (:func:`locomotion_mask`)
     "crying",  # any crying (fussing or hard crying)
     "look_caregiver",  # gaze at the caregiver
     "look_stranger",  # gaze at the stranger
     "search",  # search: going to or oriented to the door (SEARCH, or approaching the door)
 )
+
+
+#: Adult acts during which the adult stays where she is (sitting, talking, calling from her
+#: chair, pausing in the doorway, putting the infant down): a change in the infant's distance
+#: zone to her is the infant's own movement.
+STILL_ADULT_ACTS = (AdultAct.SITTING, AdultAct.TALKING, AdultAct.CALLING, AdultAct.ENTERING,
+                    AdultAct.RELEASING)
+
+
+#: The first this many seconds of a search bout count as locomotion (the infant goes to the
+#: door; later seconds may be spent there, oriented to it): with no one in the room (episode 6)
+#: no distance zone shows the infant's movement.
+SEARCH_SETTING_OFF = 3
+
+
+def _moved_from(zone: np.ndarray, act: np.ndarray) -> np.ndarray:
+    """Seconds in which the infant's zone to an adult who stayed still differs from the
+    previous second's (both seconds with her in the room)."""
+    moved = np.zeros(zone.shape, dtype=np.bool_)
+    if zone.shape[-1] < 2:
+        return moved
+    still = np.isin(act, [u8(a) for a in STILL_ADULT_ACTS])
+    here = zone != u8(Zone.ABSENT)
+    moved[:, 1:] = ((zone[:, 1:] != zone[:, :-1]) & here[:, 1:] & here[:, :-1]
+                    & still[:, 1:] & still[:, :-1])
+    return moved
+
+
+def locomotion_mask(record: BehaviourRecord) -> np.ndarray:
+    """Per-second locomotion as a coder sees it (Ainsworth et al. 1978, ch. 3: crawling or
+    walking about, whatever its goal): the infant, not held, approaches someone or something
+    (or breaks off an approach), sets off for the door (the first
+    :data:`SEARCH_SETTING_OFF` seconds of a search bout), or its distance zone to an adult who
+    stays where she is changes from one second to the next (it crawled nearer or farther: to
+    the toys, the door, away). The record carries no positions: moving about among the toys
+    within one zone is not seen (a limit of this measure)."""
+    action = record.action
+    free = record.held == u8(Held.NONE)
+    moving = (action == u8(Action.APPROACH)) | (action == u8(Action.APPROACH_BROKEN))
+    search = action == u8(Action.SEARCH)
+    searching_on = search.copy()  # searching in each of the last SEARCH_SETTING_OFF seconds
+    for lag in range(1, SEARCH_SETTING_OFF + 1):
+        searching_on[:, lag:] &= search[:, :-lag]
+        searching_on[:, :lag] = False
+    moving |= search & ~searching_on  # the first seconds of a search bout: going to the door
+    moved = (_moved_from(record.zone_caregiver, record.caregiver_act)
+             | _moved_from(record.zone_stranger, record.stranger_act))
+    return free & (moving | moved)
 
 
 def frequency_masks(record: BehaviourRecord) -> dict[str, np.ndarray]:
@@ -40,7 +89,7 @@ def frequency_masks(record: BehaviourRecord) -> dict[str, np.ndarray]:
     masks = {
         "exploration": explore,
         "visual_exploration": (gaze == u8(Gaze.TOYS)) & ~explore,
-        "locomotion": approach | (action == u8(Action.APPROACH_BROKEN)),
+        "locomotion": locomotion_mask(record),
         "crying": record.cry > u8(Cry.NONE),
         "look_caregiver": gaze == u8(Gaze.CAREGIVER),
         "look_stranger": gaze == u8(Gaze.STRANGER),
@@ -70,10 +119,9 @@ def frequency_flags(record: BehaviourRecord) -> np.ndarray:
     np.equal(gaze, u8(Gaze.TOYS), out=mask)
     np.greater(mask, spare, out=mask)  # looking at the toys and not exploring
     add("visual_exploration")
-    np.equal(action, u8(Action.APPROACH), out=spare)  # kept: approaching the door is search
-    np.equal(action, u8(Action.APPROACH_BROKEN), out=mask)
-    np.bitwise_or(mask, spare, out=mask)
+    np.copyto(mask, locomotion_mask(record))
     add("locomotion")
+    np.equal(action, u8(Action.APPROACH), out=spare)  # kept: approaching the door is search
     np.greater(record.cry, u8(Cry.NONE), out=mask)
     add("crying")
     np.equal(gaze, u8(Gaze.CAREGIVER), out=mask)
