@@ -45,6 +45,10 @@ PARAMS = (
           "chair and nothing yet to alarm it, the infant's "
           "attachment behaviour is weak, if any (Ainsworth et al. 1978, ch. 5)",
           "Ainsworth et al. 1978, ch. 5", SECOND),
+    Param("approach_cumulative", 0.3, 0.0, 2.0, "approach and reaching after the second "
+          "separation, added to after the first: the separations' effects are cumulative, and "
+          "proximity seeking is strongest in episode 8 (Ainsworth et al. 1978, ch. 5)",
+          "Ainsworth et al. 1978, ch. 5", SECOND),
     Param("cling_cumulative", 0.5, 0.0, 2.0, "the want of contact beyond distress after the "
           "second separation, added to after the first: the separations' effects are "
           "cumulative, and contact maintaining is strongest in episode 8 (Ainsworth et al. "
@@ -137,10 +141,13 @@ def held_passively(f_held_any, calm, d, p):
 @kernel
 def preseparation_weakening(episode, p):
     """The factor on approach and reaching: ``approach_preseparation`` before any separation,
-    1 after (Ainsworth et al. 1978, ch. 5: weak attachment behaviour, if any, in episodes
-    2-3)."""
-    before = f(separations_before(episode) == 0)
-    return f(1.0) - before * (f(1.0) - p.approach_preseparation)
+    1 after the first, ``1 + approach_cumulative`` after the second (Ainsworth et al. 1978,
+    ch. 5: weak attachment behaviour, if any, in episodes 2-3; the separations' effects are
+    cumulative)."""
+    n = separations_before(episode)
+    before = f(n == 0)
+    return (f(1.0) - before * (f(1.0) - p.approach_preseparation)
+            + p.approach_cumulative * max(n - f(1.0), f(0.0)))
 
 
 @kernel
