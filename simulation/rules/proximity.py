@@ -49,7 +49,7 @@ PARAMS = (
           "separation, added to after the first: the separations' effects are cumulative, and "
           "proximity seeking is strongest in episode 8 (Ainsworth et al. 1978, ch. 5)",
           "Ainsworth et al. 1978, ch. 5", SECOND),
-    Param("cling_cumulative", 0.5, 0.0, 2.0, "the want of contact beyond distress after the "
+    Param("cling_cumulative", 0.3, 0.0, 2.0, "the want of contact beyond distress after the "
           "second separation, added to after the first: the separations' effects are "
           "cumulative, and contact maintaining is strongest in episode 8 (Ainsworth et al. "
           "1978, ch. 5)", "Ainsworth et al. 1978, ch. 5", SECOND),
