@@ -93,7 +93,7 @@ def propensities(s, per, d, a, p) -> tuple:
     P[ACTION.IDLE] = secure_base.idle(f_free, a, without_base, per.st_novel, d, p)
     greeting = proximity.greeting(free_cg, per, d)
     P[ACTION.APPROACH] = proximity.approach(a, f_free_cg, greeting, alone_with_st, per,
-                                                 s.episode, d, p)
+                                            s.episode, d, p)
     P[ACTION.CONTACT_ACTIVE] = proximity.cling(a, free, per, s.episode, d, p)
     P[ACTION.CONTACT_PASSIVE] = proximity.held_passively(f_held_any, calm, d, p)
     P[ACTION.RESIST_ANGRY] = protest.resist_angry(a, s.frustration, f_cg_pressing, st_pressing,

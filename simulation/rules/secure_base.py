@@ -6,7 +6,10 @@ rises it gives way to attachment behaviour. While exploring the infant glances b
 (secure-base use) and looks up at her overtures; it watches the stranger warily while she makes
 overtures. A calm infant that trusts her interacts with her from a distance (smiling, showing
 toys: B1). Idling is the floor of every free infant's repertoire; an infant that is vigilant
-sits watchful, and one that expects her back sits distressed when she is gone.
+sits watchful, and one that expects her back sits distressed when she is gone; alone and
+distressed, every infant plays less. The stranger's entrance draws attention from the toys: the
+infant sits and looks at her while she is new (Ainsworth et al. 1978, ch. 5). A calm infant
+sitting without playing looks around the room and at the toys (visual exploration).
 """
 
 from __future__ import annotations
