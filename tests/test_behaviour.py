@@ -29,7 +29,9 @@ def test_sensitive_care_secure_base_and_haven(preset_runs):
     assert profile["avoid"] < 0.03 and profile["resist"] < 0.03
     # calming: comforted in the reunion, back to play
     assert crying(r, 8).mean() < 0.25 * crying(r, 7).mean()
-    assert exploration(r, 8).mean() > 0.3  # back to play once comforted (held ~a minute)
+    # back to play once comforted; held longer than in episode 5 (contact maintaining is
+    # strongest in episode 8, Ainsworth et al. 1978, ch. 5), so less play than there
+    assert exploration(r, 8).mean() > 0.15
 
 
 def test_rejecting_care_avoidance_with_hidden_arousal(preset_runs):

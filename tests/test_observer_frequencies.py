@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from records import RecordBuilder
 
-from simulation.codes import Action, Gaze
+from simulation.codes import Action, AdultAct, Gaze, Zone
 from simulation.observer import FREQUENCIES, code_record
 
 FULL = [30, 180, 180, 180, 180, 180, 180, 180]
@@ -110,3 +110,29 @@ def test_flags_are_the_masks_combined():
     for bit, name in enumerate(FREQUENCIES):
         expected |= frequency_masks(record)[name][0].astype(np.uint8) << np.uint8(bit)
     np.testing.assert_array_equal(frequency_flags(record)[0], expected)
+
+
+def test_locomotion_counts_moving_about_not_only_approaches():
+    """Crawling from her side to the toys (the zone to a seated caregiver changes), setting
+    off for the door alone, and approaches all count as locomotion (Ainsworth et al. 1978,
+    ch. 3); the zone changing because she walks up to the infant does not."""
+    b = RecordBuilder(FULL)
+    b.paint(2, 20, 35, zone_caregiver=Zone.NEAR)  # crawls nearer her chair, then away
+    b.paint(2, 35, 180, zone_caregiver=Zone.FAR)
+    b.act(6, 40, 60, Action.SEARCH, "door")  # alone: goes to the door and stays there
+    b.paint(5, 30, 40, caregiver_act=AdultAct.APPROACHING)  # she walks up: not its movement
+    b.paint(5, 31, 40, zone_caregiver=Zone.NEAR)
+    r = rates(b)
+    assert r["locomotion"][1] == pytest.approx(2 / 12)  # seconds 20 and 35: intervals 2 and 3
+    assert r["locomotion"][5] == pytest.approx(1 / 12)  # the first seconds of the search bout
+    assert r["locomotion"][4] == 0.0
+
+
+def test_visual_exploration_is_looking_around_without_manipulating():
+    b = RecordBuilder(FULL)
+    b.paint(3, 0, 180, action=Action.IDLE, gaze=Gaze.AWAY)
+    b.paint(3, 0, 45, gaze=Gaze.TOYS)  # sits looking at the toys and about the room
+    r = rates(b)
+    assert r["visual_exploration"][2] == pytest.approx(3 / 12)
+    assert r["visual_exploration"][1] == 0.0  # playing with them is manipulation, not this
+    assert r["exploration"][1] == pytest.approx(1.0)

@@ -59,6 +59,10 @@ PARAMS = (
     Param("volatility_blunting", 0.75, 0.0, 1.0, "how much volatility makes contact less "
           "soothing (anger, Cassidy & Berlin 1994); low trust also makes it less reassuring",
           "Cassidy & Berlin 1994", INFANT),
+    Param("hyper_blunting", 0.6, 0.0, 1.0, "how much hyperactivation makes her contact less "
+          "soothing: the hyperactivated (C) infant stays distressed in her arms and may not be "
+          "settled through the reunion (Ainsworth et al. 1978, ch. 6, C infants; Cassidy & "
+          "Berlin 1994)", "Ainsworth et al. 1978, ch. 6; Cassidy & Berlin 1994", INFANT),
     Param("stranger_comfort", 0.5, 0.0, 1.0, "stranger's soothing relative to the caregiver's",
           "Ainsworth et al. 1978, episodes 4 and 7", INFANT),
 )
@@ -70,7 +74,8 @@ DISPOSITIONS = (
     ("fear_stress", "fear_stress * F: the haven as a source of fear (Main & Hesse)"),
     ("reactivity", "0.5 + reactivity: temperament scales situational stress"),
     ("calm_rate", "self-calming rate, x (0.5 + soothability)"),
-    ("soothe", "caregiver contact's soothing: soothability x trust x (1 - V) x (1 - F)"),
+    ("soothe", "caregiver contact's soothing: soothability x trust x (1 - V) x (1 - hyper) x "
+     "(1 - F)"),
     ("stranger_soothe", "the stranger's contact soothes a little"),
 )
 
@@ -96,7 +101,8 @@ def dispositions(t: Traits, p) -> dict[str, np.ndarray]:
         reactivity=0.5 + t.reactivity,
         calm_rate=p.arousal_fall * t.sooth,
         soothe=p.soothe_rate * t.sooth * floor(p.soothe_trust_floor, t.T)
-        * (1.0 - p.volatility_blunting * t.V) * (1.0 - t.F),
+        * (1.0 - p.volatility_blunting * t.V) * (1.0 - p.hyper_blunting * t.hyper)
+        * (1.0 - t.F),
         stranger_soothe=p.soothe_rate * t.sooth * p.stranger_comfort,
     )
 

@@ -26,14 +26,22 @@ PARAMS = (
           "Main 1990", SECOND),
     Param("displacement", 1.2, 0.0, 5.0, "deactivating infants' turning of attention to the toys "
           "when aroused in her presence (Main 1990)", "Main 1990", INFANT),
-    Param("alone_displacement", 0.5, 0.0, 1.0, "the same when she is gone, relative to her "
-          "presence", "modelling choice", SECOND),
+    Param("alone_displacement", 0.3, 0.0, 1.0, "the same when she is gone, relative to her "
+          "presence: displacement turns attention away from her, so it needs her there; alone, "
+          "the avoidant infant's play falls too (Ainsworth et al. 1978, ch. 6: A infants "
+          "explore less in the separations, though more than B)", "Main 1990; Ainsworth et al. "
+          "1978, ch. 6", SECOND),
     Param("avoid_weight", 1.5, 0.0, 5.0, "turning or moving away from an adult who makes an "
           "overture", "Ainsworth et al. 1978, A infants", INFANT),
     Param("avoid_unprompted", 0.2, 0.0, 1.0, "avoidance of the caregiver when she makes no "
           "overture, relative to when she does", "Ainsworth et al. 1978, ch. 6", SECOND),
     Param("avoid_stranger_share", 0.3, 0.0, 1.0, "wariness of the stranger's overtures, relative "
           "to avoidance of the caregiver", "Ainsworth et al. 1978, ch. 5", INFANT),
+    Param("wariness_familiar", 0.3, 0.0, 1.0, "wariness of the stranger's overtures once she "
+          "has been in the room (episodes 4 and 7: the infant met her with the caregiver there), "
+          "relative to her first approach in episode 3; a distressed infant alone with her "
+          "mostly accepts her comfort (Ainsworth et al. 1978, ch. 4-5)",
+          "Ainsworth et al. 1978, ch. 4-5", SECOND),
 )
 
 DISPOSITIONS = (
@@ -79,6 +87,10 @@ def avoid_caregiver(f_cg, deact, per, d, p):
 
 
 @kernel
-def avoid_stranger(st_pressing, per, a, d):
-    """Wariness of the stranger's overtures (not while the caregiver holds the infant)."""
-    return f(st_pressing and not per.held_cg) * a * d.avoid_stranger
+def avoid_stranger(st_pressing, per, a, episode, d, p):
+    """Wariness of the stranger's overtures (not while the caregiver holds the infant): full at
+    her first approach (episode 3), ``wariness_familiar`` of that once she has been in the
+    room."""
+    familiar = f(episode > 3)
+    wary = f(1.0) - familiar * (f(1.0) - p.wariness_familiar)
+    return f(st_pressing and not per.held_cg) * a * wary * d.avoid_stranger

@@ -90,22 +90,23 @@ def propensities(s, per, d, a, p) -> tuple:
     deact = deactivation.deactivating(a, p)
     displaced = deactivation.displaced(deact, f_cg, without_base, d, p)
     P[ACTION.EXPLORE] = secure_base.explore(f_free, calm, f_cg, without_base, displaced, d, p)
-    P[ACTION.IDLE] = secure_base.idle(f_free, a, without_base, d, p)
+    P[ACTION.IDLE] = secure_base.idle(f_free, a, without_base, per.st_novel, d, p)
     greeting = proximity.greeting(free_cg, per, d)
-    P[ACTION.APPROACH] = proximity.approach(a, f_free_cg, greeting, alone_with_st, per, d, p)
-    P[ACTION.CONTACT_ACTIVE] = proximity.cling(a, free, per, d, p)
+    P[ACTION.APPROACH] = proximity.approach(a, f_free_cg, greeting, alone_with_st, per,
+                                            s.episode, d, p)
+    P[ACTION.CONTACT_ACTIVE] = proximity.cling(a, free, per, s.episode, d, p)
     P[ACTION.CONTACT_PASSIVE] = proximity.held_passively(f_held_any, calm, d, p)
     P[ACTION.RESIST_ANGRY] = protest.resist_angry(a, s.frustration, f_cg_pressing, st_pressing,
                                                   cg_in, d, p)
     helpless = helplessness.helpless(a, d)
     P[ACTION.RESIST_PASSIVE] = helplessness.resist_passive(f_cg_pressing, helpless)
     avoid_cg = deactivation.avoid_caregiver(f_cg, deact, per, d, p)
-    avoid_st = deactivation.avoid_stranger(st_pressing, per, a, d)
+    avoid_st = deactivation.avoid_stranger(st_pressing, per, a, s.episode, d, p)
     P[ACTION.AVOID] = avoid_cg + avoid_st
     P[ACTION.SEARCH] = search.search(free, cg_in, a, d)
     P[ACTION.DISTANCE_INTERACT] = secure_base.distance_interaction(calm, f_free_cg, f_alone_st,
                                                                    greeting, d)
-    P[ACTION.SIGNAL] = proximity.signal(f_free_cg, helpless, per, a, d)
+    P[ACTION.SIGNAL] = proximity.signal(f_free_cg, helpless, per, a, s.episode, d, p)
     weight = disorganized.weight(f_cg, a, d, f(s.cg_stilled > 0), p)
     P[ACTION.FREEZE] = disorganized.freeze(weight, p)
     P[ACTION.APPROACH_BROKEN] = disorganized.approach_broken(f_free_cg, weight, a, s, d, p)
@@ -165,12 +166,12 @@ def action_target(action, per, avoid_cg, avoid_st) -> int:
 
 
 @kernel
-def gaze(action, target, per, d, u, p) -> int:
+def gaze(action, target, per, a, d, u, p) -> int:
     """Where the infant looks, given what it does (secure-base glances while exploring)."""
     if action == ACTION.EXPLORE:
         return secure_base.gaze_exploring(per, d, u, p)
     if action == ACTION.IDLE:
-        return secure_base.gaze_idle(per, d, u, p)
+        return secure_base.gaze_idle(per, a, per.st_novel, d, u, p)
     if action == ACTION.CONTACT_PASSIVE or action == ACTION.RESIST_PASSIVE:
         return proximity.gaze_held_passively(_GAZE_AT_TARGET[target], u, p)
     if action == ACTION.AVOID or action == ACTION.FREEZE or action == ACTION.APPROACH_BROKEN:
@@ -234,6 +235,7 @@ def decide(s, per, d, key, purpose, tick, p) -> None:
     Its four uniforms are keyed by (infant ``key``, ``purpose``, second ``tick``).
     """
     u_action, u_cry, u_gaze, u_noise = rng.quad_one(key, purpose, tick)
+    per.st_novel = secure_base.stranger_novelty(s.episode, s.t_ep, per.st_in, p)
     a = arousal.update_arousal(s, per, d, u_noise, p)
     s.frustration = protest.update_frustration(s, per, a, p)
     avoid_cg, avoid_st = propensities(s, per, d, a, p)
@@ -242,6 +244,6 @@ def decide(s, per, d, key, purpose, tick, p) -> None:
     s.arousal = a
     s.cry_drive = crying.cry_drive(a, d, s.cry_drive, p)
     s.cry = crying.cry_level(s.cry_drive, u_cry, p)
-    s.gaze = gaze(action, target, per, d, u_gaze, p)
+    s.gaze = gaze(action, target, per, a, d, u_gaze, p)
     s.action = action
     s.target = target

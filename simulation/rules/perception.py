@@ -23,6 +23,9 @@ PERCEPTION = np.dtype([
     ("near_cg", np.bool_), ("near_st", np.bool_),  # within 1 m or in contact
     # she enters, approaches, holds, puts down, calls or plays with the infant
     ("cg_overture", np.bool_), ("st_overture", np.bool_),
+    # the stranger's novelty (1 as she first enters, waning; set by the infant's decision,
+    # :func:`simulation.rules.secure_base.stranger_novelty`)
+    ("st_novel", REAL),
 ])
 
 _CONTACT, _NEAR = f(room.CONTACT_DISTANCE), f(room.NEAR_DISTANCE)

@@ -24,8 +24,11 @@ PARAMS = (
           "Ainsworth et al. 1978, C1 infants; Cassidy & Berlin 1994", INFANT),
     Param("protest_volatility", 1.0, 0.0, 3.0, "weight of volatility in angry protest (she may "
           "leave again) beside trust (she can be reached)", "Cassidy & Berlin 1994", INFANT),
-    Param("protest_stranger", 0.4, 0.0, 1.0, "angry protest at the stranger when the caregiver "
-          "is away, relative to at the caregiver", "Ainsworth et al. 1978, ch. 5", SECOND),
+    Param("protest_stranger", 0.15, 0.0, 1.0, "angry protest at the stranger when the caregiver "
+          "is away, relative to at the caregiver: the C infant's anger is aimed at the "
+          "attachment figure, and resistance to the stranger stays below resistance to the "
+          "caregiver in the reunions (Ainsworth et al. 1978, ch. 5-6)",
+          "Ainsworth et al. 1978, ch. 5-6", SECOND),
     Param("frustration_rise", 0.02, 0.0, 1.0, "per-second build-up of frustration while "
           "distressed and unmet (she is gone, out of reach, or putting the infant down)",
           "Ainsworth et al. 1978, C1 infants", SECOND),

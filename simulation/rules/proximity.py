@@ -37,6 +37,22 @@ PARAMS = (
     Param("cling_beyond_distress", 0.4, 0.0, 2.0, "clinging in her arms holds beyond distress: "
           "its weight is arousal + this (a trusting infant wants the contact)",
           "Ainsworth et al. 1978, ch. 6", SECOND),
+    Param("cling_preseparation", 0.15, 0.0, 1.0, "the want of contact beyond distress before "
+          "any separation, relative to after the first: in episodes 2-3 attachment behaviour is "
+          "weak, if any (Ainsworth et al. 1978, ch. 5)", "Ainsworth et al. 1978, ch. 5", SECOND),
+    Param("approach_preseparation", 0.2, 0.0, 1.0, "approach to her "
+          "and reaching up to her before any separation, relative to after: with her in her "
+          "chair and nothing yet to alarm it, the infant's "
+          "attachment behaviour is weak, if any (Ainsworth et al. 1978, ch. 5)",
+          "Ainsworth et al. 1978, ch. 5", SECOND),
+    Param("approach_cumulative", 0.3, 0.0, 2.0, "approach and reaching after the second "
+          "separation, added to after the first: the separations' effects are cumulative, and "
+          "proximity seeking is strongest in episode 8 (Ainsworth et al. 1978, ch. 5)",
+          "Ainsworth et al. 1978, ch. 5", SECOND),
+    Param("cling_cumulative", 0.3, 0.0, 2.0, "the want of contact beyond distress after the "
+          "second separation, added to after the first: the separations' effects are "
+          "cumulative, and contact maintaining is strongest in episode 8 (Ainsworth et al. "
+          "1978, ch. 5)", "Ainsworth et al. 1978, ch. 5", SECOND),
     Param("cling_stranger_share", 0.3, 0.0, 1.0, "holding on to the stranger when she holds the "
           "infant, relative to the caregiver", "Ainsworth et al. 1978, ch. 5", INFANT),
     Param("held_calm", 0.6, 0.0, 2.0, "a calm infant held lets itself be held: passive contact "
@@ -75,6 +91,13 @@ def dispositions(t: Traits, p) -> dict[str, np.ndarray]:
 
 
 @kernel
+def separations_before(episode):
+    """How many separations the infant has been through before this episode: 0 in episodes
+    1-4, 1 in 5-7, 2 in 8 (a separation counts once it is over)."""
+    return f(episode >= 5) + f(episode >= 8)
+
+
+@kernel
 def greeting(free_cg, per, d):
     """The pull to greet her while she enters and comes over (the infant free, she present and
     not yet in contact)."""
@@ -82,18 +105,30 @@ def greeting(free_cg, per, d):
 
 
 @kernel
-def approach(a, f_free_cg, greeting, alone_with_st, per, d, p):
+def approach(a, f_free_cg, greeting, alone_with_st, per, episode, d, p):
     """Approach: to her with arousal squared (a distressed infant greets her by going to her),
-    and a little to the stranger when alone with her."""
-    return (p.approach_gain * a * a * (f_free_cg * d.approach + greeting)
+    weaker before any separation (``approach_preseparation``), and a little to the stranger
+    when alone with her."""
+    weak = preseparation_weakening(episode, p)
+    return (p.approach_gain * a * a * weak * (f_free_cg * d.approach + greeting)
             + a * f(alone_with_st and not per.contact_st) * d.approach_stranger)
 
 
 @kernel
-def cling(a, free, per, d, p):
-    """Active contact maintaining: in her arms or touching her, holding on beyond distress;
-    holding on to the stranger who holds it."""
-    return (a + p.cling_beyond_distress) * (
+def beyond_distress(episode, p):
+    """The want of contact beyond distress: weak before any separation
+    (``cling_preseparation``), full after the first, more after the second
+    (``cling_cumulative``; Ainsworth et al. 1978, ch. 5)."""
+    n = separations_before(episode)
+    first = p.cling_preseparation + (f(1.0) - p.cling_preseparation) * min(n, f(1.0))
+    return p.cling_beyond_distress * (first + p.cling_cumulative * max(n - f(1.0), f(0.0)))
+
+
+@kernel
+def cling(a, free, per, episode, d, p):
+    """Active contact maintaining: in her arms or touching her, holding on beyond distress (more
+    after each separation, :func:`beyond_distress`); holding on to the stranger who holds it."""
+    return (a + beyond_distress(episode, p)) * (
         f(per.held_cg or (free and per.contact_cg)) * d.cling + f(per.held_st) * d.cling_stranger)
 
 
@@ -104,11 +139,24 @@ def held_passively(f_held_any, calm, d, p):
 
 
 @kernel
-def signal(f_free_cg, helpless, per, a, d):
-    """Signalling to her from where it is: reaching up when near her, and the helpless
-    infant's signals without initiative (``helpless``,
+def preseparation_weakening(episode, p):
+    """The factor on approach and reaching: ``approach_preseparation`` before any separation,
+    1 after the first, ``1 + approach_cumulative`` after the second (Ainsworth et al. 1978,
+    ch. 5: weak attachment behaviour, if any, in episodes 2-3; the separations' effects are
+    cumulative)."""
+    n = separations_before(episode)
+    before = f(n == 0)
+    return (f(1.0) - before * (f(1.0) - p.approach_preseparation)
+            + p.approach_cumulative * max(n - f(1.0), f(0.0)))
+
+
+@kernel
+def signal(f_free_cg, helpless, per, a, episode, d, p):
+    """Signalling to her from where it is: reaching up when near her (weaker before any
+    separation), and the helpless infant's signals without initiative (``helpless``,
     :func:`simulation.rules.helplessness.helpless`)."""
-    return f_free_cg * (helpless + f(per.near_cg) * a * d.reach)
+    return f_free_cg * (helpless + f(per.near_cg) * a * d.reach
+                        * preseparation_weakening(episode, p))
 
 
 @kernel

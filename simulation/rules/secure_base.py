@@ -6,7 +6,10 @@ rises it gives way to attachment behaviour. While exploring the infant glances b
 (secure-base use) and looks up at her overtures; it watches the stranger warily while she makes
 overtures. A calm infant that trusts her interacts with her from a distance (smiling, showing
 toys: B1). Idling is the floor of every free infant's repertoire; an infant that is vigilant
-sits watchful, and one that expects her back sits distressed when she is gone.
+sits watchful, and one that expects her back sits distressed when she is gone; alone and
+distressed, every infant plays less. The stranger's entrance draws attention from the toys: the
+infant sits and looks at her while she is new (Ainsworth et al. 1978, ch. 5). A calm infant
+sitting without playing looks around the room and at the toys (visual exploration).
 """
 
 from __future__ import annotations
@@ -36,6 +39,10 @@ PARAMS = (
     Param("idle_alone_weight", 0.3, 0.0, 2.0, "sitting distressed, oriented to the door, when "
           "she is gone (per unit of arousal and pull to approach)",
           "Ainsworth et al. 1978, ch. 5", INFANT),
+    Param("idle_distress", 0.6, 0.0, 3.0, "sitting distressed, not playing, when she is gone, "
+          "per unit of arousal squared, whatever the strategy: distress without the base "
+          "disrupts play (Ainsworth et al. 1978, ch. 5: exploration declines in the "
+          "separations)", "Ainsworth et al. 1978, ch. 5", SECOND),
     Param("idle_door_glance", 0.5, 0.0, 1.0, "share of idle seconds alone or with the stranger "
           "spent looking at the door", "Ainsworth et al. 1978, ch. 5", SECOND),
     Param("distance_weight", 0.35, 0.0, 5.0, "smiling, showing toys from a distance",
@@ -54,6 +61,18 @@ PARAMS = (
           "Ainsworth et al. 1978, ch. 6", INFANT),
     Param("watch_stranger", 0.08, 0.0, 0.5, "while playing, a glance at the stranger in the room",
           "Ainsworth et al. 1978, ch. 5", SECOND),
+    Param("stranger_attention", 2.0, 0.0, 5.0, "the stranger's entrance attracts attention: "
+          "sitting and looking at her rather than playing, per unit of her novelty (Ainsworth "
+          "et al. 1978, ch. 5: exploration falls when she enters in episode 3)",
+          "Ainsworth et al. 1978, ch. 5", SECOND),
+    Param("stranger_novelty_seconds", 90.0, 1.0, 300.0, "seconds over which her novelty wanes "
+          "after she enters (from 1 to 0, linearly)", "Ainsworth et al. 1978, ch. 4-5: the "
+          "infant watches her during her silent first minute", SECOND),
+    Param("stranger_reentry", 0.4, 0.0, 1.0, "her novelty when she comes back (episode 7), "
+          "relative to her first entrance", "modelling choice", SECOND),
+    Param("look_around", 0.5, 0.0, 1.0, "a calm infant sitting without playing looks around the "
+          "room and at the toys (visual exploration), per unit of calm",
+          "Ainsworth et al. 1978, ch. 3: visual exploration", SECOND),
     Param("wary_stranger", 0.3, 0.0, 0.9, "the extra chance of watching the stranger warily "
           "while she approaches, plays or holds (infants watch an unfamiliar adult's overtures)",
           "Ainsworth et al. 1978, ch. 5", SECOND),
@@ -95,9 +114,23 @@ def explore(f_free, calm, f_cg, without_base, displaced, d, p):
 
 
 @kernel
-def idle(f_free, a, without_base, d, p):
-    """Idling: the floor, sitting watchful (vigilance), sitting distressed in separation."""
-    return f_free * (p.idle_floor + a * (d.idle_vigilant + without_base * d.idle_alone))
+def stranger_novelty(episode, t_ep, st_in, p):
+    """The stranger's novelty: 1 as she enters in episode 3, waning linearly over
+    ``stranger_novelty_seconds``; ``stranger_reentry`` of that when she comes back in
+    episode 7; 0 otherwise."""
+    fresh = max(f(1.0) - f(t_ep) / p.stranger_novelty_seconds, f(0.0))
+    first = f(episode == 3) + p.stranger_reentry * f(episode == 7)
+    return f(st_in) * first * fresh
+
+
+@kernel
+def idle(f_free, a, without_base, novelty, d, p):
+    """Idling: the floor, sitting watchful (vigilance), sitting distressed in separation (more
+    with the pull to approach, and with distress whatever the strategy), and sitting to look
+    at a stranger who has just come in (``novelty``)."""
+    return f_free * (p.idle_floor + a * (d.idle_vigilant + without_base * d.idle_alone)
+                     + without_base * p.idle_distress * a * a
+                     + p.stranger_attention * novelty)
 
 
 @kernel
@@ -120,11 +153,23 @@ def gaze_exploring(per, d, u, p) -> int:
 
 
 @kernel
-def gaze_idle(per, d, u, p) -> int:
-    """Where an idle infant looks: at her, or away; when she is gone, at the door, the
-    stranger or away."""
+def gaze_idle(per, a, novelty, d, u, p) -> int:
+    """Where an idle infant looks: at a stranger who has just come in (with her novelty, and
+    warily while she makes overtures), at her, around the room and at the toys (visual
+    exploration, when calm), or away; when she is gone, at the door, the stranger, around
+    the room or away."""
+    at_stranger = f(per.st_in) * min(novelty + p.wary_stranger * f(per.st_overture), f(1.0))
+    if u < at_stranger:
+        return GAZE.STRANGER
+    u = (u - at_stranger) / max(f(1.0) - at_stranger, f(1e-6))  # the rest of the draw
     if per.cg_in:
-        return GAZE.CAREGIVER if u < d.watch else GAZE.AWAY
-    if u < p.idle_door_glance:
-        return GAZE.DOOR
-    return GAZE.STRANGER if per.st_in else GAZE.AWAY
+        if u < d.watch:
+            return GAZE.CAREGIVER
+        u = (u - d.watch) / max(f(1.0) - d.watch, f(1e-6))
+    else:
+        if u < p.idle_door_glance:
+            return GAZE.DOOR
+        u = (u - p.idle_door_glance) / (f(1.0) - p.idle_door_glance + f(1e-6))
+    if u < p.look_around * (f(1.0) - a):
+        return GAZE.TOYS
+    return GAZE.STRANGER if per.st_in and not per.cg_in else GAZE.AWAY

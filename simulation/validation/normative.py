@@ -294,7 +294,11 @@ def normative_checks() -> list[Check]:
               "checks")
     scale_basis = ("direction only; the coder defines the groups by the reunion scales, but "
                    "nothing fixes their level relative to episode 2, nor episode 8 against 5. "
-                   "In sample: issue 13 asked for it. Shares the script with 'contact "
+                   "In sample: issue 13 asked for it, and issue 20 added rules aimed at these "
+                   "orders: approach and reaching weaker before the first separation "
+                   "(approach_preseparation) and stronger after the second "
+                   "(approach_cumulative, rules/proximity.py), so the orders follow in part "
+                   "from those parameters by design. Shares the script with 'contact "
                    "maintaining rises in the reunions': she approaches in both reunions and "
                    "picks the infant up in episode 8 (rules/adults.py)")
     script = ("true by construction: the script has the caregiver pick the infant up when she "

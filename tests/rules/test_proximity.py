@@ -18,10 +18,12 @@ def test_approach_grows_with_distress():
 
 def test_a_trusting_infant_in_her_arms_holds_on_beyond_its_distress():
     s, per, d, p = dyad(trust=0.9)
+    s.episode = 5  # a reunion: after a separation it wants the contact beyond its distress
     present(per, held=True)
     calm = propensities(s, per, d, p, 0.0)
     assert calm["CONTACT_ACTIVE"] > 0.3  # clinging has a floor: it wants the contact
     untrusting = dyad(trust=0.1)
+    untrusting[0].episode = 5
     present(untrusting[1], held=True)
     held = propensities(*untrusting, 0.0)
     assert held["CONTACT_PASSIVE"] > held["CONTACT_ACTIVE"] / 2
