@@ -54,9 +54,10 @@ PARAMS = (
           "scaled by exp(-this x (expected rebuff - onset)), since an infant that expects rebuff "
           "seeks close contact less and so learns less often whether it is now welcome. "
           "Avoidance learned under rejection then outlasts a change to warm care by months "
-          "(half the A infants still A about three months after a change at 12: Dozier et al. "
-          "2001, secure with a nurturing foster mother 'in a matter of months'), while a warmly "
-          "raised infant learns rebuff quickly when care turns cold (0: no exclusion)",
+          "(in the model, half the A infants still A three months after a change at 12; foster "
+          "infants became secure with a nurturing foster mother within months: Dozier et al. "
+          "2001), while a warmly raised infant learns rebuff quickly when care turns cold (0: "
+          "no exclusion)",
           "Bowlby 1980 (defensive exclusion); Bretherton & Munholland 1999", HOME),
     Param("learn_gain", 0.04, 0.001, 0.5, "learning rate of signal gain at birth (hyper/"
           "deactivation)", "Cassidy & Kobak 1988", HOME),
