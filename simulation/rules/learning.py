@@ -12,9 +12,15 @@ occasion of need.
   dissociated answer (unresolved loss) brings no comfort and alarms: fear of the haven grows by a
   smaller step (:func:`alarm`; Main & Hesse 1990; Schuengel et al. 1999).
 - Learning consolidates with age: early experience is weighed in, not overwritten (Bowlby 1973).
+- Expected rebuff guards itself: an infant that expects rebuff seeks close contact less and so
+  tests the expectation less often (defensive exclusion; Bowlby 1980), so avoidance outlasts a
+  change to warm care by months while rebuff is learned quickly by an infant that still seeks
+  contact (:func:`tested`).
 """
 
 from __future__ import annotations
+
+import math
 
 from .declaration import HOME, Param
 from .jit import kernel
@@ -37,8 +43,24 @@ PARAMS = (
           "counts as volatility 1", "Behrens et al. 2007", HOME),
     Param("volatility_boost", 2.0, 0.0, 10.0, "how much volatility raises the learning rate of "
           "trust (Behrens 2007)", "Behrens et al. 2007", HOME),
-    Param("learn_rebuff", 0.05, 0.001, 0.5, "learning rate of expected rebuff at birth",
-          "Main 1990", HOME),
+    Param("learn_rebuff", 0.15, 0.001, 0.5, "learning rate of expected rebuff at birth while the "
+          "infant still tests it (below `exclusion_onset`): fast enough that three months of "
+          "rejecting care from 9 months teach avoidance by 12 (Vaughn et al. 1979; Egeland & "
+          "Farber 1984: secure to insecure between 12 and 18 months with changed care)",
+          "Main 1990; Vaughn et al. 1979", HOME),
+    Param("exclusion_onset", 0.3, 0.0, 1.0, "expected rebuff above which the infant begins to "
+          "keep from testing it (see `defensive_exclusion`): about where contact seeking gives "
+          "way to deactivation", "Main 1990; Bowlby 1980", HOME),
+    Param("defensive_exclusion", 20.0, 0.0, 50.0, "how much expecting rebuff keeps the infant "
+          "from testing that expectation: above `exclusion_onset` the rebuff's learning rate is "
+          "scaled by exp(-this x (expected rebuff - onset)), since an infant that expects rebuff "
+          "seeks close contact less and so learns less often whether it is now welcome. "
+          "Avoidance learned under rejection then outlasts a change to warm care by months "
+          "(in the model, half the A infants still A three months after a change at 12; foster "
+          "infants became secure with a nurturing foster mother within months: Dozier et al. "
+          "2001), while a warmly raised infant learns rebuff quickly when care turns cold (0: "
+          "no exclusion)",
+          "Bowlby 1980 (defensive exclusion); Bretherton & Munholland 1999", HOME),
     Param("learn_gain", 0.04, 0.001, 0.5, "learning rate of signal gain at birth (hyper/"
           "deactivation)", "Cassidy & Kobak 1988", HOME),
     Param("escalation_reward", 2.0, 0.0, 5.0, "how strongly an answer that came only after "
@@ -85,6 +107,20 @@ def plasticity(month: float, p) -> float:
 
 
 @kernel
+def tested(rebuff: float, p) -> float:
+    """Share of answered occasions that still test the expectation of rebuff (1 with none).
+
+    An infant that expects rebuff seeks close contact less, and so finds out less often whether
+    it would now be welcome: expectations that guide behaviour tend to preclude their own
+    disconfirmation (defensive exclusion, Bowlby 1980; Bretherton & Munholland 1999). Above
+    ``exclusion_onset`` the rate falls as ``exp(-defensive_exclusion * (rebuff - onset))``; both
+    outcomes are weighted alike, so the expectation still settles where the care puts it, only
+    more slowly from higher up.
+    """
+    return math.exp(-p.defensive_exclusion * max(rebuff - p.exclusion_onset, 0.0))
+
+
+@kernel
 def learn(m, answered, rebuffed, frightened, plastic, p) -> None:
     """Update one working model ``m`` (a row of :data:`LEARNER` values) from one occasion.
 
@@ -98,7 +134,8 @@ def learn(m, answered, rebuffed, frightened, plastic, p) -> None:
       escalation used to pay intermittently (partial reinforcement resists extinction).
     - Fear grows with frightening answers and fades slowly (Main & Hesse 1990).
     - ``plastic`` (:func:`plasticity`) scales the expectations' learning rates (not the fast and
-      slow trackers, which perceive recent availability, nor fear).
+      slow trackers, which perceive recent availability, nor fear); expected rebuff's is also
+      scaled by :func:`tested` (defensive exclusion).
     """
     trust, fast, slow, vol_raw, rebuff, g, fear = m[0], m[1], m[2], m[3], m[4], m[5], m[6]
     outcome = 1.0 if answered == 1 else 0.0  # answered promptly, at the first bid
@@ -113,7 +150,8 @@ def learn(m, answered, rebuffed, frightened, plastic, p) -> None:
     m[2] = slow + p.learn_slow * err_slow
     m[3] = vol_raw
     if answered > 0:
-        m[4] = rebuff + plastic * p.learn_rebuff * ((1.0 if rebuffed else 0.0) - rebuff)
+        m[4] = rebuff + plastic * p.learn_rebuff * tested(rebuff, p) * (
+            (1.0 if rebuffed else 0.0) - rebuff)
     # the gain's target and rate by outcome: unanswered, answered at once, answered only after
     # escalating, or rebuffed
     if rebuffed:

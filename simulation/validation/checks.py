@@ -288,6 +288,36 @@ def intervention_check(provider: CohortProvider) -> Outcome:
                    {"secure": s, "z": float(z)})
 
 
+#: Change of care (issue 20): the presets, and the months of the two switches.
+CHANGE_WARM, CHANGE_COLD = get_preset("sensitive").profile, get_preset("rejecting").profile
+CHANGE_WORSE_AT, CHANGE_BETTER_AT = 9.0, 12.0
+
+
+def change_of_care_check(provider: CohortProvider) -> Outcome:
+    """Avoidance learned in months and unlearned in months, not weeks."""
+    n = provider.sizes.arm
+    worse = CaregivingHistory(((0.0, CHANGE_WARM), (CHANGE_WORSE_AT, CHANGE_COLD)))
+    better = CaregivingHistory(((0.0, CHANGE_COLD), (CHANGE_BETTER_AT, CHANGE_WARM)))
+
+    def avoidant(care, label: str, age: float = 12.0) -> float:
+        table = provider.care(care, label, n=n, age_months=age)
+        return float((table["abc_group"] == "A").mean())
+
+    warm = avoidant(CHANGE_WARM, "change: sensitive throughout")
+    cold = avoidant(CHANGE_COLD, "change: rejecting throughout")
+    learned = avoidant(worse, "change: sensitive, rejecting from 9 months")
+    kept = avoidant(better, "change: rejecting, sensitive from 12 months", 13.0)
+    later = avoidant(better, "change: rejecting, sensitive from 12 months", 18.0)
+    z_learned = (learned - warm) / np.hypot(share_se(learned, n), share_se(warm, n))
+    z_later = (kept - later) / np.hypot(share_se(kept, n), share_se(later, n))
+    ok = bool(z_learned > Z_ORDER and kept >= cold / 2 and z_later > Z_ORDER)
+    return Outcome(f"A at 12: sensitive {pct(warm)}, rejecting {pct(cold)}, rejecting from 9 "
+                   f"months {pct(learned)} (z {z_learned:.1f}); sensitive from 12 months: A at "
+                   f"13 {pct(kept)}, at 18 {pct(later)} (z {z_later:.1f})", ok,
+                   {"warm": warm, "cold": cold, "learned": learned, "kept": kept,
+                    "later": later})
+
+
 STABILITY_POPULATION = "global"
 STABILITY_FAMILIES = 20
 #: "Mostly repeats": at least this share of infants keep their four-way classification.
@@ -510,6 +540,21 @@ def build_checks() -> list[Check]:
                     "first months persist) changed how learning consolidates with this "
                     "comparison in view. Shares the consolidation of learning with the "
                     "stability checks and the realistic intervention", topic="change",
+              in_sample=True),
+        Check("change of care takes months", "predicted",
+              "Vaughn et al. 1979; Egeland & Farber 1984; Dozier et al. 2001",
+              "sensitive care turning rejecting at 9 months: more A at 12 than sensitive "
+              "throughout; rejecting care turning sensitive at 12: a month later at least half "
+              "as many A as rejecting throughout, and fewer at 18 than at 13",
+              change_of_care_check,
+              basis="care the calibration never saw; 'at least half' and the two ages are the "
+                    "project's reading of 'change over months, not weeks' (changes of "
+                    "classification between 12 and 18 months with changed care: Vaughn et al. "
+                    "1979, Egeland & Farber 1984; secure with a nurturing foster mother 'in a "
+                    "matter of months': Dozier et al. 2001), not published figures. In sample: "
+                    "issue 20 measured these cells and set the rebuff's learning rate and "
+                    "defensive exclusion with them in view. Shares the consolidation of "
+                    "learning with the stability and intervention checks", topic="change",
               in_sample=True),
         Check("12-to-18-month stability", "predicted", "Waters 1978; Vaughn et al. 1979",
               f"same caregiver: >= {STABILITY_MIN:.0%} keep their classification; lower when "

@@ -33,7 +33,10 @@ def test_unanswered_escalation_that_is_sometimes_answered_raises_signal_gain():
 def test_rebuffs_raise_expected_rebuff_and_lower_signal_gain():
     rebuffed = after([(1, True, False)] * 100)
     warm = after([(1, False, False)] * 100)
-    assert rebuffed["rebuff"] > 0.9 and warm["rebuff"] < 0.02
+    # past the deactivation switch; then it tests the expectation less (defensive exclusion)
+    assert rebuffed["rebuff"] > 0.4 and warm["rebuff"] < 0.02
+    open_minded = home(ModelParams(defensive_exclusion=0.0))
+    assert after([(1, True, False)] * 100, p=open_minded)["rebuff"] > 0.9
     assert rebuffed["signal_gain"] < 0.05 < warm["signal_gain"]
 
 
@@ -75,3 +78,23 @@ def test_a_dissociated_answer_alarms_without_comfort():
     learning.alarm(m, p)
     assert m[6] == pytest.approx(before[6] + p.learn_alarm * (1.0 - before[6]))
     assert np.array_equal(m[:6], before[:6])  # alarm is fear only: no rebuff, no aggression
+def test_expected_rebuff_guards_itself():
+    """Defensive exclusion: an infant that expects rebuff tests the expectation less often, so
+    warm answers lower a high expected rebuff more slowly than rebuffs raise a low one."""
+    p = home()
+    assert learning.tested(0.1, p) == 1.0  # below the onset every answer tests it
+    assert learning.tested(0.45, p) < 0.1 < learning.tested(0.32, p) < 1.0
+    plastic = learning.plasticity(12.0, p)
+
+    def moved(start, rebuffed, q):
+        m = np.array(INITIAL)
+        m[4] = start
+        for _ in range(50):  # about a month of answered occasions
+            learning.learn(m, 1, rebuffed, False, plastic, q)
+        return abs(m[4] - start)
+
+    up, down = moved(0.1, True, p), moved(0.46, False, p)
+    assert up > 5 * down  # learned in weeks, unlearned over months
+    open_minded = home(ModelParams(defensive_exclusion=0.0))
+    assert learning.tested(0.45, open_minded) == 1.0
+    assert moved(0.46, False, open_minded) > 5 * down  # the exclusion is what slows it
