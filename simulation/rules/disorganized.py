@@ -1,8 +1,11 @@
 """Fear and disorganized lapses (D): the haven that is also the source of alarm.
 
 A feared caregiver is at once haven and threat (Main & Hesse 1990): in her presence, aroused, the
-infant's strategy lapses now and then: it freezes, breaks off an approach, or shows
-apprehension at her overtures, graded in learned fear (more fear, more lapses; so that
+infant's strategy lapses now and then, in the forms Main & Solomon (1990) list as the indices of
+disorganization: it freezes (and a strong freeze holds for many seconds), breaks off an
+approach, shows apprehension at her overtures, rocks (a stereotypy), sits dazed and
+disoriented, approaches her with its gaze averted, or turns, distressed, to the stranger with
+her present; all from one weight of lapses, graded in learned fear (more fear, more lapses; so that
 frightening care makes D probable, not certain). Where the pull to approach and the expectation
 of rebuff balance, approaches are broken off too (approach-avoidance conflict, a route to D
 without frightening care; Main & Solomon 1990). The fear's stress is in
@@ -38,6 +41,23 @@ PARAMS = (
           "to the weight of lapses", "Main & Solomon 1990", SECOND),
     Param("broken_approaching", 1.8, 0.0, 5.0, "the extra weight of breaking off an approach "
           "while approaching", "Main & Solomon 1990", SECOND),
+    # --- the acts a lapse produces (Main & Solomon 1990, indices I-VII) ---
+    Param("freeze_hold", 3.0, 0.0, 10.0, "the extra weight of going on freezing once frozen "
+          "(freezing, once begun, holds: the strongest cases last 20 s or more; Main & "
+          "Solomon 1990, index V)", "Main & Solomon 1990", SECOND),
+    Param("rock_share", 0.15, 0.0, 2.0, "rocking and other stereotypies, relative to the "
+          "weight of lapses (index IV)", "Main & Solomon 1990", SECOND),
+    Param("rock_hold", 1.0, 0.0, 10.0, "the extra weight of going on rocking once begun "
+          "(stereotypies are repeated movements)", "Main & Solomon 1990", SECOND),
+    Param("dazed_share", 0.15, 0.0, 2.0, "sitting dazed, disoriented, with a trance-like "
+          "expression, relative to the weight of lapses (index VII)", "Main & Solomon 1990",
+          SECOND),
+    Param("averted_share", 1.0, 0.0, 5.0, "chance per unit of lapse weight that an approach "
+          "to her is made with the head and gaze averted (simultaneous contradiction, index "
+          "II), at most 1", "Main & Solomon 1990", SECOND),
+    Param("misdirected_share", 0.3, 0.0, 2.0, "approaching the stranger, distressed, with her "
+          "present, relative to the weight of lapses (misdirected attachment behaviour, index "
+          "III)", "Main & Solomon 1990", SECOND),
 )
 
 DISPOSITIONS = (
@@ -62,9 +82,34 @@ def weight(f_cg, a, d):
 
 
 @kernel
-def freeze(lapse, p):
-    """Freezing, stilling."""
-    return p.freeze_share * lapse
+def freeze(lapse, s, p):
+    """Freezing, stilling; once frozen, the freeze holds (extra weight on going on)."""
+    return p.freeze_share * lapse * (f(1.0) + p.freeze_hold * f(s.action == ACTION.FREEZE))
+
+
+@kernel
+def rocking(lapse, s, p):
+    """Rocking, a stereotypy; repeated once begun."""
+    return p.rock_share * lapse * (f(1.0) + p.rock_hold * f(s.action == ACTION.ROCK))
+
+
+@kernel
+def dazed(lapse, p):
+    """Sitting dazed and disoriented, a trance-like expression."""
+    return p.dazed_share * lapse
+
+
+@kernel
+def averted(lapse, p):
+    """The chance that an approach to her is made with the gaze averted."""
+    return min(p.averted_share * lapse, f(1.0))
+
+
+@kernel
+def misdirected(lapse, per, p):
+    """Approaching the stranger for comfort with her present (distress enters through the
+    lapse weight, which grows with arousal)."""
+    return p.misdirected_share * lapse * f(per.st_in and not (per.held_cg or per.held_st))
 
 
 @kernel
