@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
 import numpy as np
+import pytest
 from handmade import dyad, present, propensities
 
 from simulation.codes import ACTION, GAZE, TARGET
