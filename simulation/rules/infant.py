@@ -72,7 +72,8 @@ CONSTANTS = (
 def propensities(s, per, d, a, p) -> tuple:
     """Propensity of every action into ``s.propensity`` (by Action code), each from the
     mechanism that owns it; returns the avoidance of the caregiver and of the stranger, the
-    weight of lapses and the part of ``APPROACH`` that is misdirected to the stranger.
+    weight of lapses and conflict (behind an averted approach) and the part of ``APPROACH``
+    that is misdirected to the stranger.
 
     Contexts enter as 0/1 factors (``f(condition)``), so that each propensity is one formula.
     """
@@ -113,10 +114,10 @@ def propensities(s, per, d, a, p) -> tuple:
     P[ACTION.APPROACH_BROKEN] = disorganized.approach_broken(f_free_cg, weight, a, s, d, p)
     P[ACTION.APPREHENSION] = disorganized.apprehension(weight, per, p)
     P[ACTION.ROCK] = disorganized.rocking(weight, s, p)
-    P[ACTION.DAZED] = disorganized.dazed(weight, p)
+    P[ACTION.DAZED] = disorganized.dazed(weight, s, p)
     misdirected = disorganized.misdirected(weight, per, p)
     P[ACTION.APPROACH] += misdirected
-    return avoid_cg, avoid_st, weight, misdirected
+    return avoid_cg, avoid_st, disorganized.conflicted(weight, a, d, p), misdirected
 
 
 @kernel
@@ -189,11 +190,15 @@ def misdirect(action, target, s, per, P, sums, u, misdirected) -> int:
 
 
 @kernel
-def gaze(action, target, per, d, u, lapse, p) -> int:
+def gaze(action, target, s, per, d, u, conflict, p) -> int:
     """Where the infant looks, given what it does (secure-base glances while exploring); an
-    approach to her in a lapse may be made with the gaze averted (Main & Solomon 1990)."""
-    if action == ACTION.APPROACH and target == TARGET.CAREGIVER and lapse > 0:
-        if u < disorganized.averted(lapse, p):
+    approach to her in a lapse or in conflict may be made with the gaze averted (Main &
+    Solomon 1990): drawn as the approach begins, kept while it goes on (``s`` holds the
+    previous second's action and gaze)."""
+    if action == ACTION.APPROACH and target == TARGET.CAREGIVER and conflict > 0:
+        if s.action == ACTION.APPROACH and s.target == TARGET.CAREGIVER:
+            return GAZE.AWAY if s.gaze == GAZE.AWAY else GAZE.CAREGIVER
+        if u < disorganized.averted(conflict, p):
             return GAZE.AWAY
         return GAZE.CAREGIVER
     if action == ACTION.EXPLORE:
@@ -266,7 +271,7 @@ def decide(s, per, d, key, purpose, tick, p) -> None:
     u_action, u_cry, u_gaze, u_noise = rng.quad_one(key, purpose, tick)
     a = arousal.update_arousal(s, per, d, u_noise, p)
     s.frustration = protest.update_frustration(s, per, a, p)
-    avoid_cg, avoid_st, lapse, misdirected = propensities(s, per, d, a, p)
+    avoid_cg, avoid_st, conflict, misdirected = propensities(s, per, d, a, p)
     action = choose(s.propensity, s.choice_sums, s.action, u_action, p)
     target = action_target(action, per, avoid_cg, avoid_st)
     target = misdirect(action, target, s, per, s.propensity, s.choice_sums, u_action,
@@ -274,6 +279,6 @@ def decide(s, per, d, key, purpose, tick, p) -> None:
     s.arousal = a
     s.cry_drive = crying.cry_drive(a, d, s.cry_drive, p)
     s.cry = crying.cry_level(s.cry_drive, u_cry, p)
-    s.gaze = gaze(action, target, per, d, u_gaze, lapse, p)
+    s.gaze = gaze(action, target, s, per, d, u_gaze, conflict, p)
     s.action = action
     s.target = target

@@ -51,7 +51,7 @@ def test_a_freeze_once_begun_holds():
     starting = propensities(s, per, d, p, 0.7)["FREEZE"]
     s.action = ACTION.FREEZE
     going_on = propensities(s, per, d, p, 0.7)["FREEZE"]
-    assert going_on == pytest.approx(starting * (1 + p.freeze_hold), rel=1e-5)
+    assert going_on == pytest.approx(starting * (1 + p.freeze_hold / p.freeze_share), rel=1e-5)
     assert going_on > 2 * starting
 
 
@@ -99,8 +99,26 @@ def test_the_misdirected_share_of_an_approach_goes_to_the_stranger():
 def test_an_approach_in_a_lapse_may_avert_the_gaze():
     s, per, d, p = dyad(fear=0.8)
     present(per, d_cg=2.0)
-    look = [infant.gaze(ACTION.APPROACH, TARGET.CAREGIVER, per, d, np.float32(u),
+    s.action = ACTION.IDLE  # the approach begins now
+    look = [infant.gaze(ACTION.APPROACH, TARGET.CAREGIVER, s, per, d, np.float32(u),
                         np.float32(0.3), p) for u in (0.1, 0.5)]
     assert look == [GAZE.AWAY, GAZE.CAREGIVER]  # averted with chance 0.3 x averted_share
-    assert infant.gaze(ACTION.APPROACH, TARGET.CAREGIVER, per, d, np.float32(0.1),
+    assert infant.gaze(ACTION.APPROACH, TARGET.CAREGIVER, s, per, d, np.float32(0.1),
                        np.float32(0.0), p) == GAZE.CAREGIVER
+    # once begun, the approach keeps its gaze, averted or not
+    s.action, s.target = ACTION.APPROACH, TARGET.CAREGIVER
+    for before in (GAZE.AWAY, GAZE.CAREGIVER):
+        s.gaze = before
+        assert [infant.gaze(ACTION.APPROACH, TARGET.CAREGIVER, s, per, d, np.float32(u),
+                            np.float32(0.3), p) for u in (0.1, 0.9)] == [before, before]
+
+
+def test_conflict_without_fear_also_averts_approaches():
+    """The approach-avoidance conflict route (no frightening care) gives averted approaches
+    too, through the conflict's weight."""
+    s, per, d, p = dyad(rebuff=0.35)
+    present(per, d_cg=2.0)
+    from simulation.rules import disorganized
+    assert disorganized.conflicted(np.float32(0.0), np.float32(0.6), d, p) > 0.0
+    s, per, d, p = dyad(rebuff=0.0, trust=0.95)
+    assert disorganized.conflicted(np.float32(0.0), np.float32(0.6), d, p) < 0.02
