@@ -104,11 +104,20 @@ class Disorganization:
 
 
 def _run_of(mask: Packed, seconds: int) -> Packed:
-    """True at t when ``mask`` held for the ``seconds`` seconds up to and including t."""
-    out, shifted = mask, mask
-    for _ in range(seconds - 1):
-        shifted = shifted.later()
-        out = out & shifted
+    """True at t when ``mask`` held for the ``seconds`` seconds up to and including t (runs
+    doubled: a run of a + b seconds is a run of a now and of b, a seconds earlier)."""
+    out: Packed | None = None
+    covered, run, length, left = 0, mask, 1, seconds
+    while left:
+        if left & 1:
+            out = run if out is None else out & run.later(covered)
+            covered += length
+        left >>= 1
+        if left:
+            run = run & run.later(length)
+            length *= 2
+    if out is None:
+        raise ValueError("a run lasts at least one second")
     return out
 
 
