@@ -161,16 +161,18 @@ def rate_disorganization(p: Primitives) -> Disorganization:
     dazed = p.dazed & here
     strong = _run_of(freeze, STRONG_FREEZE)  # from the 20th second of a freeze on
     apprehension = p.apprehension & here
-    stack = _stack([sequential, simultaneous, interrupted, rock, freeze, apprehension, dazed,
-                    lapse & p.crying, strong, lapse, rock | freeze | dazed])
-    bouts = stack.bouts()
-    seconds = stack.seconds()
+    # bouts of the seven indices, of lapses while distressed, of strong freezes, of lapses
+    bouts = _stack([sequential, simultaneous, interrupted, rock, freeze, apprehension, dazed,
+                    lapse & p.crying, strong, lapse]).bouts()
+    # seconds of rocking, freezing, being dazed (distinct acts: their sum is the stilled
+    # seconds) and of any lapse
+    seconds = _stack([rock, freeze, dazed, lapse]).seconds()
     first = (lapse | sequential | simultaneous | interrupted).first()[0]
-    units_seconds = np.array([u == "seconds" for _, u in INDICES])
-    indices = np.where(units_seconds[:, None, None], seconds[:N_INDICES],
-                       bouts[:N_INDICES])  # (7, n, 8)
+    indices = bouts[:N_INDICES].copy()  # (7, n, 8)
+    indices[4], indices[6] = seconds[1], seconds[2]  # V and VII in seconds
     distressed, strong_freezes, lapses = bouts[7], bouts[8], bouts[9]
-    lapse_seconds, long_seconds = seconds[9], seconds[10]
+    long_seconds = seconds[0] + seconds[1] + seconds[2]
+    lapse_seconds = seconds[3]
     per_episode = (bouts[:N_INDICES].sum(axis=0) + distressed
                    + LONG_LAPSE_POINTS * (long_seconds // LONG_LAPSE)
                    + STRONG_FREEZE_POINTS * strong_freezes)
