@@ -229,7 +229,7 @@ function infantSVG(action, cry, dir, A, opts = {}) {
       // rocking: the body tilted, arcs to and fro beside it (a stereotypy)
       rot = 14 * k;
       pose = `<ellipse cx="0" cy="0.02" rx="0.12" ry="0.16" class="body"/>`;
-      arms.push([-0.1, -0.04, -0.06, 0.16], [0.1, -0.04, 0.06, 0.16]);
+      arms.push([-0.1, -0.04, 0.04, 0.14], [0.1, -0.04, -0.04, 0.14]);  // arms round the knees
       marks += `<path d="M -0.36 -0.3 q -0.08 0.14 0 0.28 M 0.36 -0.3 q 0.08 0.14 0 0.28" class="rock"/>` +
         `<path d="M -0.36 -0.3 l -0.04 0.06 M 0.36 0.0 l 0.05 -0.05" class="rock"/>`;
       face = "face dazed";
@@ -237,7 +237,7 @@ function infantSVG(action, cry, dir, A, opts = {}) {
     case A.DAZED:
       // dazed, disoriented: slumped, arms hanging, a spiral over the head, blank eyes
       rot = -8 * k;
-      pose = `<ellipse cx="0" cy="0.04" rx="0.12" ry="0.15" class="body frozen"/>`;
+      pose = `<ellipse cx="0" cy="0.04" rx="0.12" ry="0.15" class="body"/>`;
       arms.push([-0.1, -0.02, -0.16, 0.2], [0.1, -0.02, 0.16, 0.2]);
       marks += `<path d="M 0 -0.46 m -0.08 0 a 0.08 0.05 0 1 1 0.16 0 a 0.06 0.035 0 1 1 -0.12 0 a 0.035 0.02 0 1 1 0.07 0" class="daze"/>`;
       face = "face dazed";
