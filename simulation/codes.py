@@ -43,10 +43,16 @@ class Action(IntEnum):
     FREEZE = 11  # freezing, stilling (Main & Solomon 1990)
     APPROACH_BROKEN = 12  # approach interrupted and turned into flight (Main & Solomon 1990)
     APPREHENSION = 13  # direct apprehension of the parent: fearful face, backing off
+    ROCK = 14  # rocking, stereotyped or asymmetrical movement, anomalous posture (Main &
+    # Solomon 1990, index IV)
+    DAZED = 15  # dazed, trance-like expression, disoriented, not oriented to anyone (index VII)
 
 
-#: Actions that are disorganized lapses (Main & Solomon 1990 indices).
-D_ACTIONS = (Action.FREEZE, Action.APPROACH_BROKEN, Action.APPREHENSION)
+#: Actions that are disorganized lapses (Main & Solomon 1990 indices). Two more indices are
+#: ordinary acts in context, for the coder to see: approaching her with the gaze averted (index
+#: II) and approaching the stranger while distressed with her present (index III).
+D_ACTIONS = (Action.FREEZE, Action.APPROACH_BROKEN, Action.APPREHENSION, Action.ROCK,
+             Action.DAZED)
 
 
 class Target(IntEnum):

@@ -181,7 +181,7 @@ def random_records(draw) -> BehaviourRecord:
         cuts -= cuts[0]
         for k, e in enumerate(eps):
             ep[i, cuts[k]: cuts[k + 1]] = e
-    limits = {"action": 14, "target": 5, "cry": 3, "gaze": 5, "zone_caregiver": 4,
+    limits = {"action": len(Action), "target": 5, "cry": 3, "gaze": 5, "zone_caregiver": 4,
               "zone_stranger": 4, "held": 3, "caregiver_act": 9, "stranger_act": 9,
               "present": 4}
     data = {}

@@ -42,6 +42,8 @@ def test_run_prints_distribution_and_writes_one_row_per_infant(tmp_path):
         assert name in stdout
     table = pd.read_csv(out)
     assert len(table) == 40 and table["seed"].eq(3).all()
+    indices = [f"d_index_{i}" for i in range(1, 8)]
+    assert set(indices) <= set(table.columns) and (table[indices] >= 0).all().all()
     assert table["responsiveness"].eq(0.85).all()
     long = pd.read_parquet(scales)
     assert set(long["infant_id"]) == set(range(40))
@@ -64,6 +66,10 @@ def test_flags_override_the_preset(tmp_path):
     t = pd.read_csv(out)
     assert t["warmth"].eq(0.9).all() and t["responsiveness"].eq(0.7).all()
     assert t["reactivity"].eq(0.2).all() and t["soothability"].eq(0.7).all()
+    # the seven indices of Main & Solomon (1990), after the rating
+    columns = list(t.columns)
+    at = columns.index("d_rating")
+    assert columns[at + 1: at + 8] == [f"d_index_{i}" for i in range(1, 8)]
 
 
 def test_unresolved_flag_reaches_the_table(tmp_path):

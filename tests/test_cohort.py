@@ -11,6 +11,7 @@ MIX = CaregiverProfile(0.55, 0.4, 0.5, 0.2)
 
 CONTRACT_COLUMNS = [
     "infant_id", "seed", "classification", "group", "abc_group", "subgroup", "d_rating",
+    *[f"d_index_{i}" for i in range(1, 8)],
     "responsiveness", "consistency", "warmth", "frightening", "reactivity", "soothability",
     *[f"ep{e}_{s}" for e in (5, 8) for s in (
         "proximity_seeking", "contact_maintaining", "resistance", "avoidance",

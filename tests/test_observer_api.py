@@ -33,7 +33,8 @@ def test_scales_names_and_shapes(coding):
 
 def test_to_frame_columns(coding):
     frame = coding.to_frame()
-    expected = ["abc_group", "group", "classification", "subgroup", "d_rating"]
+    expected = ["abc_group", "group", "classification", "subgroup", "d_rating",
+                *[f"d_index_{i}" for i in range(1, 8)]]
     for ep in (5, 8):
         expected += [f"ep{ep}_{s}" for s in ("proximity_seeking", "contact_maintaining",
                                              "resistance", "avoidance", "distance_interaction")]
@@ -45,6 +46,8 @@ def test_to_frame_columns(coding):
     assert list(frame.columns) == expected
     assert list(frame_columns()) == expected
     assert "per 15-s interval" in frame_columns()["ep6_crying"]
+    assert "seconds in the caregiver's presence" in frame_columns()["d_index_5"]
+    assert "bouts in the caregiver's presence" in frame_columns()["d_index_4"]
     assert len(frame) == 3
     assert frame["ep8_avoidance"].tolist() == coding.scales[:, 7, 0, 3].tolist()
     assert frame["ep6_duration"].tolist() == [180, 61, 180]

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from records import RecordBuilder
 
-from simulation.codes import Action
+from simulation.codes import Action, Gaze
 from simulation.observer import code_record
 from simulation.observer.disorganization import D_CUTOFF, RATING_THRESHOLDS, rating_from_points
 
@@ -21,7 +21,8 @@ def test_no_index_rates_1():
     assert d_of(RecordBuilder()) == 1
 
 
-@pytest.mark.parametrize("action", [A.FREEZE, A.APPROACH_BROKEN, A.APPREHENSION])
+@pytest.mark.parametrize("action", [A.FREEZE, A.APPROACH_BROKEN, A.APPREHENSION, A.ROCK,
+                                    A.DAZED])
 def test_each_lapse_counts_in_the_caregivers_presence(action):
     assert d_of(RecordBuilder().act(2, 50, 51, action, "caregiver")) == 2
 
@@ -52,7 +53,8 @@ def test_repeated_distressed_lapses_in_a_reunion_are_d():
 
 
 def test_prolonged_freezing_is_d():
-    assert d_of(RecordBuilder().act(8, 50, 70, A.FREEZE)) == 5  # (1 + 2 x 2 long) x 2 = 10
+    # (1 bout + 2 x 2 long + 3 strong) x 2 = 16 points
+    assert d_of(RecordBuilder().act(8, 50, 70, A.FREEZE)) == 7
 
 
 def test_strong_seeking_then_abrupt_avoidance_is_contradictory():
@@ -114,3 +116,111 @@ def test_d_is_reported_beside_the_forced_abc():
 def test_below_cutoff_the_group_is_the_forced_one():
     coding = code_record(RecordBuilder().act(8, 50, 51, A.FREEZE).build())
     assert coding.group[0] == coding.abc_group[0] != "D"
+
+
+# --- the seven indices (Main & Solomon 1990), each on a hand-made record ---------------------
+
+
+def indices_of(builder: RecordBuilder) -> np.ndarray:
+    """The per-infant d_index_1..7 columns of a one-infant record."""
+    frame = code_record(builder.build()).to_frame()
+    return frame[[f"d_index_{i}" for i in range(1, 8)]].to_numpy()[0]
+
+
+def only(index: int, value: int) -> list[int]:
+    out = [0] * 7
+    out[index - 1] = value
+    return out
+
+
+def _averted(b: RecordBuilder, episode: int = 8) -> RecordBuilder:
+    return b.approach(episode, 10, 14, reach=False).paint(episode, 10, 14, gaze=Gaze.AWAY)
+
+
+INDEX_RECORDS = {
+    # I: seeking her for 4 s, then turning away from her for 3 s two seconds later
+    1: (lambda e: RecordBuilder().approach(e, 10, 14, reach=False)
+        .act(e, 16, 19, A.AVOID, "caregiver"), 1),
+    # II: approaching her with the gaze averted
+    2: (lambda e: _averted(RecordBuilder(), e), 1),
+    # III: an approach to her broken off
+    3: (lambda e: RecordBuilder().act(e, 50, 52, A.APPROACH_BROKEN, "caregiver"), 1),
+    # IV: rocking, twice
+    4: (lambda e: RecordBuilder().bouts(e, [40, 60], 4, A.ROCK), 2),
+    # V: freezing for 6 s
+    5: (lambda e: RecordBuilder().act(e, 50, 56, A.FREEZE, "caregiver"), 6),
+    # VI: apprehension at her, twice
+    6: (lambda e: RecordBuilder().bouts(e, [30, 50], 2, A.APPREHENSION, "caregiver"), 2),
+    # VII: dazed for 7 s
+    7: (lambda e: RecordBuilder().act(e, 50, 57, A.DAZED), 7),
+}
+
+
+@pytest.mark.parametrize("index", sorted(INDEX_RECORDS))
+def test_each_index_counts_itself_and_only_itself(index):
+    make, value = INDEX_RECORDS[index]
+    assert indices_of(make(8)).tolist() == only(index, value)
+    assert d_of(make(8)) > 1
+
+
+@pytest.mark.parametrize("index", sorted(INDEX_RECORDS))
+def test_no_index_counts_without_the_caregiver(index):
+    """Main & Solomon code the indices in the parent's presence: the same acts with the
+    stranger alone (episode 7) count nothing."""
+    make, _ = INDEX_RECORDS[index]
+    assert indices_of(make(7)).tolist() == [0] * 7
+    assert d_of(make(7)) == 1
+
+
+def test_turning_to_the_stranger_distressed_with_her_present_is_misdirected():
+    """Index III: in episode 3 (both adults present) an approach to the stranger while crying
+    is misdirected attachment behaviour; a calm approach to the stranger is sociability."""
+    distressed = RecordBuilder().approach(3, 30, 34, "stranger", reach=False).cry(3, 28, 36)
+    assert indices_of(distressed).tolist() == only(3, 1)
+    calm = RecordBuilder().approach(3, 30, 34, "stranger", reach=False)
+    assert indices_of(calm).tolist() == [0] * 7
+    alone = RecordBuilder().approach(7, 30, 34, "stranger", reach=False).cry(7, 28, 36)
+    assert indices_of(alone).tolist() == [0] * 7  # no caregiver: not misdirected
+
+
+def test_approaching_her_looking_at_her_is_not_simultaneous_contradiction():
+    assert indices_of(RecordBuilder().approach(8, 10, 14, reach=False)).tolist() == [0] * 7
+
+
+def test_a_freeze_of_20_s_is_a_strong_index_alone():
+    """Freezing of about 20 s or more is a strong index (D on its own, even before the
+    separations); shorter stilling is weaker."""
+    strong = code_record(RecordBuilder().act(2, 30, 50, A.FREEZE).build())
+    assert strong.disorganization["strong_freezes"][0].sum() == 1
+    assert strong.group[0] == "D"
+    short = code_record(RecordBuilder().act(2, 30, 49, A.FREEZE).build())
+    assert short.disorganization["strong_freezes"][0].sum() == 0
+    assert short.d_rating[0] < D_CUTOFF
+
+
+def test_the_rating_rises_with_longer_freezing():
+    ratings = [d_of(RecordBuilder().act(8, 30, 30 + n, A.FREEZE)) for n in (1, 10, 20, 40)]
+    assert ratings == sorted(ratings) and len(set(ratings)) == 4
+
+
+def test_the_rating_rises_with_more_indices():
+    b = RecordBuilder()
+    ratings = []
+    for index in sorted(INDEX_RECORDS):
+        make, _ = INDEX_RECORDS[index]
+        one = make(5)
+        for name, row in one.fields.items():  # add this index's seconds to the record
+            changed = row != RecordBuilder().fields[name]
+            b.fields[name][changed] = row[changed]
+        ratings.append(d_of(b))
+    assert ratings == sorted(ratings) and ratings[-1] > ratings[0]
+    assert ratings[-1] >= D_CUTOFF
+
+
+def test_index_bouts_and_seconds_are_reported_per_episode():
+    coding = code_record(RecordBuilder().act(5, 50, 56, A.FREEZE).act(8, 10, 13, A.FREEZE)
+                         .build())
+    d = coding.disorganization
+    assert d["indices"].shape == (1, 8, 7)
+    assert d["indices"][0, 4, 4] == 6 and d["indices"][0, 7, 4] == 3
+    assert d["index_bouts"][0, 4, 4] == 1 and d["index_bouts"][0, 7, 4] == 1

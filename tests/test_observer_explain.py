@@ -156,7 +156,24 @@ def test_plain_disorganized_comes_first_and_names_the_lapses():
     assert f"rated {int(coding.d_rating[0])} of 9" in first
     assert "fits B3 (secure) best" in plain[1]
     # without the record the lapses are still named, by kind in general
-    assert "freezing, broken-off approach or apprehension" in explain_plainly(coding, 0)[0]
+    assert ("freezing, broken-off approach, apprehension, rocking or a dazed look"
+            in explain_plainly(coding, 0)[0])
+
+
+def test_the_explanation_names_the_indices_seen():
+    """Why an infant is D: the Main & Solomon (1990) indices seen, by numeral, with their
+    units; those not seen are not named."""
+    b = secure()
+    b.act(8, 110, 132, A.FREEZE).bouts(5, [110, 130], 4, A.ROCK)
+    coding = code_record(b.build())
+    assert str(coding.group[0]) == "D"
+    text = explain(coding, 0)
+    assert "V freezing and stilling: 22 seconds" in text
+    assert "IV stereotypies and anomalous postures (rocking): 2 bouts" in text
+    assert "1 freeze of 20 s or more (a strong index)" in text
+    assert "VI apprehension" not in text and "VII " not in text
+    plain = explain_plainly(coding, 0, b.build())[0]
+    assert "rocking 8 s" in plain and "the indices IV" in plain
 
 
 @settings(max_examples=40, deadline=None)

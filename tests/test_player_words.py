@@ -68,6 +68,26 @@ def test_contact_without_holding_on_is_said_as_touching():
     assert room.touching(_row(Action.CONTACT_ACTIVE, zone=Zone.CONTACT)) is None
 
 
+def test_every_act_has_words_a_legend_entry_and_a_pose():
+    """Each of the infant's acts, the disorganized ones included (rocking, sitting dazed), is
+    said in words, shown in the legend and drawn in a pose of its own in the player."""
+    script = (Path(player.__file__).parent / "player.js").read_text()
+    for action in Action:
+        assert player.WORDS["action"][int(action)] and player.WORDS["action_short"][int(action)]
+        assert action.name in player.LEGEND_ACTIONS
+        if action != Action.IDLE:  # IDLE is the default pose
+            assert f"case A.{action.name}:" in script
+    assert room.short_label(_row(Action.ROCK)) == "rocks"
+    assert room.describe_second(_row(Action.DAZED)).startswith("Infant sits dazed")
+
+
+def test_an_approach_with_the_gaze_averted_is_labelled_so():
+    averted = {**_row(Action.APPROACH, zone=Zone.MID), "gaze": int(Gaze.AWAY)}
+    assert room.short_label(averted) == player.WORDS["averted_short"]
+    assert "looking away" in room.short_label(averted)
+    assert room.short_label(_row(Action.APPROACH, zone=Zone.MID)) == "crawls toward"
+
+
 def test_the_payload_without_labels_keeps_only_presence_on_the_timeline():
     with_labels = player.payload([], 8, 0, False, scored=False)
     without = player.payload([], 8, 0, False, scored=False, labels=False, link=False)

@@ -36,6 +36,7 @@ from simulation.plots.room import (
     ADULT_WORDS,
     ARRIVE_SHORT,
     ARRIVE_WORDS,
+    AVERTED_SHORT,
     CRY_WORDS,
     GAZE_WORDS,
     HELD_SHORT,
@@ -57,7 +58,8 @@ MOMENT_SHORT = {"approach": "approach", "contact": "contact", "resistance": "res
 #: Infant poses shown in the legend, in this order.
 LEGEND_ACTIONS = ("EXPLORE", "IDLE", "APPROACH", "SIGNAL", "DISTANCE_INTERACT",
                   "CONTACT_ACTIVE", "CONTACT_PASSIVE", "RESIST_ANGRY", "RESIST_PASSIVE",
-                  "AVOID", "SEARCH", "FREEZE", "APPROACH_BROKEN", "APPREHENSION")
+                  "AVOID", "SEARCH", "FREEZE", "APPROACH_BROKEN", "APPREHENSION", "ROCK",
+                  "DAZED")
 
 
 def _rows(multi: bool, scored: bool = True, labels: bool = True) -> list[dict]:
@@ -91,6 +93,7 @@ WORDS = {
     "arrive_short": ARRIVE_SHORT,
     "ignore": "ignoring the caregiver as she turns to it",
     "ignore_short": "ignores her",
+    "averted_short": AVERTED_SHORT,
     "cry": {int(Cry.FUSS): CRY_WORDS[Cry.FUSS], int(Cry.HARD): CRY_WORDS[Cry.HARD]},
     "gaze": {int(g): w for g, w in GAZE_WORDS.items()},
     "gaze_short": {int(Gaze.TOYS): "looks at the toys", int(Gaze.CAREGIVER): "looks at her",

@@ -225,6 +225,23 @@ function infantSVG(action, cry, dir, A, opts = {}) {
       marks += `<path d="M -0.42 -0.34 l 0 0.22 M -0.36 -0.34 l 0 0.22 M 0.36 -0.34 l 0 0.22 M 0.42 -0.34 l 0 0.22" class="freeze"/>`;
       face = "face still";
       break;
+    case A.ROCK:
+      // rocking: the body tilted, arcs to and fro beside it (a stereotypy)
+      rot = 14 * k;
+      pose = `<ellipse cx="0" cy="0.02" rx="0.12" ry="0.16" class="body"/>`;
+      arms.push([-0.1, -0.04, 0.04, 0.14], [0.1, -0.04, -0.04, 0.14]);  // arms round the knees
+      marks += `<path d="M -0.36 -0.3 q -0.08 0.14 0 0.28 M 0.36 -0.3 q 0.08 0.14 0 0.28" class="rock"/>` +
+        `<path d="M -0.36 -0.3 l -0.04 0.06 M 0.36 0.0 l 0.05 -0.05" class="rock"/>`;
+      face = "face dazed";
+      break;
+    case A.DAZED:
+      // dazed, disoriented: slumped, arms hanging, a spiral over the head, blank eyes
+      rot = -8 * k;
+      pose = `<ellipse cx="0" cy="0.04" rx="0.12" ry="0.15" class="body"/>`;
+      arms.push([-0.1, -0.02, -0.16, 0.2], [0.1, -0.02, 0.16, 0.2]);
+      marks += `<path d="M 0 -0.46 m -0.08 0 a 0.08 0.05 0 1 1 0.16 0 a 0.06 0.035 0 1 1 -0.12 0 a 0.035 0.02 0 1 1 0.07 0" class="daze"/>`;
+      face = "face dazed";
+      break;
     case A.APPREHENSION:
       rot = -16 * k;
       pose = `<ellipse cx="0" cy="0.02" rx="0.12" ry="0.16" class="body"/>`;
@@ -256,6 +273,10 @@ function infantSVG(action, cry, dir, A, opts = {}) {
   } else {
     const ex = hx + 0.04 * k;
     let eyes = `<circle cx="${ex - 0.045}" cy="${hy - 0.02}" r="0.018" class="eye"/><circle cx="${ex + 0.045}" cy="${hy - 0.02}" r="0.018" class="eye"/>`;
+    if (face === "face dazed") {
+      // blank, unfocused eyes: short level strokes
+      eyes = `<path d="M ${ex - 0.065} ${hy - 0.02} l 0.04 0 M ${ex + 0.025} ${hy - 0.02} l 0.04 0" class="mouth"/>`;
+    }
     if (face === "face afraid") {
       eyes = `<circle cx="${ex - 0.045}" cy="${hy - 0.02}" r="0.03" class="eyewide"/><circle cx="${ex + 0.045}" cy="${hy - 0.02}" r="0.03" class="eyewide"/>`;
     }
@@ -363,7 +384,10 @@ class Room {
     const avoided = this.scored.avoidance ? this.scored.avoidance[s] === 1 : false;
     const ignore = avoided && action !== A.AVOID && held === C.held.NONE && touch === null;
     const heldBy = held === C.held.CAREGIVER ? "caregiver" : (held === C.held.STRANGER ? "stranger" : null);
-    return { action, held: heldBy, touch, ignore };
+    // approaching her with head and gaze averted (Main & Solomon's simultaneous contradiction)
+    const averted = action === A.APPROACH && this.col("target", s) === C.target.CAREGIVER &&
+      this.col("gaze", s) === C.gaze.AWAY && touch === null;
+    return { action, held: heldBy, touch, ignore, averted };
   }
 
   // the infant's label in the room, in a few words
@@ -373,6 +397,7 @@ class Room {
     if (p.touch) return p.action === A.APPROACH ? W.arrive_short : `${W.action_short[p.action]}, ${W.touch_short}`;
     if (p.held) return `${W.held_short}, ${W.action_short[p.action]}`;
     if (p.ignore) return W.ignore_short;
+    if (p.averted) return W.averted_short;
     return W.action_short[p.action];
   }
 

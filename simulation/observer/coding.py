@@ -17,7 +17,12 @@ import numpy as np
 import pandas as pd
 
 from simulation.observer.classification import classify, reunions_of
-from simulation.observer.disorganization import D_CUTOFF, rate_disorganization
+from simulation.observer.disorganization import (
+    D_CUTOFF,
+    INDICES,
+    N_INDICES,
+    rate_disorganization,
+)
 from simulation.observer.features import TOWARD, compute_features
 from simulation.observer.frequencies import FREQUENCIES, frequency_rates
 from simulation.observer.primitives import observe
@@ -50,7 +55,9 @@ class Coding:
       ``classification`` (secure/avoidant/ambivalent/disorganized), ``step`` (the deciding step
       of the classification procedure, 1-7), ``d_rating`` (1-9): each (n,).
     - ``features``: name -> (n, 8, 2) observable features the scales were scored from;
-      ``disorganization``: name -> (n, 8) indices of Main & Solomon (1990), plus ``points`` (n,).
+      ``disorganization``: name -> (n, 8) counts of Main & Solomon (1990), ``indices`` and
+      ``index_bouts`` (n, 8, 7) their seven indices (units in :data:`~simulation.observer.
+      disorganization.INDICES`) and their bouts, plus ``points`` (n,).
     """
 
     scales: np.ndarray
@@ -109,6 +116,9 @@ class Coding:
             "subgroup": self.subgroup,
             "d_rating": self.d_rating.astype(np.int64),
         }
+        totals = self.disorganization["indices"].sum(axis=1)
+        for i in range(N_INDICES):
+            cols[f"d_index_{i + 1}"] = totals[:, i].astype(np.int64)
         for ep in (5, 8):
             for name in FRAME_SCALES:
                 cols[f"ep{ep}_{name}"] = self.scales[:, ep - 1, 0, SCALES.index(name)].astype(
@@ -146,6 +156,12 @@ def frame_columns() -> dict[str, str]:
         "subgroup": "A1, A2, B1-B4, C1, C2 (the forced one for D)",
         "d_rating": "disorganization 1-9 (Main & Solomon 1990); D at 5 or more",
     }
+    numerals = ("I", "II", "III", "IV", "V", "VI", "VII")
+    for i, (name, unit) in enumerate(INDICES):
+        docs[f"d_index_{i + 1}"] = (
+            f"Main & Solomon (1990) index {numerals[i]}, {name}: {unit} in the caregiver's "
+            "presence, summed over the episodes (unweighted; the D rating weighs the reunions "
+            "double)")
     for ep in (5, 8):
         for name in FRAME_SCALES:
             docs[f"ep{ep}_{name}"] = (
@@ -229,6 +245,10 @@ def code_record(record: BehaviourRecord) -> Coding:
         d_rating=d_rating,
         features=features.as_dict(),
         disorganization={
+            "indices": disorganization.indices,
+            "index_bouts": disorganization.index_bouts,
+            "long_seconds": disorganization.long_seconds,
+            "strong_freezes": disorganization.strong_freezes,
             "lapses": disorganization.lapses,
             "lapse_seconds": disorganization.lapse_seconds,
             "distressed": disorganization.distressed,

@@ -26,7 +26,12 @@ from simulation.episodes import EPISODES, REUNIONS, SEPARATIONS
 from simulation.observer.bitsets import Packed
 from simulation.observer.classification import ANGRY_SHARE, SOME, STEPS, STRONG, reunions_of
 from simulation.observer.coding import Coding
-from simulation.observer.disorganization import D_CUTOFF, EPISODE_WEIGHTS, LONG_LAPSE
+from simulation.observer.disorganization import (
+    D_CUTOFF,
+    INDICES,
+    STRONG_FREEZE,
+    episode_points,
+)
 from simulation.observer.features import TOWARD, avoidance
 from simulation.observer.primitives import observe
 from simulation.observer.scales import SCALE_TABLES, SCALES
@@ -167,25 +172,42 @@ def _distress(coding: Coding, k: int) -> str:
     return "Crying (share of 15-s intervals) in episodes " + ", ".join(parts) + "."
 
 
+#: Roman numerals of the seven indices (Main & Solomon 1990).
+NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII")
+
+
+def indices_seen(coding: Coding, k: int) -> list[str]:
+    """The indices of Main & Solomon (1990) seen for infant ``k`` in the caregiver's presence,
+    each named with its total (bouts or seconds) and how many strong freezes."""
+    d = coding.disorganization
+    totals = d["indices"][k].sum(axis=0)
+    out = []
+    for i, ((name, unit), total) in enumerate(zip(INDICES, totals, strict=True)):
+        if total:
+            out.append(f"{NUMERALS[i]} {name}: {int(total)} {unit if total != 1 else unit[:-1]}")
+    strong = int(d["strong_freezes"][k].sum())
+    if strong:
+        out.append(f"{_s(strong, 'freeze')} of {STRONG_FREEZE} s or more (a strong index)")
+    return out
+
+
 def _disorganization(coding: Coding, k: int) -> str:
     d = coding.disorganization
     rating = int(coding.d_rating[k])
     if rating == 1:
-        return ("Disorganization rated 1 of 9: no freezing, broken-off approach, apprehension "
-                "or contradictory sequence in the caregiver's presence (Main & Solomon 1990).")
-    per_episode = (
-        d["lapses"][k] + d["distressed"][k] + d["contradictions"][k]
-        + d["lapse_seconds"][k] // LONG_LAPSE
-    ) * EPISODE_WEIGHTS
+        return ("Disorganization rated 1 of 9: none of Main & Solomon's (1990) seven indices "
+                "(contradictory behaviour, interrupted or misdirected movement, stereotypies, "
+                "freezing, apprehension, disorientation) in the caregiver's presence.")
+    per_episode = episode_points(d, k)
     ep = int(np.argmax(per_episode)) + 1
     verdict = "D" if rating >= D_CUTOFF else f"below D, which needs {D_CUTOFF}"
     text = (f"Disorganization rated {rating} of 9 ({verdict}; Main & Solomon 1990), "
-            f"{int(d['points'][k])} weighted points. Most in episode {ep}: "
-            f"{int(d['lapses'][k, ep - 1])} lapse(s) (freezing, broken-off approach or "
-            f"apprehension) in the caregiver's presence for {int(d['lapse_seconds'][k, ep - 1])}"
-            f" s, {int(d['distressed'][k, ep - 1])} while crying, and "
+            f"{int(d['points'][k])} weighted points, from the indices seen in the caregiver's "
+            f"presence: {'; '.join(indices_seen(coding, k))}. Most in episode {ep}: "
+            f"{int(d['lapses'][k, ep - 1])} lapse(s) for {int(d['lapse_seconds'][k, ep - 1])} s, "
+            f"{int(d['distressed'][k, ep - 1])} while crying, and "
             f"{int(d['contradictions'][k, ep - 1])} contradictory sequence(s) (seeking her, then "
-            "avoiding or freezing within 3 s)")
+            "a lapse or avoiding her within 3 s)")
     first = int(d["first"][k, ep - 1])
     if first >= 0:
         text += f"; the first {_when(coding, k, ep, first)}"
@@ -331,6 +353,8 @@ def lapse_kinds(record: BehaviourRecord, k: int = 0) -> dict[str, int]:
         "freezing": int((lapse & (action == Action.FREEZE)).sum()),
         "broken-off approach": int((lapse & (action == Action.APPROACH_BROKEN)).sum()),
         "apprehension": int((lapse & (action == Action.APPREHENSION)).sum()),
+        "rocking": int((lapse & (action == Action.ROCK)).sum()),
+        "dazed": int((lapse & (action == Action.DAZED)).sum()),
     }
 
 
@@ -499,15 +523,19 @@ def _lapses_plainly(coding: Coding, k: int, record: BehaviourRecord | None) -> s
         named = []
     parts = []
     if total:
-        what = ", ".join(named) if named else "freezing, broken-off approach or apprehension"
+        what = ", ".join(named) if named else ("freezing, broken-off approach, apprehension, "
+                                               "rocking or a dazed look")
         parts.append(f"{_s(total, 'lapse')} in her presence ({what}; {seconds} s in all)")
     if contradictions:
         parts.append(f"{_s(contradictions, 'time')} it sought her and then suddenly turned "
                      "away or froze")
     if not parts:
         return ""
-    weighted = (d["lapses"][k] + d["distressed"][k] + d["contradictions"][k]
-                + d["lapse_seconds"][k] // LONG_LAPSE) * EPISODE_WEIGHTS
+    seen = indices_seen(coding, k)
+    if seen:
+        parts.append("the indices " + ", ".join(s.split(":")[0] for s in seen
+                                                if s[0] in "IVX"))
+    weighted = episode_points(d, k)
     ep = int(np.argmax(weighted)) + 1
     first = int(d["first"][k, ep - 1])
     where = f", most in episode {ep}"
@@ -528,8 +556,9 @@ def explain_plainly(coding: Coding, k: int, record: BehaviourRecord | None = Non
     organized = _organized(coding, k)
     if str(coding.group[k]) == "D":
         first = (f"The infant showed {lapses}. " if lapses else "")
-        return [first + "Freezing, starting toward her and breaking off, or looking "
-                "frightened of her, in her presence, are what disorganization looks like: for "
+        return [first + "Freezing, starting toward her and breaking off, looking frightened of "
+                "her, rocking, a dazed look, or going to the stranger instead of her, in her "
+                "presence, are what disorganization looks like: for "
                 f"a moment the infant has no way to deal with her (D, rated {rating} of 9; D "
                 f"at {D_CUTOFF} or more).",
                 f"Underneath, its behaviour fits {coding.subgroup[k]} "

@@ -48,6 +48,7 @@ class AdultPrimitives:
     contact: Packed  # in contact with or held by her (zone CONTACT)
     signal: Packed  # infant SIGNAL toward her (reaching, calling for contact)
     broken: Packed  # infant APPROACH_BROKEN toward her
+    averted: Packed  # infant APPROACH toward her with the gaze AWAY (head and gaze averted)
     clinging: Packed  # infant CONTACT_ACTIVE toward her
     angry: Packed  # infant RESIST_ANGRY toward her
     passive: Packed  # infant RESIST_PASSIVE toward her
@@ -70,7 +71,11 @@ class Primitives:
     search: Packed  # infant SEARCH, or APPROACH toward the door
     door_gaze: Packed  # infant looks at the door
     crying: Packed  # fussing or crying
-    lapse: Packed  # FREEZE, APPROACH_BROKEN or APPREHENSION (Main & Solomon 1990)
+    lapse: Packed  # any of the D_ACTIONS (Main & Solomon 1990)
+    freeze: Packed  # FREEZE (whoever is there)
+    apprehension: Packed  # APPREHENSION
+    rock: Packed  # ROCK (rocking, stereotypies)
+    dazed: Packed  # DAZED (dazed, disoriented)
 
     @property
     def caregiver(self) -> AdultPrimitives:
@@ -123,7 +128,7 @@ class _Masks:
 
 
 def _adult(record: BehaviourRecord, masks: _Masks, code: np.ndarray,
-           toward: int) -> AdultPrimitives:
+           toward: int, gaze_away: Packed) -> AdultPrimitives:
     target = Target.CAREGIVER if toward == 0 else Target.STRANGER
     gaze_at = Gaze.CAREGIVER if toward == 0 else Gaze.STRANGER
     bit = PRESENT_CAREGIVER if toward == 0 else PRESENT_STRANGER
@@ -133,12 +138,14 @@ def _adult(record: BehaviourRecord, masks: _Masks, code: np.ndarray,
     def doing(action: Action) -> Packed:
         return masks.equal(code, action_code(action, target))
 
+    approach = doing(Action.APPROACH)
     return AdultPrimitives(
         present=masks.has_bit(record.present, bit),
-        approach=doing(Action.APPROACH),
+        approach=approach,
         contact=masks.equal(zone, Zone.CONTACT),
         signal=doing(Action.SIGNAL),
         broken=doing(Action.APPROACH_BROKEN),
+        averted=approach & gaze_away,
         clinging=doing(Action.CONTACT_ACTIVE),
         angry=doing(Action.RESIST_ANGRY),
         passive=doing(Action.RESIST_PASSIVE),
@@ -156,9 +163,10 @@ def observe(record: BehaviourRecord, episodes: Episodes) -> Primitives:
     """Pack every primitive mask of ``record`` (whose episodes are ``episodes``)."""
     code = combined_codes(record.action, record.target)
     masks = _Masks(record.action.shape, episodes)
+    away = masks.equal(record.gaze, Gaze.AWAY)
     return Primitives(
         episodes=episodes,
-        adults=(_adult(record, masks, code, 0), _adult(record, masks, code, 1)),
+        adults=(_adult(record, masks, code, 0, away), _adult(record, masks, code, 1, away)),
         explore_idle=masks.compare(np.less_equal, record.action, Action.IDLE),
         # going to the door: SEARCH, or approaching the door
         search=masks.any_of((record.action, Action.SEARCH),
@@ -166,4 +174,8 @@ def observe(record: BehaviourRecord, episodes: Episodes) -> Primitives:
         door_gaze=masks.equal(record.gaze, Gaze.DOOR),
         crying=masks.compare(np.greater, record.cry, Cry.NONE),
         lapse=masks.compare(np.greater_equal, record.action, Action.FREEZE),
+        freeze=masks.equal(record.action, Action.FREEZE),
+        apprehension=masks.equal(record.action, Action.APPREHENSION),
+        rock=masks.equal(record.action, Action.ROCK),
+        dazed=masks.equal(record.action, Action.DAZED),
     )

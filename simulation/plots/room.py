@@ -40,6 +40,8 @@ ACTION_WORDS = {
     Action.FREEZE: "freezes",
     Action.APPROACH_BROKEN: "starts toward {t}, breaks off",
     Action.APPREHENSION: "looks frightened of {t}",
+    Action.ROCK: "rocks to and fro",
+    Action.DAZED: "sits dazed, as if in a trance, not oriented to anyone",
 }
 #: The infant's action in two or three words: the label beside its pose in the room.
 ACTION_SHORT = {
@@ -57,7 +59,12 @@ ACTION_SHORT = {
     Action.FREEZE: "freezes",
     Action.APPROACH_BROKEN: "starts toward, breaks off",
     Action.APPREHENSION: "frightened",
+    Action.ROCK: "rocks",
+    Action.DAZED: "dazed",
 }
+#: Approaching her with head and gaze turned away (simultaneous contradiction, Main & Solomon
+#: 1990): the label says both.
+AVERTED_SHORT = "crawls toward, looking away"
 #: Being held: its own words, before what the infant does in the adult's arms.
 HELD_WORDS = {Held.CAREGIVER: "held by the caregiver", Held.STRANGER: "held by the stranger"}
 HELD_SHORT = "held"
@@ -118,6 +125,9 @@ def short_label(row: pd.Series | dict) -> str:
             f"{ACTION_SHORT[action]}, {TOUCH_SHORT}"
     if int(row.get("held", Held.NONE)) != Held.NONE:
         return f"{HELD_SHORT}, {ACTION_SHORT[action]}"
+    if (action == Action.APPROACH and int(row["target"]) == Target.CAREGIVER
+            and int(row["gaze"]) == Gaze.AWAY):
+        return AVERTED_SHORT
     return ACTION_SHORT[action]
 
 

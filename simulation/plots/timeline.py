@@ -35,8 +35,7 @@ ETHOGRAM_ROWS: tuple[tuple[str, object], ...] = (
     ("smiles, shows (distance)", lambda a, t: a == Action.DISTANCE_INTERACT),
     ("searches (door)", lambda a, t: (a == Action.SEARCH)
      | ((a == Action.APPROACH) & (t == Target.DOOR))),
-    ("disorganized lapse", lambda a, t: (a == Action.FREEZE) | (a == Action.APPROACH_BROKEN)
-     | (a == Action.APPREHENSION)),
+    ("disorganized lapse", lambda a, t: a >= Action.FREEZE),  # every one of D_ACTIONS
 )
 
 

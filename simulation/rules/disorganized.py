@@ -1,8 +1,11 @@
 """Fear and disorganized lapses (D): the haven that is also the source of alarm.
 
 A feared caregiver is at once haven and threat (Main & Hesse 1990): in her presence, aroused, the
-infant's strategy lapses now and then: it freezes, breaks off an approach, or shows
-apprehension at her overtures, graded in learned fear (more fear, more lapses; so that
+infant's strategy lapses now and then, in the forms Main & Solomon (1990) list as the indices of
+disorganization: it freezes (and a strong freeze holds for many seconds), breaks off an
+approach, shows apprehension at her overtures, rocks (a stereotypy), sits dazed and
+disoriented, approaches her with its gaze averted, or turns, distressed, to the stranger with
+her present; all from one weight of lapses, graded in learned fear (more fear, more lapses; so that
 frightening care makes D probable, not certain). Where the pull to approach and the expectation
 of rebuff balance, approaches are broken off too (approach-avoidance conflict, a route to D
 without frightening care; Main & Solomon 1990). Disrupted affective communication is a third
@@ -55,6 +58,32 @@ PARAMS = (
           "to the weight of lapses", "Main & Solomon 1990", SECOND),
     Param("broken_approaching", 1.8, 0.0, 5.0, "the extra weight of breaking off an approach "
           "while approaching", "Main & Solomon 1990", SECOND),
+    # --- the acts a lapse produces (Main & Solomon 1990, indices I-VII) ---
+    Param("freeze_hold", 1.5, 0.0, 10.0, "going on freezing once frozen, relative to the "
+          "weight of lapses, added to freeze_share (freezing, once begun, holds: the strongest "
+          "cases last 20 s or more; Main & Solomon 1990, index V)", "Main & Solomon 1990",
+          SECOND),
+    Param("rock_share", 0.15, 0.0, 2.0, "rocking and other stereotypies, relative to the "
+          "weight of lapses (index IV)", "Main & Solomon 1990", SECOND),
+    Param("rock_hold", 1.5, 0.0, 10.0, "going on rocking once begun, relative to the weight "
+          "of lapses, added to rock_share (stereotypies are repeated movements)",
+          "Main & Solomon 1990", SECOND),
+    Param("dazed_share", 0.15, 0.0, 2.0, "sitting dazed, disoriented, with a trance-like "
+          "expression, relative to the weight of lapses (index VII)", "Main & Solomon 1990",
+          SECOND),
+    Param("dazed_hold", 1.5, 0.0, 10.0, "staying dazed once dazed, relative to the weight of "
+          "lapses, added to dazed_share (a trance-like state lasts)", "Main & Solomon 1990",
+          SECOND),
+    Param("averted_share", 1.0, 0.0, 5.0, "chance per unit of lapse and conflict weight that "
+          "an approach to her is made with the head and gaze averted (simultaneous "
+          "contradiction, index II), at most 1; drawn as the approach begins, kept through it",
+          "Main & Solomon 1990", SECOND),
+    Param("conflict_averted", 0.25, 0.0, 2.0, "the approach-avoidance conflict's weight "
+          "behind averted approaches, relative to that of lapses", "Main & Solomon 1990",
+          SECOND),
+    Param("misdirected_share", 0.3, 0.0, 2.0, "approaching the stranger, distressed, with her "
+          "present, relative to the weight of lapses (misdirected attachment behaviour, index "
+          "III)", "Main & Solomon 1990", SECOND),
 )
 
 DISPOSITIONS = (
@@ -93,9 +122,42 @@ def weight(f_cg, a, d, stilled, p):
 
 
 @kernel
-def freeze(lapse, p):
-    """Freezing, stilling."""
-    return p.freeze_share * lapse
+def freeze(lapse, s, p):
+    """Freezing, stilling; once frozen, the freeze holds (extra weight on going on)."""
+    return lapse * (p.freeze_share + p.freeze_hold * f(s.action == ACTION.FREEZE))
+
+
+@kernel
+def rocking(lapse, s, p):
+    """Rocking, a stereotypy; repeated once begun."""
+    return lapse * (p.rock_share + p.rock_hold * f(s.action == ACTION.ROCK))
+
+
+@kernel
+def dazed(lapse, s, p):
+    """Sitting dazed and disoriented, a trance-like expression; it lasts once begun."""
+    return lapse * (p.dazed_share + p.dazed_hold * f(s.action == ACTION.DAZED))
+
+
+@kernel
+def conflicted(lapse, a, d, p):
+    """The weight behind an approach made with the gaze averted: lapses, and the
+    approach-avoidance conflict itself (approaching her while turning the head away is its
+    plainest form; Main & Solomon 1990, index II)."""
+    return lapse + p.conflict_averted * a * d.conflict
+
+
+@kernel
+def averted(conflict, p):
+    """The chance that an approach to her is made with the gaze averted."""
+    return min(p.averted_share * conflict, f(1.0))
+
+
+@kernel
+def misdirected(lapse, per, p):
+    """Approaching the stranger for comfort with her present (distress enters through the
+    lapse weight, which grows with arousal)."""
+    return p.misdirected_share * lapse * f(per.st_in and not (per.held_cg or per.held_st))
 
 
 @kernel

@@ -42,6 +42,7 @@ _ADULT, _HOLDER, _RESISTED, _AVOIDED = 100, 101, 102, 103
 _TARGET_OF_ACTION = np.array([
     TARGET.TOYS, TARGET.NONE, _ADULT, _HOLDER, _HOLDER, _RESISTED, _RESISTED, _AVOIDED,
     TARGET.DOOR, _ADULT, _ADULT, TARGET.CAREGIVER, TARGET.CAREGIVER, TARGET.CAREGIVER,
+    TARGET.NONE, TARGET.NONE,
 ], dtype=np.int8)
 _GAZE_AT_TARGET = np.array([GAZE.AWAY, GAZE.CAREGIVER, GAZE.STRANGER, GAZE.AWAY, GAZE.AWAY],
                            dtype=np.int8)
@@ -70,7 +71,9 @@ CONSTANTS = (
 @kernel
 def propensities(s, per, d, a, p) -> tuple:
     """Propensity of every action into ``s.propensity`` (by Action code), each from the
-    mechanism that owns it; returns the avoidance of the caregiver and of the stranger.
+    mechanism that owns it; returns the avoidance of the caregiver and of the stranger, the
+    weight of lapses and conflict (behind an averted approach) and the part of ``APPROACH``
+    that is misdirected to the stranger.
 
     Contexts enter as 0/1 factors (``f(condition)``), so that each propensity is one formula.
     """
@@ -108,10 +111,14 @@ def propensities(s, per, d, a, p) -> tuple:
                                                                    greeting, d)
     P[ACTION.SIGNAL] = proximity.signal(f_free_cg, helpless, per, a, s.episode, d, p)
     weight = disorganized.weight(f_cg, a, d, f(s.cg_stilled > 0), p)
-    P[ACTION.FREEZE] = disorganized.freeze(weight, p)
+    P[ACTION.FREEZE] = disorganized.freeze(weight, s, p)
     P[ACTION.APPROACH_BROKEN] = disorganized.approach_broken(f_free_cg, weight, a, s, d, p)
     P[ACTION.APPREHENSION] = disorganized.apprehension(weight, per, p)
-    return avoid_cg, avoid_st
+    P[ACTION.ROCK] = disorganized.rocking(weight, s, p)
+    P[ACTION.DAZED] = disorganized.dazed(weight, s, p)
+    misdirected = disorganized.misdirected(weight, per, p)
+    P[ACTION.APPROACH] += misdirected
+    return avoid_cg, avoid_st, disorganized.conflicted(weight, a, d, p), misdirected
 
 
 @kernel
@@ -166,15 +173,43 @@ def action_target(action, per, avoid_cg, avoid_st) -> int:
 
 
 @kernel
-def gaze(action, target, per, a, d, u, p) -> int:
-    """Where the infant looks, given what it does (secure-base glances while exploring)."""
+def misdirect(action, target, s, per, P, sums, u, misdirected) -> int:
+    """An approach chosen partly from a lapse goes to the stranger (she present, the infant
+    distressed: misdirected attachment behaviour, Main & Solomon 1990): with the chance that
+    the lapse adds to ``APPROACH``, read from where ``u`` fell within the approach's share of
+    the running sums (no new draw); an approach to the stranger already under way goes on."""
+    if action != ACTION.APPROACH or not misdirected > 0 or not per.st_in:
+        return target
+    if s.action == ACTION.APPROACH and s.target == TARGET.STRANGER:
+        return TARGET.STRANGER
+    low = sums[ACTION.APPROACH - 1]
+    width = sums[ACTION.APPROACH] - low
+    within = (u * sums[N_ACTIONS - 1] - low) / width if width > 0 else f(1.0)
+    if within * P[ACTION.APPROACH] < misdirected:
+        return TARGET.STRANGER
+    return target
+
+
+@kernel
+def gaze(action, target, s, per, a, d, u, conflict, p) -> int:
+    """Where the infant looks, given what it does (secure-base glances while exploring); an
+    approach to her in a lapse or in conflict may be made with the gaze averted (Main &
+    Solomon 1990): drawn as the approach begins, kept while it goes on (``s`` holds the
+    previous second's action and gaze)."""
+    if action == ACTION.APPROACH and target == TARGET.CAREGIVER and conflict > 0:
+        if s.action == ACTION.APPROACH and s.target == TARGET.CAREGIVER:
+            return GAZE.AWAY if s.gaze == GAZE.AWAY else GAZE.CAREGIVER
+        if u < disorganized.averted(conflict, p):
+            return GAZE.AWAY
+        return GAZE.CAREGIVER
     if action == ACTION.EXPLORE:
         return secure_base.gaze_exploring(per, d, u, p)
     if action == ACTION.IDLE:
         return secure_base.gaze_idle(per, a, per.st_novel, d, u, p)
     if action == ACTION.CONTACT_PASSIVE or action == ACTION.RESIST_PASSIVE:
         return proximity.gaze_held_passively(_GAZE_AT_TARGET[target], u, p)
-    if action == ACTION.AVOID or action == ACTION.FREEZE or action == ACTION.APPROACH_BROKEN:
+    if (action == ACTION.AVOID or action == ACTION.FREEZE or action == ACTION.APPROACH_BROKEN
+            or action == ACTION.DAZED):
         return GAZE.AWAY
     if action == ACTION.SEARCH:
         return GAZE.DOOR
@@ -238,12 +273,14 @@ def decide(s, per, d, key, purpose, tick, p) -> None:
     per.st_novel = secure_base.stranger_novelty(s.episode, s.t_ep, per.st_in, p)
     a = arousal.update_arousal(s, per, d, u_noise, p)
     s.frustration = protest.update_frustration(s, per, a, p)
-    avoid_cg, avoid_st = propensities(s, per, d, a, p)
+    avoid_cg, avoid_st, conflict, misdirected = propensities(s, per, d, a, p)
     action = choose(s.propensity, s.choice_sums, s.action, u_action, p)
     target = action_target(action, per, avoid_cg, avoid_st)
+    target = misdirect(action, target, s, per, s.propensity, s.choice_sums, u_action,
+                       misdirected)
     s.arousal = a
     s.cry_drive = crying.cry_drive(a, d, s.cry_drive, p)
     s.cry = crying.cry_level(s.cry_drive, u_cry, p)
-    s.gaze = gaze(action, target, per, a, d, u_gaze, p)
+    s.gaze = gaze(action, target, s, per, a, d, u_gaze, conflict, p)
     s.action = action
     s.target = target
