@@ -122,19 +122,20 @@ def test_the_misdirected_share_of_an_approach_goes_to_the_stranger():
 
 
 def test_an_approach_in_a_lapse_may_avert_the_gaze():
+    A = np.float32(0.5)  # arousal
     s, per, d, p = dyad(fear=0.8)
     present(per, d_cg=2.0)
     s.action = ACTION.IDLE  # the approach begins now
-    look = [infant.gaze(ACTION.APPROACH, TARGET.CAREGIVER, s, per, np.float32(0.5), d, np.float32(u),
+    look = [infant.gaze(ACTION.APPROACH, TARGET.CAREGIVER, s, per, A, d, np.float32(u),
                         np.float32(0.3), p) for u in (0.1, 0.5)]
     assert look == [GAZE.AWAY, GAZE.CAREGIVER]  # averted with chance 0.3 x averted_share
-    assert infant.gaze(ACTION.APPROACH, TARGET.CAREGIVER, s, per, np.float32(0.5), d, np.float32(0.1),
+    assert infant.gaze(ACTION.APPROACH, TARGET.CAREGIVER, s, per, A, d, np.float32(0.1),
                        np.float32(0.0), p) == GAZE.CAREGIVER
     # once begun, the approach keeps its gaze, averted or not
     s.action, s.target = ACTION.APPROACH, TARGET.CAREGIVER
     for before in (GAZE.AWAY, GAZE.CAREGIVER):
         s.gaze = before
-        assert [infant.gaze(ACTION.APPROACH, TARGET.CAREGIVER, s, per, np.float32(0.5), d, np.float32(u),
+        assert [infant.gaze(ACTION.APPROACH, TARGET.CAREGIVER, s, per, A, d, np.float32(u),
                             np.float32(0.3), p) for u in (0.1, 0.9)] == [before, before]
 
 
