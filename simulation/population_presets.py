@@ -32,6 +32,7 @@ def population_from_dict(name: str, spec: dict) -> Population:
         frightening_share=spec.get("frightening_share", 0.0),
         frightening=Spread(*spec.get("frightening", (0.5, 0.15))),
         correlation=spec.get("correlation", 0.4),
+        loadings=tuple(spec.get("loadings", ())),
         temperament=TemperamentDistribution(**spec.get("temperament", {})),
         params=dict(spec.get("params", {})),
         source=spec.get("source", ""),
