@@ -169,10 +169,11 @@ def test_night_care_raises_c_through_the_home_year():
 # --- the attachment-exploration balance, on hand-made situations -------------------------------
 
 
-def dyad(trust=0.85, rebuff=0.1, gain=0.35, volatility=0.0, fear=0.0):
+def dyad(trust=0.85, rebuff=0.1, gain=0.35, volatility=0.0, fear=0.0, paid=0.0,
+         helpless=0.0):
     """One infant's dispositions, state and perception, ready for the per-second rules."""
     wm = WorkingModel(*(np.array([v]) for v in (trust, trust, trust, volatility * 0.12, rebuff,
-                                               gain, fear)))
+                                               gain, fear, paid, helpless)))
     p = ModelParams()
     d = dispositions(wm, np.array([0.5]), np.array([0.5]), p)[0]
     s = np.zeros(1, dtype=STATE)[0]
