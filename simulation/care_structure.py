@@ -50,7 +50,7 @@ CONDITIONS = (
     Condition("consistency:B:C", "caregivers of C infants less consistent than those of B "
               "infants", 0.05, "Ainsworth et al. 1978; Cassidy & Berlin 1994"),
     Condition("warmth:B:C", "caregivers of B infants warmer (more accepting) than those of C "
-              "infants", 0.02, "Ainsworth et al. 1978, ch. 7"),
+              "infants", 0.01, "Ainsworth et al. 1978, ch. 7"),
     Condition("warmth:B:A", "caregivers of B infants warmer (more accepting) than those of A "
               "infants (A: rejecting)", 0.05, "Ainsworth et al. 1978, ch. 7"),
 )

@@ -18,8 +18,8 @@ WM_VARIABLES: dict[str, str] = {
     "rebuff": "expected rebuff: how likely an answer rejects close contact",
     "signal_gain": "how intensely it pays to signal (high: hyperactivation, low: deactivation)",
     "fear": "fear of the caregiver, from frightening episodes",
-    "escalation_paid": "how often protest that escalated got an answer in the end, when the "
-                       "first bid did not (intermittent reinforcement: angry resistance, C1)",
+    "escalation_paid": "when the first bid went unanswered, how often escalated protest got an "
+                       "answer in the end (intermittent reinforcement: angry resistance, C1)",
     "helplessness": "how often no signal, however loud, got an answer (learned futility: "
                     "passivity, C2)",
 }

@@ -20,7 +20,7 @@ PARAMS = (
     Param("passive_weight", 1.5, 0.0, 5.0, "passive resistance and helpless signalling per unit "
           "of arousal x helplessness", "Ainsworth et al. 1978, C2 infants; Isabella & Belsky "
           "1991", INFANT),
-    Param("futile_full", 0.5, 0.05, 1.0, "learned helplessness (how often no signal, however "
+    Param("futile_full", 0.4, 0.05, 1.0, "learned helplessness (how often no signal, however "
           "loud, was answered) at which passivity is full", "Seligman & Maier 1967; Ainsworth "
           "et al. 1978, C2 infants", INFANT),
 )
