@@ -106,9 +106,11 @@ def test_less_consistent_care_gives_more_c_at_the_same_mean(r):
 def test_both_c_subgroups_arise_from_what_the_dyad_went_through():
     inconsistent = table(get_preset("inconsistent").profile)
     under_involved = table(get_preset("under-involved").profile)
-    # inconsistent care: mostly angry resistance (C1), some passive (C2)
+    # inconsistent care: mostly angry resistance (C1), a few passive (C2): escalated protest
+    # mostly got her in the end, so few of its bids went unanswered however loud
     assert share(inconsistent, "subgroup", "C1") > 0.3
-    assert share(inconsistent, "subgroup", "C2") > 0.03
+    assert 0.005 < share(inconsistent, "subgroup", "C2") < 0.2 * share(inconsistent, "subgroup",
+                                                                      "C1")
     # care that rarely answers: passive, helpless resistance (C2) rather than angry
     assert share(under_involved, "subgroup", "C2") > 3 * share(under_involved, "subgroup", "C1")
 

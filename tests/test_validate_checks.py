@@ -430,12 +430,12 @@ def test_checks_true_by_construction_are_implementation_checks():
         "contact maintaining rises in the reunions", "search in the separations",
         "search higher with the caregiver away than present",
         # imposed on the populations by the calibration
-        "care by group: C caregivers inconsistent, B caregivers the warmest"}
+        "care by group: C caregivers inconsistent, A caregivers cold"}
     by = by_name(checks_module.CHECKS)
     for name in implementation - {n for n in implementation if n.startswith("reunion ")}:
         assert "by construction" in by[name].basis and "rules/" in by[name].basis, name
-    assert "calibrate.py" in by["care by group: C caregivers inconsistent, B caregivers the "
-                                "warmest"].basis
+    assert "calibrate.py" in by["care by group: C caregivers inconsistent, A caregivers "
+                                "cold"].basis
     calibrated = {c.name for c in checks_module.CHECKS if c.kind == "calibrated"}
     assert all(n.startswith("distribution ") for n in calibrated)
 

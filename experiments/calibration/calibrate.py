@@ -31,9 +31,10 @@ Method, in short:
    Plus a prior on where each group's care lies (:mod:`simulation.care_structure`): the
    caregivers of C infants less consistent than those of B infants and consistency correlated
    negatively with C (Ainsworth et al. 1978: mothers of ambivalent infants inconsistently
-   available; Cassidy & Berlin 1994), the caregivers of B infants the warmest (most accepting)
-   of the three groups; a squared hinge on each condition's shortfall from its margin, computed
-   on the emulator. Populations whose C share the literature attributes to a cultural mechanism
+   available; Cassidy & Berlin 1994), the caregivers of B infants warmer (more accepting) than
+   those of A infants; a squared hinge on each condition's shortfall from its margin, computed
+   on the emulator. B warmer than C is reported, not imposed (see
+   :data:`simulation.care_structure.PRIOR`). Populations whose C share the literature attributes to a cultural mechanism
    (Japan, Israel, and West Germany's A) are not held to it. The script reports whether the
    prior was binding and the structure of every confirmation cohort.
 3. **Optimiser.** scipy's bounded Nelder-Mead on the emulator, in the box [0, 1], restarted
@@ -446,8 +447,8 @@ class Emulator:
 
 def structure_penalty(structure: dict[str, float]) -> float:
     """The care-structure prior: squared shortfalls from the conditions' margins."""
-    return STRUCTURE_WEIGHT * sum((v / STRUCTURE_SCALE) ** 2
-                                  for v in care_structure.violations(structure).values())
+    short = care_structure.violations(structure, care_structure.PRIOR)
+    return STRUCTURE_WEIGHT * sum((v / STRUCTURE_SCALE) ** 2 for v in short.values())
 
 
 def penalised_loss(emulator: Emulator, theta: Theta, target: np.ndarray, n_target: float,
@@ -841,7 +842,7 @@ def to_json(results: list[Result], elapsed: float, confirm_n: int, per_cell: int
                          "se_simulated^2) for every class",
             "care_structure_prior": {
                 "conditions": {c.name: {"meaning": c.meaning, "margin": c.margin,
-                                        "source": c.source}
+                                        "source": c.source, "in_prior": c.prior}
                                for c in care_structure.CONDITIONS},
                 "weight": STRUCTURE_WEIGHT, "scale": STRUCTURE_SCALE,
                 "applies_to": "populations without a cultural mechanism"},

@@ -6,11 +6,12 @@
   at the same mean responsiveness. An implementation check: the learning rule moves the gain
   this way by design.
 - Where C comes from in the populations: the caregivers of C infants less consistent than those
-  of B infants (consistency correlated negatively with C) and the caregivers of B infants the
-  warmest (Ainsworth et al. 1978; Cassidy & Berlin 1994). An implementation check: the
-  calibration holds the populations to it (a prior in its objective, on a covariance structure
-  chosen for it), so a pass shows the calibrated populations carry it, not that the model
-  predicts it.
+  of B infants (consistency correlated negatively with C), and those of B infants warmer than
+  those of A infants (Ainsworth et al. 1978; Cassidy & Berlin 1994). An implementation check:
+  the calibration holds the populations to it (a prior in its objective, on a covariance
+  structure chosen for it), so a pass shows the calibrated populations carry it, not that the
+  model predicts it. That the caregivers of B infants are also warmer than those of C infants
+  is not imposed: a predicted check.
 - Disorganization is probable, not certain, under frightening care: frightening care is one
   risk factor for D among others (Main & Hesse 1990; van IJzendoorn et al. 1999), and its
   published association with D is moderate (Madigan et al. 2006), so neither a certain D nor an
@@ -38,13 +39,13 @@ D_POPULATION = "low-risk-abcd"
 STRUCTURE_POPULATIONS = ("global", "baltimore")
 
 
-def care_by_group(provider: CohortProvider) -> Outcome:
-    """Where each group's care lies in the calibrated populations
-    (:data:`simulation.care_structure.CONDITIONS`, forced A/B/C)."""
+def care_by_group(provider: CohortProvider, conditions=care_structure.PRIOR) -> Outcome:
+    """Where each group's care lies in the calibrated populations (forced A/B/C), against
+    ``conditions`` (by default those the calibration imposes)."""
     passed, parts, values = True, [], {}
     for name in STRUCTURE_POPULATIONS:
         s = care_structure.of_table(provider.population(name))
-        short = care_structure.violations(s)
+        short = care_structure.violations(s, conditions)
         ok = not any(v > 0 for v in short.values())
         passed = passed and ok
         parts.append(f"{name}: {care_structure.describe(s)}"
@@ -109,9 +110,10 @@ def d_probabilistic(table: pd.DataFrame) -> Outcome:
 
 
 def mechanism_checks() -> list[Check]:
-    margins = ", ".join(f"{c.meaning} (by {c.margin:g})" for c in care_structure.CONDITIONS)
+    margins = ", ".join(f"{c.meaning} (by {c.margin:g})" for c in care_structure.PRIOR)
+    free = tuple(c for c in care_structure.CONDITIONS if not c.prior)
     return [
-        Check("care by group: C caregivers inconsistent, B caregivers the warmest",
+        Check("care by group: C caregivers inconsistent, A caregivers cold",
               "implementation", "Ainsworth et al. 1978, ch. 7; Cassidy & Berlin 1994",
               f"populations {', '.join(STRUCTURE_POPULATIONS)}, forced A/B/C: {margins}",
               care_by_group, "",
@@ -126,6 +128,17 @@ def mechanism_checks() -> list[Check]:
               "responsiveness with enough warmth; consistency adds little at a fixed "
               "responsiveness, so the correlation with consistency is the population's "
               "covariance at work", "ambivalence"),
+        Check("care by group: B caregivers warmer than C caregivers", "predicted",
+              "Ainsworth et al. 1978, ch. 7",
+              f"populations {', '.join(STRUCTURE_POPULATIONS)}, forced A/B/C: "
+              + ", ".join(f"{c.meaning} (by {c.margin:g})" for c in free),
+              lambda p: care_by_group(p, free), "",
+              "not imposed: the calibration reports it but does not hold populations to it "
+              "(simulation/care_structure.py PRIOR); the loadings were chosen with the other "
+              "conditions in view. In sample: issue 20 found the opposite (C caregivers warmer) "
+              "and asked for B the most accepting. Shares its cohorts and the covariance "
+              "structure with 'care by group: C caregivers inconsistent, A caregivers cold'",
+              "ambivalence", True),
         Check("inconsistent care raises the signal gain", "implementation",
               "Cassidy & Berlin 1994; Cassidy & Kobak 1988",
               "learned signal gain (internal) higher at consistency 0.1 than at 1, at the same "
