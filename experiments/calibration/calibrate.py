@@ -34,9 +34,10 @@ Method, in short:
    available; Cassidy & Berlin 1994), the caregivers of B infants warmer (more accepting) than
    those of A infants; a squared hinge on each condition's shortfall from its margin, computed
    on the emulator. B warmer than C is reported, not imposed (see
-   :data:`simulation.care_structure.PRIOR`). Populations whose C share the literature attributes to a cultural mechanism
-   (Japan, Israel, and West Germany's A) are not held to it. The script reports whether the
-   prior was binding and the structure of every confirmation cohort.
+   :data:`simulation.care_structure.PRIOR`). Populations whose C share the literature
+   attributes to a cultural mechanism (Japan, Israel, and West Germany's A) are not held to it.
+   The script reports whether the prior was binding and the structure of every confirmation
+   cohort.
 3. **Optimiser.** scipy's bounded Nelder-Mead on the emulator, in the box [0, 1], restarted
    from the best point; the emulator interpolates with scipy's ``interpn``.
 4. **Cultural mechanisms.** Japan: how unfamiliar separation from the mother is

@@ -12,9 +12,9 @@ occasion of need.
 - Two expectations about protest, fed by different histories: *escalation paid*, how often
   escalated protest got an answer in the end when the first bid did not (intermittent
   reinforcement of hard signalling: the root of angry resistance, C1; Ainsworth et al. 1978;
-  Cassidy & Berlin 1994), and *helplessness*, how often no signal, however loud, got an answer (bids that mostly go unanswered teach that
-  signalling is futile: the root of passivity, C2; Seligman & Maier 1967; Ainsworth et al. 1978,
-  C2).
+  Cassidy & Berlin 1994), and *helplessness*, how often no signal, however loud, got an answer
+  (bids that mostly go unanswered teach that signalling is futile: the root of passivity, C2;
+  Seligman & Maier 1967; Ainsworth et al. 1978, C2).
 - Learning consolidates with age: early experience is weighed in, not overwritten (Bowlby 1973).
 """
 

@@ -2,8 +2,9 @@
 
 The anger of hope: a hyperactivated infant protests at a figure it has learned to reach by
 escalating, who may leave again (Bowlby 1973; Cassidy & Berlin 1994). The disposition is learned
-from one history: how often an answer came only after escalating (escalation paid,
-:func:`simulation.rules.learning.learn_protest_outcomes`), with hyperactivation; not from trust; the moment decides when it shows: frustration builds
+from one history: when its first bid went unanswered, how often escalating got her in the end
+(escalation paid, :func:`simulation.rules.learning.learn_protest_outcomes`), with
+hyperactivation; not from trust. The moment decides when it shows: frustration builds
 while the infant is distressed and its need unmet (she is gone, out of reach, or putting it down
 while it is still upset) and fades in her soothing contact; angry resistance is
 ``arousal x frustration x protest`` while she presses contact (picks it up, holds it, comes
