@@ -2,12 +2,12 @@
 
 The working model (trust ``T``, volatility ``V``, expected rebuff ``R``, signal gain ``G``, fear
 ``F``, escalation paid ``P``, helplessness ``H``) and temperament do not change during the
-procedure's twenty-odd minutes, so every term of the per-second rules that depends only on
-them is computed once, by each mechanism's ``dispositions`` function, from one
-:class:`Traits`. Its derived quantities are each owned by a mechanism: the pull to approach ``inh`` and its complement ``deact``
-(:func:`simulation.rules.deactivation.pull_to_approach`), hyperactivation ``hyper``
-(:func:`simulation.rules.crying.hyperactivation`), vigilance ``vigilant`` and the soothability
-factor ``sooth`` (:mod:`simulation.rules.arousal`).
+procedure's twenty-odd minutes, so every term of the per-second rules that depends only on them
+is computed once, by each mechanism's ``dispositions`` function, from one :class:`Traits`. Its
+derived quantities are each owned by a mechanism: the pull to approach ``inh`` and its
+complement ``deact`` (:func:`simulation.rules.deactivation.pull_to_approach`), hyperactivation
+``hyper`` (:func:`simulation.rules.crying.hyperactivation`), vigilance ``vigilant`` and the
+soothability factor ``sooth`` (:mod:`simulation.rules.arousal`).
 """
 
 from __future__ import annotations
