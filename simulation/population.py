@@ -5,9 +5,21 @@ In a realistic population caregiving explains only part of security (De Wolff & 
 :class:`Population` draws each infant's caregiver and temperament from bounded bell-shaped
 distributions (keyed draws, so infant k of a population is the same in any cohort), with a shared
 "sensitivity" factor correlating responsiveness, consistency and warmth, a share of caregivers
-whose care is at times frightening and a share with unresolved loss or trauma. A population can
-also carry cultural mechanisms as model-parameter changes (how unfamiliar separation is; how
-much early independence is encouraged).
+whose care is at times frightening and a share with unresolved loss or trauma.
+
+How the three go together is the population's covariance structure: each trait loads on the
+shared factor (``loadings``; by default all equal to ``correlation``), so two traits correlate
+by the product of their loadings. Ainsworth's four maternal care scales (sensitivity,
+acceptance, cooperation, accessibility) intercorrelated highly in the Baltimore sample
+(Ainsworth et al. 1978, ch. 7): the sensitive mother was also the accessible, consistently
+available one. Acceptance (warmth) was the one most distinct from the rest where the groups
+differed: mothers of avoidant infants were rejecting, those of ambivalent infants inconsistently
+available but not rejecting, and those of secure infants the most accepting. A population whose
+responsiveness and consistency load highly on the shared factor and warmth less puts the
+unresponsive caregiver with the inconsistent one, where ambivalence arises (Cassidy & Berlin
+1994). A population can also carry cultural mechanisms as
+model-parameter changes (how unfamiliar separation is; how much early independence is
+encouraged).
 """
 
 from __future__ import annotations
@@ -53,6 +65,9 @@ class Population:
     unresolved: Spread = Spread(0.5, 0.15)
     #: correlation of responsiveness, consistency and warmth through a shared factor
     correlation: float = 0.4
+    #: per-trait loadings (responsiveness, consistency, warmth) on the shared factor; two
+    #: traits correlate by the product of their loadings. Empty: each is ``correlation``.
+    loadings: tuple[float, ...] = ()
     temperament: TemperamentDistribution = TemperamentDistribution()
     #: model-parameter changes that carry a cultural mechanism (see the preset's description)
     params: dict[str, float] = field(default_factory=dict)
@@ -63,6 +78,24 @@ class Population:
         check_unit("frightening_share", self.frightening_share)
         check_unit("unresolved_share", self.unresolved_share)
         check_unit("correlation", self.correlation)
+        if self.loadings:
+            if len(self.loadings) != 3:
+                raise ValueError("loadings: one each for responsiveness, consistency, warmth")
+            object.__setattr__(self, "loadings", tuple(
+                check_unit(f"loadings[{i}]", v) for i, v in enumerate(self.loadings)))
+
+    @property
+    def trait_loadings(self) -> tuple[float, float, float]:
+        """The loadings of responsiveness, consistency and warmth on the shared factor."""
+        if self.loadings:
+            return (self.loadings[0], self.loadings[1], self.loadings[2])
+        return (self.correlation,) * 3
+
+    def trait_correlations(self) -> dict[str, float]:
+        """The correlations of the three traits implied by the loadings (before clipping)."""
+        r, c, w = self.trait_loadings
+        return {"responsiveness-consistency": r * c, "responsiveness-warmth": r * w,
+                "consistency-warmth": c * w}
         ModelParams().with_changes(**self.params)  # validates names and ranges
 
     def model_params(self, base: ModelParams | None = None) -> ModelParams:
@@ -77,16 +110,15 @@ class Population:
             return (rng.bell(u[i], u[i + 1], u[i + 2]) - 0.5) * 6.0
 
         shared = z(0)
-        rho = self.correlation
-        own_weight = np.sqrt(1.0 - rho * rho)
+        lr, lc, lw = self.trait_loadings
 
-        def trait(spread: Spread, i: int) -> np.ndarray:
-            mixed = rho * shared + own_weight * z(i)
+        def trait(spread: Spread, i: int, loading: float) -> np.ndarray:
+            mixed = loading * shared + np.sqrt(1.0 - loading * loading) * z(i)
             return np.clip(spread.mean + spread.sd * mixed, 0.0, 1.0)
 
-        responsiveness = trait(self.responsiveness, 3)
-        consistency = trait(self.consistency, 6)
-        warmth = trait(self.warmth, 9)
+        responsiveness = trait(self.responsiveness, 3, lr)
+        consistency = trait(self.consistency, 6, lc)
+        warmth = trait(self.warmth, 9, lw)
         level = np.clip(self.frightening.mean + self.frightening.sd * z(12), 0.0, 1.0)
         frightening = np.where(u[15] < self.frightening_share, level, 0.0)
         # unresolved loss on a new step of the caregiving stream, so that no earlier draw shifts

@@ -34,6 +34,7 @@ def population_from_dict(name: str, spec: dict) -> Population:
         unresolved_share=spec.get("unresolved_share", 0.0),
         unresolved=Spread(*spec.get("unresolved", (0.5, 0.15))),
         correlation=spec.get("correlation", 0.4),
+        loadings=tuple(spec.get("loadings", ())),
         temperament=TemperamentDistribution(**spec.get("temperament", {})),
         params=dict(spec.get("params", {})),
         source=spec.get("source", ""),

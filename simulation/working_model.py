@@ -18,11 +18,16 @@ WM_VARIABLES: dict[str, str] = {
     "rebuff": "expected rebuff: how likely an answer rejects close contact",
     "signal_gain": "how intensely it pays to signal (high: hyperactivation, low: deactivation)",
     "fear": "fear of the caregiver, from frightening episodes",
+    "escalation_paid": "when the first bid went unanswered, how often escalated protest got an "
+                       "answer in the end (intermittent reinforcement: angry resistance, C1)",
+    "helplessness": "how often no signal, however loud, got an answer (learned futility: "
+                    "passivity, C2)",
 }
 
 #: The learner's state before any experience.
 INITIAL = {"trust": 0.5, "trust_fast": 0.5, "trust_slow": 0.5, "volatility_raw": 0.0,
-           "rebuff": 0.2, "signal_gain": 0.5, "fear": 0.0}
+           "rebuff": 0.2, "signal_gain": 0.5, "fear": 0.0, "escalation_paid": 0.0,
+           "helplessness": 0.0}
 
 
 @dataclass
@@ -36,6 +41,8 @@ class WorkingModel:
     rebuff: np.ndarray
     signal_gain: np.ndarray
     fear: np.ndarray
+    escalation_paid: np.ndarray
+    helplessness: np.ndarray
     volatility_scale: float = 0.12
 
     @classmethod
@@ -62,4 +69,5 @@ class WorkingModel:
     def summary(self) -> dict[str, np.ndarray]:
         """The user-facing variables (see :data:`WM_VARIABLES`)."""
         return {"trust": self.trust, "volatility": self.volatility, "rebuff": self.rebuff,
-                "signal_gain": self.signal_gain, "fear": self.fear}
+                "signal_gain": self.signal_gain, "fear": self.fear,
+                "escalation_paid": self.escalation_paid, "helplessness": self.helplessness}

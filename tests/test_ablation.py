@@ -1,9 +1,13 @@
 """Ablations: the learned working model carries the differences (docs/design.md, quality bars)."""
 
 import numpy as np
+import pytest
 from behaviour import reunion_profile
 from conftest import simulate
 
+from simulation.cohort import run_cohort
+from simulation.params import ModelParams
+from simulation.population import Population, Spread
 from simulation.presets import get_preset
 
 
@@ -30,3 +34,38 @@ def test_swapping_working_models_swaps_reunion_behaviour(preset_runs):
     for m in ("avoid", "contact", "explore"):
         assert np.isclose(a[m], ref_rej[m], rtol=0.15, atol=0.01), m
         assert np.isclose(b[m], ref_sen[m], rtol=0.15, atol=0.01), m
+
+
+# --- C1 and C2 from different histories (issue 20, item 5) ------------------------------------
+
+#: A population where C is common: unresponsive, inconsistent care that is not cold (the
+#: caregiving traits correlated through a shared factor, as in calibrated populations).
+AMBIVALENT = Population("ambivalent", "C-rich population for the C1/C2 ablation",
+                        Spread(0.35, 0.18), Spread(0.55, 0.2), Spread(0.72, 0.2),
+                        loadings=(0.9, 0.8, 0.7))
+N_SUBGROUPS = 1500
+
+
+@pytest.fixture(scope="module")
+def c_subgroups():
+    """C1 and C2 counts with the full model and with each protest learner ablated."""
+    out = {}
+    for label, changes in (("full", {}), ("no escalation paid", {"learn_escalation_paid": 0.0}),
+                           ("no helplessness", {"learn_helplessness": 0.0})):
+        table = run_cohort(population=AMBIVALENT, n_infants=N_SUBGROUPS, seed=20,
+                           params=ModelParams().with_changes(**changes), progress=False).table
+        counts = table["subgroup"].value_counts()
+        out[label] = {k: int(counts.get(k, 0)) for k in ("C1", "C2")}
+    return out
+
+
+def test_without_learning_that_escalation_pays_there_is_no_angry_c1(c_subgroups):
+    full, ablated = c_subgroups["full"], c_subgroups["no escalation paid"]
+    assert full["C1"] >= 40 and full["C2"] >= 40
+    assert ablated["C1"] <= 0.1 * full["C1"]
+
+
+def test_without_learned_helplessness_c2_gives_way_and_c1_stays(c_subgroups):
+    full, ablated = c_subgroups["full"], c_subgroups["no helplessness"]
+    assert ablated["C2"] <= 0.35 * full["C2"]
+    assert ablated["C1"] >= 0.7 * full["C1"]

@@ -22,8 +22,8 @@ P = ModelParams()
 Q = LifeParams()
 #: Working models at 12 months (trust, fast, slow, volatility_raw, rebuff, signal gain, fear):
 #: as learned under sensitive care, and under inconsistent care (hyperactivated, volatile).
-SECURE = np.array([0.7, 0.7, 0.7, 0.0, 0.2, 0.4, 0.0])
-ANXIOUS = np.array([0.35, 0.35, 0.35, 0.08, 0.15, 0.75, 0.0])
+SECURE = np.array([0.7, 0.7, 0.7, 0.0, 0.2, 0.4, 0.0, 0.2, 0.05])
+ANXIOUS = np.array([0.35, 0.35, 0.35, 0.08, 0.15, 0.75, 0.0, 0.6, 0.2])
 
 
 def hand_made(n: int, years: int, *, parent=(0.5, 0.3, 0.8, 0.0), partner_from=None,

@@ -106,9 +106,11 @@ def test_less_consistent_care_gives_more_c_at_the_same_mean(r):
 def test_both_c_subgroups_arise_from_what_the_dyad_went_through():
     inconsistent = table(get_preset("inconsistent").profile)
     under_involved = table(get_preset("under-involved").profile)
-    # inconsistent care: mostly angry resistance (C1), some passive (C2)
+    # inconsistent care: mostly angry resistance (C1), a few passive (C2): escalated protest
+    # mostly got her in the end, so few of its bids went unanswered however loud
     assert share(inconsistent, "subgroup", "C1") > 0.3
-    assert share(inconsistent, "subgroup", "C2") > 0.03
+    assert 0.005 < share(inconsistent, "subgroup", "C2") < 0.2 * share(inconsistent, "subgroup",
+                                                                      "C1")
     # care that rarely answers: passive, helpless resistance (C2) rather than angry
     assert share(under_involved, "subgroup", "C2") > 3 * share(under_involved, "subgroup", "C1")
 
@@ -169,10 +171,11 @@ def test_night_care_raises_c_through_the_home_year():
 # --- the attachment-exploration balance, on hand-made situations -------------------------------
 
 
-def dyad(trust=0.85, rebuff=0.1, gain=0.35, volatility=0.0, fear=0.0):
+def dyad(trust=0.85, rebuff=0.1, gain=0.35, volatility=0.0, fear=0.0, paid=0.0,
+         helpless=0.0):
     """One infant's dispositions, state and perception, ready for the per-second rules."""
     wm = WorkingModel(*(np.array([v]) for v in (trust, trust, trust, volatility * 0.12, rebuff,
-                                               gain, fear)))
+                                               gain, fear, paid, helpless)))
     p = ModelParams()
     d = dispositions(wm, np.array([0.5]), np.array([0.5]), p)[0]
     s = np.zeros(1, dtype=STATE)[0]

@@ -149,6 +149,50 @@ def test_ridge_keeps_an_underdetermined_fit_near_its_anchor(cal):
         assert theta.means[t] == pytest.approx(anchor[t], abs=0.01)
 
 
+def warm_c_grid(cal, levels=(0.0, 0.2, 0.4, 0.6, 0.8, 1.0)):
+    """Made-up P(class | care) where C needs warmth and low responsiveness, whatever the
+    consistency (the pattern that gave warm C caregivers)."""
+    levels = np.asarray(levels)
+    r, c, w = np.meshgrid(levels, levels, levels, indexing="ij")
+
+    def sig(x):
+        return 1.0 / (1.0 + np.exp(-x))
+
+    a = sig((0.45 - w) / 0.08)
+    cc = (1 - a) * sig((0.4 - r) / 0.08) * sig((w - 0.55) / 0.08)
+    b = 1 - a - cc
+    probs = np.stack([a, b, cc, np.zeros_like(a)], axis=-1)
+    counts = np.concatenate([probs * 1000, probs[..., :3] * 1000], axis=-1)
+    return cal.Grid({t: tuple(levels) for t in cal.TRAITS}, counts, 1000)
+
+
+def test_the_emulated_care_structure_follows_the_loadings(cal):
+    """Uncorrelated traits put C with warm non-response (C caregivers warmer than B's, no
+    link to consistency); loadings that tie consistency to responsiveness put C with the
+    inconsistent caregiver."""
+    means = cal.Theta({"responsiveness": 0.5, "consistency": 0.65, "warmth": 0.7})
+    flat = cal.Emulator(warm_c_grid(cal), samples=8000, seed=2, loadings=(0.0, 0.0, 0.0))
+    tied = cal.Emulator(warm_c_grid(cal), samples=8000, seed=2, loadings=cal.LOADINGS)
+    s_flat, s_tied = flat.structure(means), tied.structure(means)
+    assert s_flat["warmth_C"] > s_flat["warmth_B"]
+    assert abs(s_flat["corr_consistency_C"]) < 0.05
+    assert s_tied["corr_consistency_C"] < -0.1
+    assert s_tied["consistency_C"] < s_tied["consistency_B"] - 0.05
+    assert cal.structure_penalty(s_flat) > cal.structure_penalty(s_tied)
+
+
+def test_the_structure_prior_moves_a_fit_toward_the_literatures_structure(cal):
+    em = cal.Emulator(warm_c_grid(cal), samples=4000, seed=6, loadings=(0.5, 0.5, 0.5))
+    anchor = {"responsiveness": 0.5, "consistency": 0.65, "warmth": 0.75}
+    target = np.array([0.21, 0.65, 0.14])
+    free_fit, _, _ = cal.fit(em, target, 2000, anchor, four_way=False, ridge=0.05)
+    held, _, chi = cal.fit(em, target, 2000, anchor, four_way=False, ridge=0.05,
+                           structured=True)
+    before = cal.structure_penalty(em.structure(free_fit))
+    after = cal.structure_penalty(em.structure(held))
+    assert before > 0 and after < before
+
+
 def test_simulated_grid_counts_match_a_direct_run(cal, tmp_path):
     axes = {"responsiveness": (0.3, 0.9), "consistency": (0.7,), "warmth": (0.2, 0.8)}
     grid = cal.simulate_grid(axes, per_cell=6, seed=5, cache=tmp_path, log=lambda m: None)

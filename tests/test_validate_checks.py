@@ -428,10 +428,14 @@ def test_checks_true_by_construction_are_implementation_checks():
         "inconsistent care raises the signal gain", "subgroups: C1 and C2 both present",
         "curtailment falls on hard criers: C above B above A",
         "contact maintaining rises in the reunions", "search in the separations",
-        "search higher with the caregiver away than present"}
+        "search higher with the caregiver away than present",
+        # imposed on the populations by the calibration
+        "care by group: C caregivers inconsistent, A caregivers cold"}
     by = by_name(checks_module.CHECKS)
     for name in implementation - {n for n in implementation if n.startswith("reunion ")}:
         assert "by construction" in by[name].basis and "rules/" in by[name].basis, name
+    assert "calibrate.py" in by["care by group: C caregivers inconsistent, A caregivers "
+                                "cold"].basis
     calibrated = {c.name for c in checks_module.CHECKS if c.kind == "calibrated"}
     assert all(n.startswith("distribution ") for n in calibrated)
 

@@ -7,6 +7,8 @@ latest results.
     python experiments/calibration/calibrate.py                # the full calibration
     python experiments/calibration/calibrate.py --workers 2    # two processes
     python experiments/calibration/calibrate.py --dry-run      # fit and report, write nothing
+    python experiments/calibration/calibrate.py --quick        # a small end-to-end check (about
+                                                               # a minute; writes nothing)
 
 Method, in short:
 
@@ -26,6 +28,16 @@ Method, in short:
    the initial guesses for the global one). With three caregiving means and two degrees of
    freedom in an A/B/C distribution the ridge picks, among the parameter sets that fit, the one
    closest to the anchor: a country differs from the pooled sample as little as its data demand.
+   Plus a prior on where each group's care lies (:mod:`simulation.care_structure`): the
+   caregivers of C infants less consistent than those of B infants and consistency correlated
+   negatively with C (Ainsworth et al. 1978: mothers of ambivalent infants inconsistently
+   available; Cassidy & Berlin 1994), the caregivers of B infants warmer (more accepting) than
+   those of A infants; a squared hinge on each condition's shortfall from its margin, computed
+   on the emulator. B warmer than C is reported, not imposed (see
+   :data:`simulation.care_structure.PRIOR`). Populations whose C share the literature
+   attributes to a cultural mechanism (Japan, Israel, and West Germany's A) are not held to it.
+   The script reports whether the prior was binding and the structure of every confirmation
+   cohort.
 3. **Optimiser.** scipy's bounded Nelder-Mead on the emulator, in the box [0, 1], restarted
    from the best point; the emulator interpolates with scipy's ``interpn``.
 4. **Cultural mechanisms.** Japan: how unfamiliar separation from the mother is
@@ -67,7 +79,7 @@ import numpy as np
 from scipy.interpolate import interpn
 from scipy.optimize import minimize
 
-from simulation import rng
+from simulation import care_structure, rng
 from simulation.cell_design import CellDesign
 from simulation.cohort import run_cohort
 from simulation.fingerprint import code_fingerprint
@@ -91,6 +103,18 @@ ABCD = ("A", "B", "C", "D")
 #: fitted. They are not tuned to any predicted check.
 SD = {"responsiveness": 0.18, "consistency": 0.2, "warmth": 0.2}
 CORRELATION = 0.4
+#: Loadings of responsiveness, consistency and warmth on the shared caregiving factor (two
+#: traits correlate by the product of their loadings: .72, .63, .56). Ainsworth's home scales
+#: (sensitivity, acceptance, cooperation, accessibility) intercorrelated highly (Ainsworth et
+#: al. 1978, ch. 7): the unresponsive caregiver is also the inconsistently available one, which
+#: is where ambivalence arises (Cassidy & Berlin 1994); acceptance (warmth) is the most distinct
+#: of them, the scale on which the mothers of avoidant infants stood apart (rejecting). Fixed,
+#: not fitted.
+LOADINGS = (0.9, 0.8, 0.7)
+#: The care-structure prior (:data:`simulation.care_structure.CONDITIONS`): weight per
+#: (STRUCTURE_SCALE shortfall)^2, in units of chi-square.
+STRUCTURE_WEIGHT = 1.0
+STRUCTURE_SCALE = 0.01
 #: How frightening a frightening caregiver is (low-risk-abcd fits only the share of them).
 FRIGHTENING_SPREAD = (0.5, 0.15)
 #: Anchor of the global fit (the initial guesses); every other sample is anchored on global.
@@ -114,6 +138,11 @@ EMULATOR_SEED = 777
 #: Confirmation cohorts.
 CONFIRM_INFANTS = 5000
 CONFIRM_SEED = 1978
+
+#: ``--quick``: a small end-to-end check of the objective (not a calibration).
+QUICK = {"levels": (0.0, 0.35, 0.7, 1.0), "per_cell": 4, "fright_rcw_levels": (0.0, 0.5, 1.0),
+         "fright_per_cell": 2, "confirm_n": 300, "emulator_samples": 4000,
+         "only": ("global", "baltimore", "west-germany", "low-risk-abcd")}
 
 #: Cultural mechanisms: name -> (parameter changes for a value, candidate values, reference).
 def separation_changes(m: float) -> dict[str, float]:
@@ -161,6 +190,12 @@ class Target:
     mechanism: str | None = None  # a key of MECHANISMS
     fit_frightening: bool = False
     anchor: str | None = "global"  # None: the prior means
+
+    @property
+    def structured(self) -> bool:
+        """Held to the care-structure prior: every sample whose C (or A) the literature does
+        not attribute to a cultural mechanism."""
+        return self.mechanism is None
 
     @property
     def classes(self) -> tuple[str, ...]:
@@ -358,36 +393,51 @@ class Emulator:
 
     def __init__(self, grid: Grid, fright_grid: Grid | None = None,
                  samples: int = EMULATOR_SAMPLES, seed: int = EMULATOR_SEED,
-                 sd: dict[str, float] | None = None, correlation: float = CORRELATION,
+                 sd: dict[str, float] | None = None,
+                 loadings: Sequence[float] = LOADINGS,
                  frightening: tuple[float, float] = FRIGHTENING_SPREAD):
         self.grid, self.fright_grid = grid, fright_grid
         self.z = caregiving_normals(samples, seed)
         self.sd = dict(SD if sd is None else sd)
-        self.rho = correlation
+        self.loadings = tuple(float(v) for v in loadings)
         self.frightening = frightening
         self.offset: np.ndarray | None = None  # bias correction from a direct simulation
 
     def traits(self, means: dict[str, float]) -> np.ndarray:
         """Caregiving of the sample infants, exactly as Population.draw computes it: (3, n)."""
-        own = np.sqrt(1.0 - self.rho * self.rho)
-        return np.stack([np.clip(means[t] + self.sd[t] * (self.rho * self.z[0]
-                                                          + own * self.z[i + 1]), 0.0, 1.0)
-                         for i, t in enumerate(TRAITS)])
+        out = []
+        for i, t in enumerate(TRAITS):
+            lam = self.loadings[i]
+            mixed = lam * self.z[0] + np.sqrt(1.0 - lam * lam) * self.z[i + 1]
+            out.append(np.clip(means[t] + self.sd[t] * mixed, 0.0, 1.0))
+        return np.stack(out)
 
-    def shares(self, theta: Theta, four_way: bool) -> np.ndarray:
-        """Emulated class shares (A, B, C[, D]), bias correction included."""
+    def probabilities(self, theta: Theta, four_way: bool) -> tuple[np.ndarray, np.ndarray]:
+        """The sample infants' caregiving (3, n) and class probabilities (n, 4 or 3): four-way
+        by ``group``, or the forced A/B/C by ``abc_group``. No bias correction."""
         x = self.traits(theta.means)
-        p = interpolate(self.grid.probabilities(True), [self.grid.axes[t] for t in TRAITS], x)
-        p = p.mean(axis=0)
+        p = interpolate(self.grid.probabilities(four_way),
+                        [self.grid.axes[t] for t in TRAITS], x)
         if theta.frightening_share > 0:
             if self.fright_grid is None:
                 raise ValueError("a frightening share needs the frightening grid")
             fg = self.fright_grid
             level = np.clip(self.frightening[0] + self.frightening[1] * self.z[4], 0.0, 1.0)
-            pf = interpolate(fg.probabilities(True),
+            pf = interpolate(fg.probabilities(four_way),
                              [fg.axes[t] for t in (*TRAITS, "frightening")],
-                             np.vstack([x, level[None, :]])).mean(axis=0)
+                             np.vstack([x, level[None, :]]))
             p = (1.0 - theta.frightening_share) * p + theta.frightening_share * pf
+        return x, p
+
+    def structure(self, theta: Theta) -> dict[str, float]:
+        """Where each group's care lies (:func:`simulation.care_structure.structure`), by the
+        forced A/B/C."""
+        x, p = self.probabilities(theta, four_way=False)
+        return care_structure.structure(x, p)
+
+    def shares(self, theta: Theta, four_way: bool) -> np.ndarray:
+        """Emulated class shares (A, B, C[, D]), bias correction included."""
+        p = self.probabilities(theta, True)[1].mean(axis=0)
         if not four_way:
             # forced A/B/C: without frightening care no infant is D (D comes from learned fear)
             p = np.array([p[0], p[1], p[2]]) / max(p[:3].sum(), 1e-12)
@@ -396,20 +446,29 @@ class Emulator:
         return p
 
 
+def structure_penalty(structure: dict[str, float]) -> float:
+    """The care-structure prior: squared shortfalls from the conditions' margins."""
+    short = care_structure.violations(structure, care_structure.PRIOR)
+    return STRUCTURE_WEIGHT * sum((v / STRUCTURE_SCALE) ** 2 for v in short.values())
+
+
 def penalised_loss(emulator: Emulator, theta: Theta, target: np.ndarray, n_target: float,
-                   anchor: dict[str, float], four_way: bool, ridge: float = RIDGE
-                   ) -> tuple[float, float]:
-    """(total, chi part): chi-square-like loss plus the ridge pulling the means to ``anchor``."""
+                   anchor: dict[str, float], four_way: bool, ridge: float = RIDGE,
+                   structured: bool = False) -> tuple[float, float]:
+    """(total, chi part): chi-square-like loss plus the ridge pulling the means to ``anchor``
+    (plus the care-structure prior if ``structured``)."""
     pred = emulator.shares(theta, four_way)
     chi = chi_loss(pred, target, n_target)
     penalty = ridge * sum(((theta.means[t] - anchor[t]) / RIDGE_SCALE) ** 2 for t in TRAITS)
+    if structured:
+        penalty += structure_penalty(emulator.structure(theta))
     return chi + penalty, chi
 
 
 def fit(emulator: Emulator, target: np.ndarray, n_target: float, anchor: dict[str, float],
         four_way: bool, fit_frightening: bool = False, start: Theta | None = None,
         free: Sequence[str] = TRAITS, fixed: dict[str, float] | None = None,
-        ridge: float = RIDGE) -> tuple[Theta, float, float]:
+        ridge: float = RIDGE, structured: bool = False) -> tuple[Theta, float, float]:
     """Fit the free means (and the frightening share) to ``target``: (theta, loss, chi).
 
     Means not in ``free`` stay at ``fixed`` (or the anchor). A coarse search over the free
@@ -426,7 +485,7 @@ def fit(emulator: Emulator, target: np.ndarray, n_target: float, anchor: dict[st
 
     def objective(x: np.ndarray) -> float:
         return penalised_loss(emulator, theta_of(x), target, n_target, anchor, four_way,
-                              ridge)[0]
+                              ridge, structured)[0]
 
     if start is not None:
         x0 = [start.means[t] for t in free] + ([start.frightening_share]
@@ -440,7 +499,8 @@ def fit(emulator: Emulator, target: np.ndarray, n_target: float, anchor: dict[st
         x0 = list(best) + extra
     x, _ = nelder_mead(objective, x0, step=0.1)
     theta = theta_of(np.clip(x, 0.0, 1.0))
-    total, chi = penalised_loss(emulator, theta, target, n_target, anchor, four_way, ridge)
+    total, chi = penalised_loss(emulator, theta, target, n_target, anchor, four_way, ridge,
+                                structured)
     return theta, total, chi
 
 
@@ -455,20 +515,23 @@ def make_population(name: str, theta: Theta, params: dict[str, float],
         consistency=Spread(round(theta.means["consistency"], 4), SD["consistency"]),
         warmth=Spread(round(theta.means["warmth"], 4), SD["warmth"]),
         frightening_share=round(theta.frightening_share, 4),
-        frightening=Spread(*FRIGHTENING_SPREAD), correlation=CORRELATION,
+        frightening=Spread(*FRIGHTENING_SPREAD), correlation=CORRELATION, loadings=LOADINGS,
         params=dict(params), source=source)
 
 
-def _simulate_population(args: tuple) -> np.ndarray:
+def _simulate_population(args: tuple) -> tuple[np.ndarray, dict[str, float]]:
     population, n, seed, four_way = args
     table = run_cohort(population=population, n_infants=n, seed=seed, progress=False).table
     column, classes = ("group", ABCD) if four_way else ("abc_group", ABC)
-    return np.array([(table[column] == c).mean() for c in classes])
+    return (np.array([(table[column] == c).mean() for c in classes]),
+            care_structure.of_table(table))
 
 
 def simulate_populations(populations: list[Population], four_way: list[bool], n: int,
-                         seed: int, workers: int = 1) -> list[np.ndarray]:
-    """Shares of each population in a real cohort of ``n`` infants."""
+                         seed: int, workers: int = 1
+                         ) -> list[tuple[np.ndarray, dict[str, float]]]:
+    """Shares of each population in a real cohort of ``n`` infants, and where each group's
+    care lies in it (:func:`simulation.care_structure.of_table`)."""
     jobs = [(p, n, seed, fw) for p, fw in zip(populations, four_way, strict=True)]
     if workers > 1:
         with ProcessPoolExecutor(workers) as pool:
@@ -539,6 +602,10 @@ class Result:
     rounds: int = 0
     profile: list[dict] = field(default_factory=list)
     offset: np.ndarray | None = None  # emulator bias correction found by direct simulation
+    structure_emulated: dict[str, float] = field(default_factory=dict)
+    structure_simulated: dict[str, float] = field(default_factory=dict)
+    #: the care-structure prior's part of the loss at the fit (0: not binding or not applied)
+    structure_penalty: float = 0.0
 
 
 def fit_mechanism(t: Target, target: np.ndarray, anchor: dict[str, float],
@@ -594,15 +661,19 @@ def calibrate(workers: int = 1, rounds: int = 3, confirm_n: int = CONFIRM_INFANT
               per_cell: int = PER_CELL, fright_per_cell: int = FRIGHT_PER_CELL,
               levels: Sequence[float] = LEVELS, cache: Path | None = CACHE_DIR,
               only: Sequence[str] | None = None,
-              log: Callable[[str], None] = print) -> list[Result]:
+              log: Callable[[str], None] = print,
+              fright_rcw_levels: Sequence[float] = FRIGHT_RCW_LEVELS,
+              emulator_samples: int = EMULATOR_SAMPLES) -> list[Result]:
     """Run the whole calibration; returns one :class:`Result` per population."""
     axes = {t: tuple(levels) for t in TRAITS}
     log("1. emulator grids")
     base_grid = simulate_grid(axes, per_cell, GRID_SEED, None, workers, cache, log)
-    fright_axes = {**{t: FRIGHT_RCW_LEVELS for t in TRAITS}, "frightening": FRIGHT_LEVELS}
+    fright_axes = {**{t: tuple(fright_rcw_levels) for t in TRAITS},
+                   "frightening": FRIGHT_LEVELS}
     fright_grid = simulate_grid(fright_axes, fright_per_cell, GRID_SEED + 1, None, workers,
                                 cache, log)
-    emulators: dict[tuple, Emulator] = {(): Emulator(base_grid, fright_grid)}
+    emulators: dict[tuple, Emulator] = {(): Emulator(base_grid, fright_grid,
+                                                     samples=emulator_samples)}
 
     def emulator_for(params: dict[str, float]) -> Emulator:
         defaults = _default_params()
@@ -610,7 +681,7 @@ def calibrate(workers: int = 1, rounds: int = 3, confirm_n: int = CONFIRM_INFANT
         key = tuple(sorted(params.items()))
         if key not in emulators:
             grid = simulate_grid(axes, per_cell, GRID_SEED, params, workers, cache, log)
-            emulators[key] = Emulator(grid, None)
+            emulators[key] = Emulator(grid, None, samples=emulator_samples)
         return emulators[key]
 
     results: dict[str, Result] = {}
@@ -623,13 +694,17 @@ def calibrate(workers: int = 1, rounds: int = 3, confirm_n: int = CONFIRM_INFANT
         if t.mechanism is None:
             em = emulators[()]
             theta, loss, chi = fit(em, target, t.published.n, anchor, four_way,
-                                   t.fit_frightening)
+                                   t.fit_frightening, structured=t.structured)
             res = Result(t, theta, {}, None, loss, chi, em.shares(theta, four_way))
         else:
             res = fit_mechanism(t, target, anchor, emulator_for, log)
+        note_structure(res, emulator_for(res.params) if res.params else emulators[()])
         results[t.name] = res
         log(f"  {t.name:<14} loss {res.loss:7.2f} (chi {res.chi:6.2f})  "
             + _fmt_theta(res.theta) + f"  emulated {_fmt(res.emulated, t.classes)}")
+        log(f"  {'':<14} care by group (emulated): "
+            + care_structure.describe(res.structure_emulated)
+            + (f"; prior {res.structure_penalty:.2f}" if t.structured else "; no prior"))
 
     log(f"3. confirmation by direct simulation ({confirm_n:,} infants each, seed "
         f"{CONFIRM_SEED})")
@@ -639,13 +714,15 @@ def calibrate(workers: int = 1, rounds: int = 3, confirm_n: int = CONFIRM_INFANT
         sims = simulate_populations(pops, ["D" in r.target.published.shares for r in pending],
                                     confirm_n, CONFIRM_SEED, workers)
         refit = []
-        for r, sim in zip(pending, sims, strict=True):
+        for r, (sim, struct) in zip(pending, sims, strict=True):
             t = r.target
             ok, z = within_tolerance(sim, confirm_n, t.shares(), t.published.n)
             r.simulated, r.z, r.accepted, r.rounds = sim, z, ok, round_
+            r.structure_simulated = struct
             log(f"  round {round_} {t.name:<14} simulated {_fmt(sim, t.classes)} target "
                 f"{_fmt(t.shares(), t.classes)} z {' '.join(f'{v:+.1f}' for v in z)} "
                 f"{'ok' if ok else 'outside'}")
+            log(f"  {'':<22} care by group (simulated): {care_structure.describe(struct)}")
             if not ok and round_ < rounds:
                 refit.append(r)
         if not refit:
@@ -661,12 +738,20 @@ def calibrate(workers: int = 1, rounds: int = 3, confirm_n: int = CONFIRM_INFANT
             corrected.offset = r.offset
             anchor = PRIOR_MEANS if t.anchor is None else results[t.anchor].theta.means
             theta, loss, chi = fit(corrected, t.shares(), t.published.n, anchor, four_way,
-                                   t.fit_frightening, start=r.theta)
+                                   t.fit_frightening, start=r.theta, structured=t.structured)
             r.theta, r.loss, r.chi = theta, loss, chi
             r.emulated = corrected.shares(theta, four_way)
+            note_structure(r, corrected)
             log(f"  refit {t.name}: " + _fmt_theta(theta))
         pending = refit
     return list(results.values())
+
+
+def note_structure(r: Result, emulator: Emulator) -> None:
+    """Record the emulated care structure of a fit and the prior's part of its loss."""
+    r.structure_emulated = emulator.structure(r.theta)
+    r.structure_penalty = (structure_penalty(r.structure_emulated) if r.target.structured
+                           else 0.0)
 
 
 def _default_params():
@@ -702,6 +787,7 @@ def to_json(results: list[Result], elapsed: float, confirm_n: int, per_cell: int
             "frightening_share": round(r.theta.frightening_share, 4),
             "frightening": list(FRIGHTENING_SPREAD),
             "correlation": CORRELATION,
+            "loadings": list(LOADINGS),
             "params": dict(r.params),
             "description": describe(t, r.theta, r.mechanism_value, r.params),
             "source": t.name,
@@ -723,6 +809,12 @@ def to_json(results: list[Result], elapsed: float, confirm_n: int, per_cell: int
                 "loss": round(r.loss, 4),
                 "chi": round(r.chi, 4),
                 "rounds": r.rounds,
+                "care_structure": {
+                    "prior": t.structured,
+                    "prior_loss": round(r.structure_penalty, 4),
+                    "emulated": {k: round(v, 4) for k, v in r.structure_emulated.items()},
+                    "simulated": {k: round(v, 4) for k, v in r.structure_simulated.items()},
+                },
                 "fitted": list(TRAITS) + (["frightening_share"] if t.fit_frightening else [])
                 + ([f"mechanism:{t.mechanism}"] if t.mechanism else []),
                 "anchor": t.anchor or "prior",
@@ -749,7 +841,13 @@ def to_json(results: list[Result], elapsed: float, confirm_n: int, per_cell: int
                     f"{RIDGE_SCALE:g})^2)",
             "tolerance": f"|simulated - target| <= {Z_ACCEPT:g} x sqrt(se_published^2 + "
                          "se_simulated^2) for every class",
-            "fixed": {"sd": SD, "correlation": CORRELATION,
+            "care_structure_prior": {
+                "conditions": {c.name: {"meaning": c.meaning, "margin": c.margin,
+                                        "source": c.source, "in_prior": c.prior}
+                               for c in care_structure.CONDITIONS},
+                "weight": STRUCTURE_WEIGHT, "scale": STRUCTURE_SCALE,
+                "applies_to": "populations without a cultural mechanism"},
+            "fixed": {"sd": SD, "correlation": CORRELATION, "loadings": list(LOADINGS),
                       "frightening": list(FRIGHTENING_SPREAD),
                       "temperament": "default TemperamentDistribution",
                       "prior_means": PRIOR_MEANS},
@@ -794,6 +892,26 @@ def parameters_table(results: list[Result]) -> str:
         lines.append(f"| {r.target.name} | {m['responsiveness']:.3f} | {m['consistency']:.3f} | "
                      f"{m['warmth']:.3f} | {r.theta.frightening_share:.3f} | {mech} | "
                      f"{r.loss:.2f} ({r.chi:.2f}) |")
+    return "\n".join(lines)
+
+
+def structure_table(results: list[Result]) -> str:
+    """A Markdown table of where each group's care lies (confirmation cohorts), with the
+    prior's part of the loss."""
+    lines = ["| population | corr(consistency, C) | consistency A / B / C | warmth A / B / C | "
+             "responsiveness A / B / C | prior (loss) |", "|---|---|---|---|---|---|"]
+    for r in results:
+        s = r.structure_simulated or r.structure_emulated
+        if not s:
+            continue
+
+        def trio(trait: str, s: dict[str, float] = s) -> str:
+            return " / ".join(f"{s[f'{trait}_{g}']:.2f}" for g in care_structure.GROUPS)
+
+        prior = f"yes ({r.structure_penalty:.2f})" if r.target.structured else "no"
+        lines.append(f"| {r.target.name} | {s['corr_consistency_C']:+.2f} | "
+                     f"{trio('consistency')} | {trio('warmth')} | {trio('responsiveness')} | "
+                     f"{prior} |")
     return "\n".join(lines)
 
 
@@ -852,6 +970,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--confirm-infants", type=int, default=CONFIRM_INFANTS)
     parser.add_argument("--no-cache", action="store_true", help="re-simulate every grid")
     parser.add_argument("--dry-run", action="store_true", help="fit and report; write nothing")
+    parser.add_argument("--quick", action="store_true",
+                        help="a small end-to-end check of the whole objective (coarse grids, "
+                        "few infants, a few populations, one round, no cache); implies "
+                        "--dry-run; the numbers are not a calibration")
     parser.add_argument("--out", type=Path, default=OUT_FILE, help="JSON file to write")
     parser.add_argument("--tables", type=Path, default=HERE / "README.md",
                         help="Markdown file whose results section (between the markers "
@@ -863,14 +985,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     def log(msg: str) -> None:
         print(f"[{time.perf_counter() - start:6.0f} s] {msg}", flush=True)
 
-    results = calibrate(workers=args.workers, rounds=args.rounds,
-                        confirm_n=args.confirm_infants,
-                        cache=None if args.no_cache else CACHE_DIR, log=log)
+    if args.quick:
+        args.dry_run = True
+        args.confirm_infants = min(args.confirm_infants, QUICK["confirm_n"])
+        results = calibrate(workers=args.workers, rounds=1, confirm_n=args.confirm_infants,
+                            per_cell=QUICK["per_cell"], fright_per_cell=QUICK["fright_per_cell"],
+                            levels=QUICK["levels"], cache=None, only=QUICK["only"], log=log,
+                            fright_rcw_levels=QUICK["fright_rcw_levels"],
+                            emulator_samples=QUICK["emulator_samples"])
+    else:
+        results = calibrate(workers=args.workers, rounds=args.rounds,
+                            confirm_n=args.confirm_infants,
+                            cache=None if args.no_cache else CACHE_DIR, log=log)
     elapsed = time.perf_counter() - start
     table = results_table(results, args.confirm_infants)
     params = parameters_table(results)
+    structure = structure_table(results)
     print(params)
     print(table)
+    print(structure)
     failed = [r.target.name for r in results if not r.accepted]
     print(f"calibration finished in {elapsed / 60:.1f} min; "
           + (f"outside tolerance: {', '.join(failed)}" if failed else "all within tolerance"))
@@ -883,7 +1016,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     report = (f"Written by `calibrate.py` on {data['calibration']['date']} (model "
               f"{data['calibration']['model_fingerprint']}, {elapsed / 60:.1f} min).\n\n"
               f"Fitted parameters:\n\n{params}\n\nCultural mechanisms:\n\n"
-              f"{mechanisms_text(results)}\n\nFitted vs published (confirmation cohorts "
+              f"{mechanisms_text(results)}\n\nWhere each group's care lies (confirmation "
+              f"cohorts, forced A/B/C; the prior's part of the loss in brackets):\n\n"
+              f"{structure}\n\nFitted vs published (confirmation cohorts "
               f"of {args.confirm_infants:,} infants, seed {CONFIRM_SEED}; tolerance "
               f"{Z_ACCEPT:g} x sqrt(se_published^2 + se_simulated^2)):\n\n{table}\n")
     write_between_markers(args.tables, report)

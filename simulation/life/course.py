@@ -51,7 +51,7 @@ N_LEARNER = len(LEARNER)
 PURPOSES = np.array([LifePurpose.RESPONSE, LifePurpose.WHO, LifePurpose.PREOCCUPATION],
                     dtype=np.int64)
 #: The population's starting point (the learner before any experience; the home year's).
-TRUST, FAST, SLOW, VOL, REBUFF, GAIN, FEAR = range(N_LEARNER)
+TRUST, FAST, SLOW, VOL, REBUFF, GAIN, FEAR, PAID, HELPLESS = range(N_LEARNER)
 
 
 @kernel

@@ -57,7 +57,7 @@ def occasions_by_year(years: int, q: LifeParams) -> np.ndarray:
 
 
 def model_from_table(table: pd.DataFrame, p: ModelParams) -> np.ndarray:
-    """The working model of the parents the home year left (7, N), from ``internal_*``.
+    """The working model of the parents the home year left (9, N), from ``internal_*``.
 
     The fast and slow availability trackers are not reported; both start at the learned trust.
     """
@@ -66,7 +66,9 @@ def model_from_table(table: pd.DataFrame, p: ModelParams) -> np.ndarray:
                      table["internal_volatility"].to_numpy(dtype=np.float64) * p.volatility_scale,
                      table["internal_rebuff"].to_numpy(dtype=np.float64),
                      table["internal_signal_gain"].to_numpy(dtype=np.float64),
-                     table["internal_fear"].to_numpy(dtype=np.float64)])
+                     table["internal_fear"].to_numpy(dtype=np.float64),
+                     table["internal_escalation_paid"].to_numpy(dtype=np.float64),
+                     table["internal_helplessness"].to_numpy(dtype=np.float64)])
 
 
 def base_care(setup: Setup, keys: np.ndarray, ids: np.ndarray, years: int) -> np.ndarray:

@@ -40,7 +40,8 @@ def traits(wm: WorkingModel, reactivity: np.ndarray, soothability: np.ndarray, p
     # deactivation (Main 1990; Cassidy & Kobak 1988)
     inh = deactivation.pull_to_approach(R, p)
     hyper = crying.hyperactivation(G, p)
-    return Traits(T=T, V=V, R=R, G=G, F=F, reactivity=reactivity, inh=inh, deact=1.0 - inh,
+    return Traits(T=T, V=V, R=R, G=G, F=F, P=wm.escalation_paid, H=wm.helplessness,
+                  reactivity=reactivity, inh=inh, deact=1.0 - inh,
                   hyper=hyper, vigilant=arousal.vigilance(T, V, hyper),
                   sooth=arousal.soothing_factor(soothability), ones=np.ones_like(T))
 

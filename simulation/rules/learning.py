@@ -11,6 +11,12 @@ occasion of need.
 - Fear grows with frightening answers and fades slowly (Main & Hesse 1990); a frightened or
   dissociated answer (unresolved loss) brings no comfort and alarms: fear of the haven grows by a
   smaller step (:func:`alarm`; Main & Hesse 1990; Schuengel et al. 1999).
+- Two expectations about protest, fed by different histories: *escalation paid*, how often
+  escalated protest got an answer in the end when the first bid did not (intermittent
+  reinforcement of hard signalling: the root of angry resistance, C1; Ainsworth et al. 1978;
+  Cassidy & Berlin 1994), and *helplessness*, how often no signal, however loud, got an answer
+  (bids that mostly go unanswered teach that signalling is futile: the root of passivity, C2;
+  Seligman & Maier 1967; Ainsworth et al. 1978, C2).
 - Learning consolidates with age: early experience is weighed in, not overwritten (Bowlby 1973).
 - Expected rebuff guards itself: an infant that expects rebuff seeks close contact less and so
   tests the expectation less often (defensive exclusion; Bowlby 1980), so avoidance outlasts a
@@ -85,11 +91,20 @@ PARAMS = (
           "Main & Hesse 1990; Schuengel et al. 1999", HOME),
     Param("fear_decay", 0.004, 0.0, 0.2, "per-occasion fading of fear when nothing frightening "
           "happens", "Main & Hesse 1990", HOME),
+    Param("learn_escalation_paid", 0.05, 0.0, 0.5, "learning rate (at birth) of escalation "
+          "paid: on occasions whose first bid went unanswered, how often escalated protest got "
+          "an answer in the end (intermittent reinforcement of hard signalling, the history of "
+          "angry resistance; 0: not learned, an ablation)",
+          "Cassidy & Berlin 1994", HOME),
+    Param("learn_helplessness", 0.03, 0.0, 0.5, "learning rate (at birth) of helplessness: "
+          "how often no signal, however loud, was answered (learned futility, the history of "
+          "passivity; 0: not learned, an ablation)",
+          "Seligman & Maier 1967; Ainsworth et al. 1978, C2", HOME),
 )
 
 #: The learner's variables, in the order of a working model's row (:func:`learn`).
 LEARNER = ("trust", "trust_fast", "trust_slow", "volatility_raw", "rebuff", "signal_gain",
-           "fear")
+           "fear", "escalation_paid", "helplessness")
 #: The monthly snapshot's variables (``WorkingModel.summary``), in the order of its rows.
 SNAPSHOT = ("trust", "volatility", "rebuff", "signal_gain", "fear")
 
@@ -133,6 +148,9 @@ def learn(m, answered, rebuffed, frightened, plastic, p) -> None:
       1988) and settles to a moderate level when quiet bids are warmly answered, slowly if
       escalation used to pay intermittently (partial reinforcement resists extinction).
     - Fear grows with frightening answers and fades slowly (Main & Hesse 1990).
+    - Escalation paid tracks, on occasions whose first bid went unanswered, how often a later
+      round was (Cassidy & Berlin 1994); helplessness how often no round was answered
+      (Seligman & Maier 1967) (:func:`learn_protest_outcomes`).
     - ``plastic`` (:func:`plasticity`) scales the expectations' learning rates (not the fast and
       slow trackers, which perceive recent availability, nor fear); expected rebuff's is also
       scaled by :func:`tested` (defensive exclusion).
@@ -164,6 +182,27 @@ def learn(m, answered, rebuffed, frightened, plastic, p) -> None:
         rate, target = p.escalation_reward, 1.0
     m[5] = g + plastic * p.learn_gain * rate * (target - g)
     m[6] = fear + p.learn_fear * (1.0 - fear) if frightened else fear - p.fear_decay * fear
+    learn_protest_outcomes(m, answered, plastic, p)
+
+
+@kernel
+def learn_protest_outcomes(m, answered, plastic, p) -> None:
+    """Escalation paid (row 7) and helplessness (row 8) from one occasion's outcome.
+
+    An occasion ends one of three ways: the first bid answered (trust's event), an answer only
+    after escalating, or no answer at all. Escalation paid learns only from occasions whose
+    first bid went unanswered: did escalated protest get her in the end? (what protest is worth
+    with a caregiver who comes and goes: high where loud crying reaches a preoccupied caregiver,
+    Cassidy & Berlin 1994). Helplessness is the running frequency of occasions on which nothing,
+    however loud, got an answer (Seligman & Maier 1967). Different histories feed them: care
+    that gives in to hard protest raises the first, care that lets bids go unanswered the
+    second.
+    """
+    if answered != 1:  # the first bid went unanswered: did escalating pay?
+        paid = 1.0 if answered > 1 else 0.0
+        m[7] = m[7] + plastic * p.learn_escalation_paid * (paid - m[7])
+    futile = 1.0 if answered == 0 else 0.0
+    m[8] = m[8] + plastic * p.learn_helplessness * (futile - m[8])
 
 
 @kernel

@@ -2,7 +2,9 @@
 
 The anger of hope: a hyperactivated infant protests at a figure it has learned to reach by
 escalating, who may leave again (Bowlby 1973; Cassidy & Berlin 1994). The disposition is learned
-(hyperactivation, trust and volatility); the moment decides when it shows: frustration builds
+from one history: when its first bid went unanswered, how often escalating got her in the end
+(escalation paid, :func:`simulation.rules.learning.learn_protest_outcomes`), with
+hyperactivation; not from trust. The moment decides when it shows: frustration builds
 while the infant is distressed and its need unmet (she is gone, out of reach, or putting it down
 while it is still upset) and fades in her soothing contact; angry resistance is
 ``arousal x frustration x protest`` while she presses contact (picks it up, holds it, comes
@@ -22,8 +24,10 @@ PARAMS = (
     Param("resist_weight", 3.0, 0.0, 5.0, "angry resistance per unit of arousal x frustration x "
           "protest (the hyperactivated infant's anger at a figure it expects to reach)",
           "Ainsworth et al. 1978, C1 infants; Cassidy & Berlin 1994", INFANT),
-    Param("protest_volatility", 1.0, 0.0, 3.0, "weight of volatility in angry protest (she may "
-          "leave again) beside trust (she can be reached)", "Cassidy & Berlin 1994", INFANT),
+    Param("paid_full", 1.0, 0.05, 1.0, "learned escalation paid (how often an answer came only "
+          "after escalating) at which the anger of hope is full: protest that pays "
+          "intermittently teaches hard signalling and anger at a figure who may leave again",
+          "Cassidy & Berlin 1994; Ainsworth et al. 1978, C1 infants", INFANT),
     Param("protest_stranger", 0.15, 0.0, 1.0, "angry protest at the stranger when the caregiver "
           "is away, relative to at the caregiver: the C infant's anger is aimed at the "
           "attachment figure, and resistance to the stranger stays below resistance to the "
@@ -37,7 +41,7 @@ PARAMS = (
 )
 
 DISPOSITIONS = (
-    ("protest", "angry protest: hyperactivated, she can be reached but may leave (C1)"),
+    ("protest", "angry protest: hyperactivated, escalation has paid intermittently (C1)"),
 )
 
 
@@ -45,8 +49,7 @@ def dispositions(t: Traits, p) -> dict[str, np.ndarray]:
     """This mechanism's per-infant terms (:data:`DISPOSITIONS`)."""
     # anger of hope: protest at a figure it has learned to reach by escalating, who may leave
     # again (Bowlby 1973; Cassidy & Berlin 1994); the moment (frustration) decides when it shows
-    return dict(protest=p.resist_weight * t.hyper
-                * np.minimum(t.T + p.protest_volatility * t.V, 1.0))
+    return dict(protest=p.resist_weight * t.hyper * np.minimum(t.P / p.paid_full, 1.0))
 
 
 @kernel

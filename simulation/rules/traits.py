@@ -1,13 +1,13 @@
 """What the infant brings into the room, as the mechanisms' dispositions read it.
 
 The working model (trust ``T``, volatility ``V``, expected rebuff ``R``, signal gain ``G``, fear
-``F``) and temperament do not change during the procedure's twenty-odd minutes, so every term of
-the per-second rules that depends only on them is computed once, by each mechanism's
-``dispositions`` function, from one :class:`Traits`. Its derived quantities are each owned by a
-mechanism: the pull to approach ``inh`` and its complement ``deact``
-(:func:`simulation.rules.deactivation.pull_to_approach`), hyperactivation ``hyper``
-(:func:`simulation.rules.crying.hyperactivation`), vigilance ``vigilant`` and the soothability
-factor ``sooth`` (:mod:`simulation.rules.arousal`).
+``F``, escalation paid ``P``, helplessness ``H``) and temperament do not change during the
+procedure's twenty-odd minutes, so every term of the per-second rules that depends only on them
+is computed once, by each mechanism's ``dispositions`` function, from one :class:`Traits`. Its
+derived quantities are each owned by a mechanism: the pull to approach ``inh`` and its
+complement ``deact`` (:func:`simulation.rules.deactivation.pull_to_approach`), hyperactivation
+``hyper`` (:func:`simulation.rules.crying.hyperactivation`), vigilance ``vigilant`` and the
+soothability factor ``sooth`` (:mod:`simulation.rules.arousal`).
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ class Traits:
     R: np.ndarray  # expected rebuff
     G: np.ndarray  # signal gain
     F: np.ndarray  # fear
+    P: np.ndarray  # escalation paid (intermittent reinforcement of protest)
+    H: np.ndarray  # helplessness (bids that went unanswered however loud)
     reactivity: np.ndarray
     inh: np.ndarray  # the pull to approach (a switch on R)
     deact: np.ndarray  # 1 - inh: the deactivating strategy

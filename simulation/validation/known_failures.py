@@ -15,6 +15,16 @@ from __future__ import annotations
 
 #: check name -> what was found (shown in the output and in docs/validation.md).
 KNOWN_FAILURES: dict[str, str] = {
+    "care by group: B caregivers warmer than C caregivers": (
+        "The caregivers of C infants come out 0.02-0.05 warmer than those of B infants in every "
+        "population we tried (hand-set cohorts of 3,000 infants with the calibration's "
+        "loadings; e.g. means 0.53 / 0.68 / 0.64: B 0.69, C 0.72), though less consistent "
+        "(0.59 vs 0.74) and less responsive. In the model C needs care that is not rejecting "
+        "(enough warmth that expected rebuff stays below the switch to avoidance) as well as "
+        "unavailable, so C is selected for warmth; Ainsworth's mothers of ambivalent infants "
+        "were not rejecting either, but the mothers of secure infants were the most "
+        "accepting. What would make the most accepting care protect against C as well as "
+        "against A (e.g. warm answers soothing hyperactivation) is future work."),
     "crying rises in episode 4 and peaks in episode 6": (
         "Holds for the whole sample (ep4 0.33, ep6 0.59, ep7 0.52) and for secure infants "
         "(0.32, 0.61, 0.53), not for ambivalent ones, who cry in nearly every interval of both "

@@ -34,11 +34,14 @@ def infants(default_plain: int, default_compiled: int) -> int:
     return default_plain if PLAIN else default_compiled
 
 
-def working_model(trust=0.85, rebuff=0.1, gain=0.35, volatility=0.0, fear=0.0) -> WorkingModel:
-    """One infant's working model (arrays of one), volatility on [0, 1]."""
+def working_model(trust=0.85, rebuff=0.1, gain=0.35, volatility=0.0, fear=0.0, paid=0.0,
+                  helpless=0.0) -> WorkingModel:
+    """One infant's working model (arrays of one), volatility on [0, 1]; ``paid`` is escalation
+    paid, ``helpless`` helplessness."""
     p = ModelParams()
     return WorkingModel(*(np.array([v]) for v in (
-        trust, trust, trust, volatility * p.volatility_scale, rebuff, gain, fear)))
+        trust, trust, trust, volatility * p.volatility_scale, rebuff, gain, fear, paid,
+        helpless)))
 
 
 def disposed(p: ModelParams | None = None, reactivity=0.5, soothability=0.5, **wm):

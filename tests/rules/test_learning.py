@@ -11,7 +11,7 @@ from simulation.rules import learning
 
 pytestmark = pytest.mark.rules
 
-INITIAL = (0.5, 0.5, 0.5, 0.0, 0.1, 0.35, 0.0)
+INITIAL = (0.5, 0.5, 0.5, 0.0, 0.1, 0.35, 0.0, 0.0, 0.0)
 
 
 def after(outcomes, plastic=1.0, p=None):
@@ -98,3 +98,20 @@ def test_expected_rebuff_guards_itself():
     open_minded = home(ModelParams(defensive_exclusion=0.0))
     assert learning.tested(0.45, open_minded) == 1.0
     assert moved(0.46, False, open_minded) > 5 * down  # the exclusion is what slows it
+def test_escalation_paid_and_helplessness_learn_from_different_histories():
+    """The same trust (a first bid answered one time in four), two histories: in one, the rest
+    is answered after escalating (intermittent reinforcement of protest), in the other never.
+    Escalation paid learns the first, helplessness the second; trust cannot tell them apart."""
+    gives_in = after([(1, False, False), (3, False, False), (2, False, False),
+                      (3, False, False)] * 150)
+    ignores = after([(1, False, False), (0, False, False), (0, False, False),
+                     (0, False, False)] * 150)
+    assert gives_in["trust"] == pytest.approx(ignores["trust"], abs=0.05)
+    assert gives_in["escalation_paid"] > 0.6 > 0.05 > ignores["escalation_paid"]
+    assert ignores["helplessness"] > 0.6 > 0.05 > gives_in["helplessness"]
+
+
+def test_a_zero_learning_rate_leaves_the_protest_expectations_unlearned():
+    p = home(ModelParams(learn_escalation_paid=0.0, learn_helplessness=0.0))
+    mixed = after([(3, False, False), (0, False, False)] * 100, p=p)
+    assert mixed["escalation_paid"] == 0.0 and mixed["helplessness"] == 0.0

@@ -33,7 +33,7 @@ def test_being_put_down_while_upset_frustrates():
 
 
 def test_a_hyperactivated_infant_resists_angrily_only_when_frustrated():
-    s, per, d, p = dyad(trust=0.6, gain=0.9, volatility=0.6)
+    s, per, d, p = dyad(trust=0.6, gain=0.9, volatility=0.6, paid=0.6)
     present(per, held=True)
     assert propensities(s, per, d, p, 0.8)["RESIST_ANGRY"] == 0.0
     s.frustration = 0.8
@@ -41,4 +41,14 @@ def test_a_hyperactivated_infant_resists_angrily_only_when_frustrated():
 
 
 def test_an_infant_that_never_escalated_has_no_protest_to_show():
-    assert disposed(gain=0.35).protest == 0.0 < disposed(gain=0.9, volatility=0.5).protest
+    assert disposed(gain=0.35, paid=0.5).protest == 0.0 < disposed(gain=0.9, paid=0.5).protest
+
+
+def test_anger_comes_from_escalation_that_paid_not_from_trust():
+    """Hyperactivated alike: anger grows with how often escalating got an answer (escalation
+    paid), whatever the trust; without that history there is none."""
+    assert disposed(gain=0.9, trust=0.9, paid=0.0).protest == 0.0
+    low, high = disposed(gain=0.9, paid=0.1).protest, disposed(gain=0.9, paid=0.5).protest
+    assert high > 3 * low > 0.0
+    assert disposed(gain=0.9, trust=0.1, paid=0.5).protest == pytest.approx(
+        disposed(gain=0.9, trust=0.9, paid=0.5).protest)
