@@ -82,7 +82,7 @@ def test_wariness_of_the_stranger_is_highest_at_her_first_approach():
 
 
 def test_anger_is_aimed_at_the_caregiver_more_than_at_the_stranger():
-    d, p = disposed(gain=1.0, trust=0.6, volatility=0.6), second()
+    d, p = disposed(gain=1.0, trust=0.6, volatility=0.6, paid=0.8), second()
     at_her = protest.resist_angry(np.float32(0.7), np.float32(0.8), np.float32(1.0), False,
                                   True, d, p)
     at_stranger = protest.resist_angry(np.float32(0.7), np.float32(0.8), np.float32(0.0), True,
