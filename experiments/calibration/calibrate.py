@@ -115,8 +115,16 @@ LOADINGS = (0.9, 0.8, 0.7)
 #: (STRUCTURE_SCALE shortfall)^2, in units of chi-square.
 STRUCTURE_WEIGHT = 1.0
 STRUCTURE_SCALE = 0.01
-#: How frightening a frightening caregiver is (low-risk-abcd fits only the share of them).
-FRIGHTENING_SPREAD = (0.5, 0.15)
+#: How frightening a frightening caregiver is (low-risk-abcd fits only the share of them): in
+#: low-risk samples frightening behaviour is mostly mild and occasional, one route to D among
+#: others (van IJzendoorn, Schuengel & Bakermans-Kranenburg 1999; Madigan et al. 2006).
+FRIGHTENING_SPREAD = (0.2, 0.1)
+#: Caregivers with unresolved loss or trauma (frightened, dissociated behaviour; Main & Hesse
+#: 1990): how unresolved they are, and their share in low-risk samples, fixed, not fitted: about
+#: 18% of non-clinical mothers are classified unresolved in the Adult Attachment Interview
+#: (Bakermans-Kranenburg & van IJzendoorn 2009; a figure not confirmed from the source here).
+UNRESOLVED_SPREAD = (0.5, 0.15)
+LOW_RISK_UNRESOLVED = 0.18
 #: Anchor of the global fit (the initial guesses); every other sample is anchored on global.
 PRIOR_MEANS = {"responsiveness": 0.7, "consistency": 0.7, "warmth": 0.7}
 #: Ridge weight per (0.1 change of a mean)^2, in units of chi-square.
@@ -131,6 +139,8 @@ PER_CELL = 32
 FRIGHT_RCW_LEVELS = tuple(np.round(np.linspace(0.0, 1.0, 5), 6))
 FRIGHT_LEVELS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.55, 0.75, 1.0)
 FRIGHT_PER_CELL = 16
+UNRESOLVED_LEVELS = (0.0, 0.2, 0.35, 0.5, 0.65, 0.8, 1.0)
+UNRESOLVED_PER_CELL = 12
 GRID_SEED = 20240
 #: Monte Carlo sample of a population's caregiving draws inside the emulator.
 EMULATOR_SAMPLES = 40_000
@@ -141,7 +151,7 @@ CONFIRM_SEED = 1978
 
 #: ``--quick``: a small end-to-end check of the objective (not a calibration).
 QUICK = {"levels": (0.0, 0.35, 0.7, 1.0), "per_cell": 4, "fright_rcw_levels": (0.0, 0.5, 1.0),
-         "fright_per_cell": 2, "confirm_n": 300, "emulator_samples": 4000,
+         "fright_per_cell": 2, "unresolved_per_cell": 2, "confirm_n": 300, "emulator_samples": 4000,
          "only": ("global", "baltimore", "west-germany", "low-risk-abcd")}
 
 #: Cultural mechanisms: name -> (parameter changes for a value, candidate values, reference).
@@ -190,6 +200,7 @@ class Target:
     mechanism: str | None = None  # a key of MECHANISMS
     fit_frightening: bool = False
     anchor: str | None = "global"  # None: the prior means
+    unresolved_share: float = 0.0  # fixed, not fitted (LOW_RISK_UNRESOLVED)
 
     @property
     def structured(self) -> bool:
@@ -212,7 +223,8 @@ def targets() -> list[Target]:
     out = [Target("global", DISTRIBUTIONS["global"], anchor=None),
            Target("baltimore", DISTRIBUTIONS["baltimore"])]
     out += [Target(c, DISTRIBUTIONS[c], mechanism=mech.get(c)) for c in COUNTRIES]
-    out.append(Target("low-risk-abcd", DISTRIBUTIONS["low-risk-abcd"], fit_frightening=True))
+    out.append(Target("low-risk-abcd", DISTRIBUTIONS["low-risk-abcd"], fit_frightening=True,
+                      unresolved_share=LOW_RISK_UNRESOLVED))
     return out
 
 
@@ -368,6 +380,14 @@ def caregiving_normals(n: int, seed: int = EMULATOR_SEED) -> np.ndarray:
                      for i in (0, 3, 6, 9, 12)])
 
 
+def unresolved_normals(n: int, seed: int = EMULATOR_SEED) -> np.ndarray:
+    """The bounded bell variates of the unresolved level, as Population.draw draws them (the
+    caregiving stream's second step): shape (n,)."""
+    keys = rng.infant_keys(seed, np.arange(n, dtype=np.int64))
+    v = rng.uniforms(keys, rng.Purpose.CAREGIVING, 1, 4)
+    return (rng.bell(v[0], v[1], v[2]) - 0.5) * 6.0
+
+
 TRAITS = ("responsiveness", "consistency", "warmth")
 
 
@@ -377,6 +397,7 @@ class Theta:
 
     means: dict[str, float]
     frightening_share: float = 0.0
+    unresolved_share: float = 0.0  # fixed by the target, not fitted
 
     def vector(self, fit_frightening: bool) -> np.ndarray:
         v = [self.means[t] for t in TRAITS]
@@ -395,9 +416,13 @@ class Emulator:
                  samples: int = EMULATOR_SAMPLES, seed: int = EMULATOR_SEED,
                  sd: dict[str, float] | None = None,
                  loadings: Sequence[float] = LOADINGS,
-                 frightening: tuple[float, float] = FRIGHTENING_SPREAD):
-        self.grid, self.fright_grid = grid, fright_grid
+                 frightening: tuple[float, float] = FRIGHTENING_SPREAD,
+                 unresolved_grid: Grid | None = None,
+                 unresolved: tuple[float, float] = UNRESOLVED_SPREAD):
+        self.grid, self.fright_grid, self.unresolved_grid = grid, fright_grid, unresolved_grid
         self.z = caregiving_normals(samples, seed)
+        self.z_unresolved = unresolved_normals(samples, seed)
+        self.unresolved = unresolved
         self.sd = dict(SD if sd is None else sd)
         self.loadings = tuple(float(v) for v in loadings)
         self.frightening = frightening
@@ -427,6 +452,23 @@ class Emulator:
                              [fg.axes[t] for t in (*TRAITS, "frightening")],
                              np.vstack([x, level[None, :]]))
             p = (1.0 - theta.frightening_share) * p + theta.frightening_share * pf
+        else:
+            pf = p
+        if theta.unresolved_share > 0:
+            # drawn independently of frightening care (Population.draw); a caregiver both
+            # frightening and unresolved is emulated as frightening (the bias correction of the
+            # confirmation absorbs the difference)
+            if self.unresolved_grid is None:
+                raise ValueError("an unresolved share needs the unresolved grid")
+            ug = self.unresolved_grid
+            level = np.clip(self.unresolved[0] + self.unresolved[1] * self.z_unresolved,
+                            0.0, 1.0)
+            pu = interpolate(ug.probabilities(four_way),
+                             [ug.axes[t] for t in (*TRAITS, "unresolved")],
+                             np.vstack([x, level[None, :]]))
+            fs = theta.frightening_share
+            p = (1.0 - theta.unresolved_share) * p + theta.unresolved_share * (
+                (1.0 - fs) * pu + fs * pf)
         return x, p
 
     def structure(self, theta: Theta) -> dict[str, float]:
@@ -468,7 +510,8 @@ def penalised_loss(emulator: Emulator, theta: Theta, target: np.ndarray, n_targe
 def fit(emulator: Emulator, target: np.ndarray, n_target: float, anchor: dict[str, float],
         four_way: bool, fit_frightening: bool = False, start: Theta | None = None,
         free: Sequence[str] = TRAITS, fixed: dict[str, float] | None = None,
-        ridge: float = RIDGE, structured: bool = False) -> tuple[Theta, float, float]:
+        ridge: float = RIDGE, structured: bool = False,
+        unresolved_share: float = 0.0) -> tuple[Theta, float, float]:
     """Fit the free means (and the frightening share) to ``target``: (theta, loss, chi).
 
     Means not in ``free`` stay at ``fixed`` (or the anchor). A coarse search over the free
@@ -481,7 +524,7 @@ def fit(emulator: Emulator, target: np.ndarray, n_target: float, anchor: dict[st
         means = {t: fixed[t] for t in TRAITS}
         for i, t in enumerate(free):
             means[t] = float(x[i])
-        return Theta(means, float(x[len(free)]) if fit_frightening else 0.0)
+        return Theta(means, float(x[len(free)]) if fit_frightening else 0.0, unresolved_share)
 
     def objective(x: np.ndarray) -> float:
         return penalised_loss(emulator, theta_of(x), target, n_target, anchor, four_way,
@@ -515,7 +558,8 @@ def make_population(name: str, theta: Theta, params: dict[str, float],
         consistency=Spread(round(theta.means["consistency"], 4), SD["consistency"]),
         warmth=Spread(round(theta.means["warmth"], 4), SD["warmth"]),
         frightening_share=round(theta.frightening_share, 4),
-        frightening=Spread(*FRIGHTENING_SPREAD), correlation=CORRELATION, loadings=LOADINGS,
+        frightening=Spread(*FRIGHTENING_SPREAD), unresolved_share=theta.unresolved_share,
+        unresolved=Spread(*UNRESOLVED_SPREAD), correlation=CORRELATION, loadings=LOADINGS,
         params=dict(params), source=source)
 
 
@@ -580,6 +624,9 @@ def describe(t: Target, theta: Theta, mechanism_value: float | None,
     if t.fit_frightening:
         parts.append(f"{theta.frightening_share:.0%} of caregivers at times frightening "
                      f"(level {FRIGHTENING_SPREAD[0]:g} +/- {FRIGHTENING_SPREAD[1]:g})")
+    if theta.unresolved_share:
+        parts.append(f"{theta.unresolved_share:.0%} with unresolved loss or trauma (level "
+                     f"{UNRESOLVED_SPREAD[0]:g} +/- {UNRESOLVED_SPREAD[1]:g}; fixed, not fitted)")
     parts.append(care)
     return ". ".join(parts) + "."
 
@@ -663,7 +710,8 @@ def calibrate(workers: int = 1, rounds: int = 3, confirm_n: int = CONFIRM_INFANT
               only: Sequence[str] | None = None,
               log: Callable[[str], None] = print,
               fright_rcw_levels: Sequence[float] = FRIGHT_RCW_LEVELS,
-              emulator_samples: int = EMULATOR_SAMPLES) -> list[Result]:
+              emulator_samples: int = EMULATOR_SAMPLES,
+              unresolved_per_cell: int = UNRESOLVED_PER_CELL) -> list[Result]:
     """Run the whole calibration; returns one :class:`Result` per population."""
     axes = {t: tuple(levels) for t in TRAITS}
     log("1. emulator grids")
@@ -672,7 +720,12 @@ def calibrate(workers: int = 1, rounds: int = 3, confirm_n: int = CONFIRM_INFANT
                    "frightening": FRIGHT_LEVELS}
     fright_grid = simulate_grid(fright_axes, fright_per_cell, GRID_SEED + 1, None, workers,
                                 cache, log)
+    unresolved_axes = {**{t: tuple(fright_rcw_levels) for t in TRAITS},
+                       "unresolved": UNRESOLVED_LEVELS}
+    unresolved_grid = simulate_grid(unresolved_axes, unresolved_per_cell, GRID_SEED + 2, None,
+                                    workers, cache, log)
     emulators: dict[tuple, Emulator] = {(): Emulator(base_grid, fright_grid,
+                                                     unresolved_grid=unresolved_grid,
                                                      samples=emulator_samples)}
 
     def emulator_for(params: dict[str, float]) -> Emulator:
@@ -694,7 +747,8 @@ def calibrate(workers: int = 1, rounds: int = 3, confirm_n: int = CONFIRM_INFANT
         if t.mechanism is None:
             em = emulators[()]
             theta, loss, chi = fit(em, target, t.published.n, anchor, four_way,
-                                   t.fit_frightening, structured=t.structured)
+                                   t.fit_frightening, structured=t.structured,
+                                   unresolved_share=t.unresolved_share)
             res = Result(t, theta, {}, None, loss, chi, em.shares(theta, four_way))
         else:
             res = fit_mechanism(t, target, anchor, emulator_for, log)
@@ -738,7 +792,8 @@ def calibrate(workers: int = 1, rounds: int = 3, confirm_n: int = CONFIRM_INFANT
             corrected.offset = r.offset
             anchor = PRIOR_MEANS if t.anchor is None else results[t.anchor].theta.means
             theta, loss, chi = fit(corrected, t.shares(), t.published.n, anchor, four_way,
-                                   t.fit_frightening, start=r.theta, structured=t.structured)
+                                   t.fit_frightening, start=r.theta, structured=t.structured,
+                                   unresolved_share=t.unresolved_share)
             r.theta, r.loss, r.chi = theta, loss, chi
             r.emulated = corrected.shares(theta, four_way)
             note_structure(r, corrected)
@@ -786,6 +841,8 @@ def to_json(results: list[Result], elapsed: float, confirm_n: int, per_cell: int
             "warmth": [round(r.theta.means["warmth"], 4), SD["warmth"]],
             "frightening_share": round(r.theta.frightening_share, 4),
             "frightening": list(FRIGHTENING_SPREAD),
+            "unresolved_share": round(r.theta.unresolved_share, 4),
+            "unresolved": list(UNRESOLVED_SPREAD),
             "correlation": CORRELATION,
             "loadings": list(LOADINGS),
             "params": dict(r.params),
@@ -817,6 +874,7 @@ def to_json(results: list[Result], elapsed: float, confirm_n: int, per_cell: int
                 },
                 "fitted": list(TRAITS) + (["frightening_share"] if t.fit_frightening else [])
                 + ([f"mechanism:{t.mechanism}"] if t.mechanism else []),
+                "fixed": {"unresolved_share": t.unresolved_share} if t.unresolved_share else {},
                 "anchor": t.anchor or "prior",
                 **({"mechanism": t.mechanism, "mechanism_value": r.mechanism_value,
                     "mechanism_reference": MECHANISMS[t.mechanism][2],
@@ -855,6 +913,8 @@ def to_json(results: list[Result], elapsed: float, confirm_n: int, per_cell: int
                      "seed": GRID_SEED, "frightening_levels": list(FRIGHT_LEVELS),
                      "frightening_rcw_levels": list(FRIGHT_RCW_LEVELS),
                      "frightening_per_cell": FRIGHT_PER_CELL,
+                     "unresolved_levels": list(UNRESOLVED_LEVELS),
+                     "unresolved_per_cell": UNRESOLVED_PER_CELL,
                      "emulator_samples": EMULATOR_SAMPLES},
             "confirm": {"infants": confirm_n, "seed": CONFIRM_SEED},
             "published_abc_forced": "the 1988 samples were coded before D existed: they are "
@@ -990,6 +1050,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.confirm_infants = min(args.confirm_infants, QUICK["confirm_n"])
         results = calibrate(workers=args.workers, rounds=1, confirm_n=args.confirm_infants,
                             per_cell=QUICK["per_cell"], fright_per_cell=QUICK["fright_per_cell"],
+                            unresolved_per_cell=QUICK["unresolved_per_cell"],
                             levels=QUICK["levels"], cache=None, only=QUICK["only"], log=log,
                             fright_rcw_levels=QUICK["fright_rcw_levels"],
                             emulator_samples=QUICK["emulator_samples"])
