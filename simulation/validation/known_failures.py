@@ -15,11 +15,48 @@ from __future__ import annotations
 
 #: check name -> what was found (shown in the output and in docs/validation.md).
 KNOWN_FAILURES: dict[str, str] = {
+    "sensitivity-security association at the published size": (
+        "Too strong since issue 20: the true-score r(sensitivity, secure) in the global "
+        "population is 0.56 (attenuated 0.40 against 0.24); it was 0.39 (attenuated 0.28, a "
+        "pass) before. Two changes of issue 20 raised it, measured on the same 3,000 infants: "
+        "the C1/C2 learners (anger gated by learned escalation paid, passivity by learned "
+        "helplessness: 0.39 -> 0.53 with the old calibration), because escalation paid is "
+        "learned only on occasions whose first bid went unanswered, so C now needs unresponsive "
+        "as well as inconsistent care and sits with A at the low end of the sensitivity scale; "
+        "and the recalibration under the care-structure prior (C less consistent than B), which "
+        "lowered the populations' mean responsiveness (global 0.61 -> 0.50). Care decides "
+        "security more than the literature shows; what would restore the modest association "
+        "(C from inconsistency at every level of responsiveness, more that care does not "
+        "explain) is the next step."),
+    "sensitivity-security association modest": (
+        "The same finding as 'sensitivity-security association at the published size': r = 0.56 "
+        "in the global population, above the modest range (0.10-0.40); 0.39 before issue 20."),
+    "early-childhood stability of security": (
+        "Too stable: secure at 1 and at 3, r = 0.40 against Opie et al.'s 0.28 (within 0.10). It "
+        "follows the strong dependence of security on care (see 'sensitivity-security "
+        "association at the published size'): with the same caregiver's care continuing, "
+        "security at 3 repeats security at 1 more than it does in the longitudinal samples."),
+    "infancy-to-adulthood continuity is modest": (
+        "On the border: r = 0.40 from 1 to 18 years, the check asks for less than 0.40 (Fraley "
+        "2002: about 0.27). The same cause as 'early-childhood stability of security'."),
+    "continuity falls with the interval toward a plateau": (
+        "r(1, 3) = 0.40 and r(1, 25) = 0.41 (full run): continuity does not fall with the "
+        "interval once security depends on care as strongly as it now does (see "
+        "'sensitivity-security association at the published size'); before issue 20 it fell "
+        "from 0.37 to 0.32. The defensive exclusion of issue 20 (expected rebuff guards "
+        "itself) also slowed the toddler years' change."),
+    "ambivalent rises as consistency falls (responsiveness 0.7)": (
+        "On the border in the full run: from consistency 1 to 0.1 the ambivalent share rises by "
+        "just under the required 10 points (0% -> 10%; the quick run passes), while it rises by "
+        "32 and 46 points at responsiveness 0.55 and 0.4. With responsive care the first bid is "
+        "mostly answered, so escalation paid (learned only when the first bid goes unanswered) "
+        "stays low and little anger is learned even when her availability comes and goes: "
+        "the C1 learner of issue 20 ties C to unresponsiveness more than the design intends."),
     "care by group: B caregivers warmer than C caregivers": (
-        "The caregivers of C infants come out 0.02-0.05 warmer than those of B infants in every "
-        "population we tried (hand-set cohorts of 3,000 infants with the calibration's "
-        "loadings; e.g. means 0.53 / 0.68 / 0.64: B 0.69, C 0.72), though less consistent "
-        "(0.59 vs 0.74) and less responsive. In the model C needs care that is not rejecting "
+        "The caregivers of C infants come out as warm as those of B infants or a little warmer "
+        "in every population (after the recalibration, global: B 0.68, C 0.69; low-risk-abcd: "
+        "B 0.69, C 0.71), though less consistent (0.56 vs 0.72) and less responsive (0.39 vs "
+        "0.57). In the model C needs care that is not rejecting "
         "(enough warmth that expected rebuff stays below the switch to avoidance) as well as "
         "unavailable, so C is selected for warmth; Ainsworth's mothers of ambivalent infants "
         "were not rejecting either, but the mothers of secure infants were the most "
@@ -57,19 +94,6 @@ KNOWN_FAILURES: dict[str, str] = {
         "procedures: life events in the six months between (Vaughn et al. 1979 found stability "
         "lower under family stress), and one Strange Situation's noise near the group "
         "boundaries."),
-    "frightening care and D at the published size": (
-        "About twice the published association: r(frightening, D) = .67 in `low-risk-abcd` "
-        "(5,000 infants) against r = .34 for anomalous parental behaviour and infant D "
-        "(Madigan et al. 2006, 12 studies, 851 families), and the model's r is a true-score r, "
-        "which an observed coding would lower, not raise. 87% of D infants had a frightening "
-        "caregiver and 3% of infants without one are D. In the model frightening care is the "
-        "main route to D (learned fear, lapses); in real low-risk samples D has many routes "
-        "and most D infants have no frightening parent (van IJzendoorn, Schuengel & "
-        "Bakermans-Kranenburg 1999; Granqvist et al. 2017). The other routes (an unresolved "
-        "caregiver's frightened or dissociated answers, disrupted communication) are in the "
-        "model, but the calibrated populations carry no unresolved caregivers yet and fit "
-        "the D share with frightening care: the association can come down only with a "
-        "recalibration that gives the routes their shares."),
     "within-country exceeds between-country variation": (
         "Simulated studies (each country's studies at its mean study size, drawn from the "
         "country's preset) differ within a country by sampling error alone (chi-square 64 on "
@@ -77,16 +101,6 @@ KNOWN_FAILURES: dict[str, str] = {
         "caregiving distribution per country and no study-to-study differences (social class, "
         "risk, sub-culture), which the published within-country variation contains. A limit of "
         "the presets, not of the attachment mechanisms."),
-    "ambivalent infants: preoccupied adults more often, not as a rule": (
-        "More often, yes (51% of C infants against 20% of all persons in the full run's 5,000 "
-        "lives; 53% against 19% in the quick run), but about half of C infants report a "
-        "preoccupied style at 30, where the "
-        "check asks fewer than half (the project's reading of modest continuity; no published "
-        "figure for this link was found). In the model an ambivalent infant's inconsistent "
-        "parents go on caring through childhood (their care drifts but keeps its rank), and "
-        "the hyperactivation learned with them is unlearned slowly: escalation that was "
-        "rewarded intermittently resists extinction, and partners answer only part of an "
-        "adult's occasions."),
     "interview and self-report barely related": (
         "They are related far more than published: r = .58 between the interview's secure "
         "reading and the self-reported secure style at 30 (the full run's 5,000 lives). Both read "
