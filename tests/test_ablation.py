@@ -50,7 +50,9 @@ N_SUBGROUPS = 1500
 def c_subgroups():
     """C1 and C2 counts with the full model and with each protest learner ablated."""
     out = {}
-    for label, changes in (("full", {}), ("no escalation paid", {"learn_escalation_paid": 0.0}),
+    for label, changes in (("full", {}),
+                           ("no intermittency", {"learn_escalation_paid": 0.0,
+                                                 "learn_volatility": 0.001}),
                            ("no helplessness", {"learn_helplessness": 0.0})):
         table = run_cohort(population=AMBIVALENT, n_infants=N_SUBGROUPS, seed=20,
                            params=ModelParams().with_changes(**changes), progress=False).table
@@ -59,8 +61,10 @@ def c_subgroups():
     return out
 
 
-def test_without_learning_that_escalation_pays_there_is_no_angry_c1(c_subgroups):
-    full, ablated = c_subgroups["full"], c_subgroups["no escalation paid"]
+def test_without_learning_that_she_comes_and_goes_there_is_no_angry_c1(c_subgroups):
+    """C1's history is intermittency: escalation that paid now and then, and availability that
+    came and went (learned volatility); with neither learned, no infant is angry."""
+    full, ablated = c_subgroups["full"], c_subgroups["no intermittency"]
     assert full["C1"] >= 40 and full["C2"] >= 40
     assert ablated["C1"] <= 0.1 * full["C1"]
 

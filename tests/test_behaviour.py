@@ -52,7 +52,9 @@ def test_rejecting_care_avoidance_with_hidden_arousal(preset_runs):
 def test_inconsistent_care_vigilance_and_ambivalence(preset_runs):
     _, inc = preset_runs["inconsistent"]
     _, sen = preset_runs["sensitive"]
-    assert exploration(inc.record, 2).mean() < 0.7 * exploration(sen.record, 2).mean()
+    # 0.7 until issue 20, whose pre-separation weakening of approach (Ainsworth et al. 1978,
+    # ch. 5) left inconsistent care's episode-2 play at about 0.71 of sensitive care's
+    assert exploration(inc.record, 2).mean() < 0.75 * exploration(sen.record, 2).mean()
     assert crying(inc.record, 4).mean() > crying(sen.record, 4).mean()
     assert crying(inc.record, 6, hard=True).mean() > crying(sen.record, 6, hard=True).mean()
     p_inc, p_sen = reunion_profile(inc.record), reunion_profile(sen.record)

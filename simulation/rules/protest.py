@@ -2,9 +2,10 @@
 
 The anger of hope: a hyperactivated infant protests at a figure it has learned to reach by
 escalating, who may leave again (Bowlby 1973; Cassidy & Berlin 1994). The disposition is learned
-from one history: when its first bid went unanswered, how often escalating got her in the end
-(escalation paid, :func:`simulation.rules.learning.learn_protest_outcomes`), with
-hyperactivation; not from trust. The moment decides when it shows: frustration builds
+from a history of intermittency: when its first bid went unanswered, how often escalating got
+her in the end (escalation paid, :func:`simulation.rules.learning.learn_protest_outcomes`), and
+how much her availability came and went (learned volatility), with hyperactivation; not from
+trust. The moment decides when it shows: frustration builds
 while the infant is distressed and its need unmet (she is gone, out of reach, or putting it down
 while it is still upset) and fades in her soothing contact; angry resistance is
 ``arousal x frustration x protest`` while she presses contact (picks it up, holds it, comes
@@ -28,6 +29,9 @@ PARAMS = (
           "after escalating) at which the anger of hope is full: protest that pays "
           "intermittently teaches hard signalling and anger at a figure who may leave again",
           "Cassidy & Berlin 1994; Ainsworth et al. 1978, C1 infants", INFANT),
+    Param("protest_volatility", 1.0, 0.0, 3.0, "weight of learned volatility (her availability "
+          "comes and goes) in the anger of hope, beside escalation paid",
+          "Cassidy & Berlin 1994", INFANT),
     Param("protest_stranger", 0.15, 0.0, 1.0, "angry protest at the stranger when the caregiver "
           "is away, relative to at the caregiver: the C infant's anger is aimed at the "
           "attachment figure, and resistance to the stranger stays below resistance to the "
@@ -49,7 +53,8 @@ def dispositions(t: Traits, p) -> dict[str, np.ndarray]:
     """This mechanism's per-infant terms (:data:`DISPOSITIONS`)."""
     # anger of hope: protest at a figure it has learned to reach by escalating, who may leave
     # again (Bowlby 1973; Cassidy & Berlin 1994); the moment (frustration) decides when it shows
-    return dict(protest=p.resist_weight * t.hyper * np.minimum(t.P / p.paid_full, 1.0))
+    return dict(protest=p.resist_weight * t.hyper
+                * np.minimum(p.protest_volatility * t.V + t.P / p.paid_full, 1.0))
 
 
 @kernel
