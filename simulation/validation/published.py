@@ -96,8 +96,8 @@ def frightening_d_association(table: pd.DataFrame) -> Outcome:
     d_with_f = float(any_f[is_d].mean()) if is_d.any() else float("nan")
     p_d_none = float(is_d[~any_f].mean()) if (~any_f).any() else float("nan")
     return Outcome(f"r = {r:.2f} (z {z:+.1f} against .34; n {len(table):,}); "
-                   f"{pct(d_with_f)} of D infants had a frightening or unresolved caregiver; P(D | none) "
-                   f"{pct(p_d_none)}", passed,
+                   f"{pct(d_with_f)} of D infants had a frightening or unresolved caregiver; "
+                   f"P(D | none) {pct(p_d_none)}", passed,
                    {"r": r, "se": se, "z": z, "d_with_frightening": d_with_f,
                     "p_d_none": p_d_none, "n": int(len(table))})
 
