@@ -15,43 +15,43 @@ from __future__ import annotations
 
 #: check name -> what was found (shown in the output and in docs/validation.md).
 KNOWN_FAILURES: dict[str, str] = {
+    "change follows negative life events": (
+        "On the border in the quick run: 34% of those who met a negative life event changed "
+        "security by adulthood against 29% of the others, not yet beyond two standard errors at "
+        "the quick run's size; the full run passes (32% vs 28%). The difference is small in the "
+        "model, as in Waters et al. (2000) and Weinfield et al. (2000), where it was found in one "
+        "sample and not in the other."),
     "sensitivity-security association at the published size": (
         "Too strong since issue 20: the true-score r(sensitivity, secure) in the global "
-        "population is 0.56 (attenuated 0.40 against 0.24); it was 0.39 (attenuated 0.28, a "
+        "population is 0.57 (attenuated 0.41 against 0.24); it was 0.39 (attenuated 0.28, a "
         "pass) before. Two changes of issue 20 raised it, measured on the same 3,000 infants: "
-        "the C1/C2 learners (anger gated by learned escalation paid, passivity by learned "
-        "helplessness: 0.39 -> 0.53 with the old calibration), because escalation paid is "
-        "learned only on occasions whose first bid went unanswered, so C now needs unresponsive "
-        "as well as inconsistent care and sits with A at the low end of the sensitivity scale; "
-        "and the recalibration under the care-structure prior (C less consistent than B), which "
-        "lowered the populations' mean responsiveness (global 0.61 -> 0.50). Care decides "
-        "security more than the literature shows; what would restore the modest association "
-        "(C from inconsistency at every level of responsiveness, more that care does not "
-        "explain) is the next step."),
+        "the C1/C2 learners (0.39 -> 0.53 with the old calibration): passivity grows with "
+        "learned helplessness (how often nothing, however loud, was answered) and anger needs a "
+        "history of intermittency, so C sits with A at the low end of the sensitivity scale "
+        "(the old trust-based formulas under the new calibration gave 0.48; the volatility "
+        "term of anger, which brought back C from inconsistency where care is responsive, left "
+        "it at 0.55); and the recalibration under the care-structure prior (C less consistent "
+        "than B), which lowered the populations' mean responsiveness (global 0.61 -> 0.51). "
+        "Care decides security more than the literature shows; giving more weight to what "
+        "care does not explain is the next step."),
     "sensitivity-security association modest": (
-        "The same finding as 'sensitivity-security association at the published size': r = 0.56 "
+        "The same finding as 'sensitivity-security association at the published size': r = 0.57 "
         "in the global population, above the modest range (0.10-0.40); 0.39 before issue 20."),
     "early-childhood stability of security": (
-        "Too stable: secure at 1 and at 3, r = 0.40 against Opie et al.'s 0.28 (within 0.10). It "
+        "Too stable: secure at 1 and at 3, r = 0.41 against Opie et al.'s 0.28 (within 0.10). It "
         "follows the strong dependence of security on care (see 'sensitivity-security "
         "association at the published size'): with the same caregiver's care continuing, "
         "security at 3 repeats security at 1 more than it does in the longitudinal samples."),
     "infancy-to-adulthood continuity is modest": (
-        "On the border: r = 0.40 from 1 to 18 years, the check asks for less than 0.40 (Fraley "
-        "2002: about 0.27). The same cause as 'early-childhood stability of security'."),
+        "On the border: r = 0.42 from 1 to 18 years in the full run (the quick run passes), the "
+        "check asks for less than 0.40 (Fraley 2002: about 0.27). The same cause as "
+        "'early-childhood stability of security'."),
     "continuity falls with the interval toward a plateau": (
-        "r(1, 3) = 0.40 and r(1, 25) = 0.41 (full run): continuity does not fall with the "
+        "r(1, 3) = 0.41 and r(1, 25) = 0.42 (full run): continuity does not fall with the "
         "interval once security depends on care as strongly as it now does (see "
         "'sensitivity-security association at the published size'); before issue 20 it fell "
         "from 0.37 to 0.32. The defensive exclusion of issue 20 (expected rebuff guards "
         "itself) also slowed the toddler years' change."),
-    "ambivalent rises as consistency falls (responsiveness 0.7)": (
-        "On the border in the full run: from consistency 1 to 0.1 the ambivalent share rises by "
-        "just under the required 10 points (0% -> 10%; the quick run passes), while it rises by "
-        "32 and 46 points at responsiveness 0.55 and 0.4. With responsive care the first bid is "
-        "mostly answered, so escalation paid (learned only when the first bid goes unanswered) "
-        "stays low and little anger is learned even when her availability comes and goes: "
-        "the C1 learner of issue 20 ties C to unresponsiveness more than the design intends."),
     "care by group: B caregivers warmer than C caregivers": (
         "The caregivers of C infants come out as warm as those of B infants or a little warmer "
         "in every population (after the recalibration, global: B 0.68, C 0.69; low-risk-abcd: "
@@ -78,14 +78,6 @@ KNOWN_FAILURES: dict[str, str] = {
         "intervals as secure infants (0.30 vs 0.61 in the full run, which passes; 0.30 vs 0.60 "
         "in the quick run, which just fails): Ainsworth et al. "
         "(1978) note that avoidant infants may cry when left alone."),
-    "temperament does not reverse caregiving": (
-        "The population's secure share moves by 4 points between low- and high-reactive "
-        "infants (68% vs 63%), within the 10 points the check allows, and the sensitive, "
-        "rejecting and inconsistent presets keep their modal group (B, A, C). The "
-        "under-involved preset does not: it sits on the border of B4 and C2 (about half of its "
-        "infants in each), and reactivity tips it, B for low-reactive, C for high-reactive "
-        "infants. That is the direction Belsky & Rovine (1987) describe (reactive infants "
-        "toward B4-C2), at a boundary where a few points decide the mode."),
     "12-to-18-month stability": (
         "Just under the threshold: with the same caregiver 68% keep their classification from "
         "12 to 18 months (the check asks 70%, after Waters 1978: 48 of 50 in stable middle-class "
