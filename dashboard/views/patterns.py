@@ -49,12 +49,12 @@ def label(row: dict) -> str:
 
 
 def rooms(values: dict) -> list[tuple[str, tuple[float, ...], str]]:
-    """(title, caregiving (r, c, w, f), description) of each room in the current mode."""
+    """(title, caregiving (r, c, w, f, u), description) of each room in the current mode."""
     if values["mode"] == PAIR:
         r, w = values["responsiveness"], values["warmth"]
-        return [("Consistent care", (r, values["high"], w, 0.0),
+        return [("Consistent care", (r, values["high"], w, 0.0, 0.0),
                  f"steady: consistency {values['high']:g}"),
-                ("Inconsistent care", (r, values["low"], w, 0.0),
+                ("Inconsistent care", (r, values["low"], w, 0.0, 0.0),
                  f"comes and goes in spells: consistency {values['low']:g}")]
     out = []
     for prefix in ROOMS:
