@@ -4,7 +4,7 @@ Every cached function is keyed on plain, hashable values (tuples of numbers, nam
 a slider that returns to an earlier value is answered from the cache. Caregiving is passed as a
 *care spec*:
 
-- ``("profile", (r, c, w, f))``: one constant way of caring;
+- ``("profile", (r, c, w, f[, u]))``: one constant way of caring (unresolved 0 if left out);
 - ``("history", ((0, (r, c, w, f)), (month, (r, c, w, f))))``: care that changes at an age;
 - ``("two", primary_history, secondary_history, share, from_month)``: a second caregiver.
 

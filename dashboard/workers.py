@@ -62,7 +62,7 @@ def workers_wanted(environ: dict[str, str] | None = None) -> int:
 
 def care_from_spec(spec: tuple):
     """A :class:`~simulation.caregiving.Caregiving` (or profile) from a dashboard care spec:
-    ``("profile", (r, c, w, f))``, ``("history", ((month, (r, c, w, f)), ...))`` or
+    ``("profile", (r, c, w, f[, u]))``, ``("history", ((month, (r, c, w, f)), ...))`` or
     ``("two", primary_history, secondary_history, share, from_month)``."""
     from simulation.caregiving import CaregiverProfile, Caregiving, CaregivingHistory
 
