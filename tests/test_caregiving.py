@@ -95,8 +95,10 @@ def test_a_population_draws_unresolved_caregivers_on_a_stream_of_their_own():
     from simulation import rng
     from simulation.population_presets import get_population, population_from_dict
 
-    base = get_population("low-risk-abcd")
-    assert base.unresolved_share == 0.0  # the calibrated populations carry none (yet)
+    calibrated = get_population("low-risk-abcd")
+    assert calibrated.unresolved_share > 0.0  # the low-risk population carries some
+    assert get_population("global").unresolved_share == 0.0
+    base = dataclasses.replace(calibrated, unresolved_share=0.0)
     mixed = dataclasses.replace(base, unresolved_share=0.3)
     keys = rng.infant_keys(1, np.arange(4000))
     a, b = base.draw(keys).primary, mixed.draw(keys).primary
