@@ -127,7 +127,9 @@ def test_every_page_is_one_click_away_in_presentation_mode(server, browser):
             expect(link).to_be_visible(timeout=SLOW)  # in the row, not in a "more" menu
             link.click()
             expect(page).to_have_url(re.compile(rf"/{path}(\?|$)"), timeout=SLOW)
-            expect(page.get_by_text(READY[path]).first).to_be_visible(timeout=SLOW)
+            # a page's first visit on a fresh machine may compile its engine first (the life
+            # course's, here, before test_browser_life has run): twice the usual wait
+            expect(page.get_by_text(READY[path]).first).to_be_visible(timeout=2 * SLOW)
             _done(page)
 
 
