@@ -24,7 +24,8 @@ encouraged).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import zlib
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -73,11 +74,15 @@ class Population:
     params: dict[str, float] = field(default_factory=dict)
     #: the published distribution this population is meant to reproduce, if any
     source: str = ""
+    #: sd of one study's sample around the population's caregiving means (:meth:`sample`):
+    #: studies within a country recruit by social class, risk and sub-culture
+    study_sd: float = 0.06
 
     def __post_init__(self) -> None:
         check_unit("frightening_share", self.frightening_share)
         check_unit("unresolved_share", self.unresolved_share)
         check_unit("correlation", self.correlation)
+        object.__setattr__(self, "study_sd", check_number("study_sd", self.study_sd, 0.0, 0.3))
         if self.loadings:
             if len(self.loadings) != 3:
                 raise ValueError("loadings: one each for responsiveness, consistency, warmth")
@@ -101,6 +106,30 @@ class Population:
     def model_params(self, base: ModelParams | None = None) -> ModelParams:
         """The model parameters with this population's cultural mechanisms applied."""
         return (base or ModelParams()).with_changes(**self.params)
+
+    def sample(self, study: int, seed: int = 0, study_sd: float | None = None) -> Population:
+        """The population as one study's sample sees it: the means of responsiveness,
+        consistency and warmth moved together by ``study_sd`` (this population's by default)
+        times one bell variate of unit variance, drawn for (``seed``, the population's name,
+        ``study``) on its own stream (:attr:`simulation.rng.Purpose.STUDY`), so that no
+        infant's draw moves. A published study is a sample of a class, a risk level or a
+        sub-culture, not of the whole country: within-country differences between studies
+        are larger than sampling error (van IJzendoorn & Kroonenberg 1988), and middle-class
+        and low-income samples differ in maternal sensitivity and security (e.g. the
+        Minnesota poverty sample, Egeland & Farber 1984; Bakermans-Kranenburg et al. 2004).
+        The spreads of individual caregivers stay the population's."""
+        sd = self.study_sd if study_sd is None else check_number("study_sd", study_sd, 0.0, 0.3)
+        name_key = zlib.crc32(self.name.encode()) & 0xFFFFFFFF
+        key = rng.infant_keys(int(seed), np.array([name_key * 4096 + int(study)]))
+        u = rng.uniforms(key, rng.Purpose.STUDY, 0, 3)
+        shift = float((rng.bell(u[0], u[1], u[2])[0] - 0.5) * 6.0) * sd
+
+        def moved(spread: Spread) -> Spread:
+            return Spread(float(np.clip(spread.mean + shift, 0.0, 1.0)), spread.sd)
+
+        return replace(self, name=f"{self.name} (study {int(study)})",
+                       responsiveness=moved(self.responsiveness),
+                       consistency=moved(self.consistency), warmth=moved(self.warmth))
 
     def draw(self, keys: np.ndarray) -> CareArrays:
         """Each infant's caregiver, drawn from the population (keyed by infant)."""

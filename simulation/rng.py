@@ -48,6 +48,8 @@ class Purpose(IntEnum):
     DISSOCIATION = 11  # per occasion: whether an unresolved caregiver's answer is frightened or
     #                    dissociated (home); in the Strange Situation, offset by the age (see
     #                    dissociation_purpose), her dissociated moments at the reunions
+    STUDY = 12  # a study sample's shift of its population's caregiving means (one per study,
+    #             keyed by the population and the study, not by infant)
     SSP = 16  # the Strange Situation, offset by the infant's age in months (see ssp_purpose)
 
 

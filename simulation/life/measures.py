@@ -1,7 +1,12 @@
 """Measures of attachment after infancy, each from what it measures, with its own error.
 
 - Self-report (ECR; Brennan, Clark & Shaver 1998): attachment anxiety and avoidance on 1-7 are
-  the adult's reading of the *general* model, with declared measurement error. Anxiety reads
+  a conscious self-description of *romantic* relationships, with declared measurement error. It
+  reads the romantic model (the current partner's relationship model; for a single adult the
+  model a new relationship would start from) mixed with the general model (``ecr_romantic``),
+  and reported anxiety also carries the person's negative emotionality, here the temperamental
+  reactivity (``ecr_temperament``; self-reported anxiety correlates with neuroticism, the
+  interview does not: Noftle & Shaver 2006; Roisman et al. 2007). Anxiety reads
   hyperactivation (signal gain above rest), low expected availability and volatility; avoidance
   reads expected rebuff and deactivation (Mikulincer & Shaver 2007: the two dimensions as hyper-
   and deactivating strategies). The four categories of Bartholomew & Horowitz (1991) split the
@@ -11,7 +16,9 @@
   the parents): the Cassidy-Marvin preschool procedure at 3, the Main-Cassidy reunion at 6, Kerns'
   security scale at 12, each with its error. In adulthood (18, 25, 30) the Adult Attachment
   Interview's state of mind about the parents reads both the model of the parents and the general
-  model, so it relates to, but is not, the self-report (Roisman et al. 2007).
+  model. It shares with the self-report only what the general model puts into the romantic one:
+  the interview is about the parents and codes the discourse, the self-report is about partners
+  and is a self-description, and the two are barely related (Roisman et al. 2007: r about .1).
 """
 
 from __future__ import annotations
@@ -68,9 +75,20 @@ def _normal(keys: np.ndarray, step: int) -> tuple[np.ndarray, np.ndarray]:
     return ((rng.bell(u[0], u[1], u[2]) - 0.5) * 6.0, (rng.bell(u[3], u[4], u[5]) - 0.5) * 6.0)
 
 
-def ecr(general: np.ndarray, keys: np.ndarray, p: ModelParams, q: LifeParams):
-    """ECR-style anxiety and avoidance (1-7) read from the general model with error."""
-    anxiety, avoidance = dimensions(general, p, q)
+def romantic_reading(general: np.ndarray, relation: np.ndarray, q: LifeParams) -> np.ndarray:
+    """The model a self-report of romantic attachment reads: ``ecr_romantic`` of the romantic
+    model ``relation``, the rest the general model (both (7, N))."""
+    return q.ecr_romantic * relation + (1.0 - q.ecr_romantic) * general
+
+
+def ecr(general: np.ndarray, relation: np.ndarray, reactivity: np.ndarray, keys: np.ndarray,
+        p: ModelParams, q: LifeParams):
+    """ECR-style anxiety and avoidance (1-7) with error: read from the romantic and general
+    models (:func:`romantic_reading`); reported anxiety is ``ecr_temperament`` the person's
+    reactivity (negative emotionality; Noftle & Shaver 2006), the rest the model's."""
+    anxiety, avoidance = dimensions(romantic_reading(general, relation, q), p, q)
+    w = q.ecr_temperament
+    anxiety = (1.0 - w) * anxiety + w * np.asarray(reactivity, dtype=np.float64)
     e1, e2 = _normal(keys, _ECR)
     return (np.clip(1.0 + 6.0 * anxiety + q.ecr_error * e1, 1.0, 7.0),
             np.clip(1.0 + 6.0 * avoidance + q.ecr_error * e2, 1.0, 7.0))

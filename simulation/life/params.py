@@ -151,6 +151,21 @@ class LifeParams:
         0.45, 0.0, 2.0, "measurement error (sd, 1-7 points) of the ECR scales: test-retest "
         "about .70-.90 (Brennan, Clark & Shaver 1998; Fraley et al. 2011)",
         "Brennan et al. 1998; Fraley et al. 2011")
+    ecr_romantic: float = _p(
+        0.7, 0.0, 1.0, "share of the romantic model in what the self-report reads (the current "
+        "partner's relationship model, or for a single adult the model a new relationship "
+        "would start from); the rest is the general model. The ECR asks how one experiences "
+        "romantic relationships, the Adult Attachment Interview about one's parents: the "
+        "domains differ, one reason the two barely relate (Roisman et al. 2007)",
+        ASSUMED + "; the ECR's instructions ask about romantic relationships in general, not "
+        "only the current one (Brennan, Clark & Shaver 1998), hence not 1")
+    ecr_temperament: float = _p(
+        0.6, 0.0, 1.0, "share of the person's negative emotionality (the temperamental "
+        "reactivity, carried from infancy) in self-reported attachment anxiety; the rest reads "
+        "the working model. Self-reported anxiety correlates about .4-.5 with neuroticism "
+        "(Noftle & Shaver 2006) and self-reports relate to neuroticism where the interview "
+        "does not (Roisman et al. 2007)", "Noftle & Shaver 2006; Roisman et al. 2007; the "
+        "weight is assumed, sized so that reported anxiety correlates about .5 with reactivity")
     child_measure_error: float = _p(
         0.12, 0.0, 1.0, "error (sd, 0-1 scale) of the childhood measures (Cassidy-Marvin at "
         "3, Main-Cassidy at 6, Kerns' security scale at 12)", ASSUMED + "; their "

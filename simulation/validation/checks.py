@@ -403,10 +403,8 @@ def within_between_check(provider: CohortProvider) -> Outcome:
     for country in COUNTRIES:
         pub = DISTRIBUTIONS[country]
         size = max(10, round(pub.n / pub.studies))
-        table = provider.population(country, n=size * pub.studies)
-        labels = table["abc_group"].to_numpy()
         for s in range(pub.studies):
-            part = labels[s * size:(s + 1) * size]
+            part = provider.study(country, s, size)["abc_group"].to_numpy()
             rows.append((country, [int(np.sum(part == c)) for c in ABC]))
     counts = np.array([r[1] for r in rows], dtype=float)
     country = np.array([r[0] for r in rows])

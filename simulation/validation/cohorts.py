@@ -113,6 +113,15 @@ class CohortProvider:
         """A cohort of the population preset ``name`` (optionally with fixed temperament)."""
         return self._population(name, temperament, n, scales=False).table
 
+    def study(self, name: str, study: int, n: int) -> pd.DataFrame:
+        """One simulated study of the population preset ``name``: ``n`` infants (ids from
+        ``study * n``) of the study's sample (:meth:`simulation.population.Population.sample`,
+        keyed by this provider's seed)."""
+        pop = get_population(name).sample(study, seed=self.seed)
+        key = ("study", name, study, n)
+        return self._run(key, f"{pop.name}", population=pop, n_infants=n,
+                         first_id=study * n).table
+
     def scales(self, name: str, n: int | None = None) -> pd.DataFrame:
         """The long scales table (infant_id, episode, toward, scale, score) of the cohort
         :meth:`population` gives for ``name``: the same infants."""
