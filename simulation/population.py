@@ -76,7 +76,7 @@ class Population:
     source: str = ""
     #: sd of one study's sample around the population's caregiving means (:meth:`sample`):
     #: studies within a country recruit by social class, risk and sub-culture
-    study_sd: float = 0.06
+    study_sd: float = 0.08
 
     def __post_init__(self) -> None:
         check_unit("frightening_share", self.frightening_share)

@@ -39,13 +39,18 @@ class Sizes:
     temperament: int  # infants per temperament arm (a small effect: needs more)
     z: float  # calibrated checks: standard errors allowed
     label: str = "full"
+    #: persons per life-course cohort (None: ``population``). Lives are cheap (the home year
+    #: and a compiled course, seconds for thousands), and the life course's effects are small
+    #: (change after negative life events differs by a few points), so the quick run keeps
+    #: the full run's persons.
+    lives: int | None = None
 
 
 #: The full run: several thousand infants per calibrated check.
 FULL = Sizes(population=5000, per_cell=600, arm=3000, temperament=5000, z=2.0, label="full")
 #: ``--quick`` (CI): smaller cohorts and a wider tolerance for the calibrated checks.
 QUICK = Sizes(population=2000, per_cell=250, arm=1500, temperament=3000, z=3.0,
-              label="quick")
+              label="quick", lives=FULL.population)
 
 
 @dataclass
@@ -82,7 +87,7 @@ class CohortProvider:
         their children if ``child``; the same persons (ids, seed) for every ``to_age``."""
         from ..life import run_lives
 
-        n = n or self.sizes.population
+        n = n or self.sizes.lives or self.sizes.population
         key = ("lives", population, to_age, child, n)
         if key not in self._lives:
             start = time.perf_counter()
