@@ -79,7 +79,8 @@ def why(person, what_if: str, what_if_age: float, changed=None) -> list[str]:
     style = row["adult_style"]
     lines.append(f"**At 30** the general model expects availability {last['trust']:.0%} "
                  f"and a rebuff {last['rebuff']:.0%} of the time, with a signal gain of "
-                 f"{last['gain']:.2f}; the self-report reads anxiety "
+                 f"{last['gain']:.2f}; the self-report (of romantic relationships, with the "
+                 f"person's temperament in its anxiety) reads anxiety "
                  f"{row['adult_anxiety']:.1f} and avoidance {row['adult_avoidance']:.1f} "
                  f"(1-7, with measurement error): **{STYLE_NAMES[style]}**. In the observed "
                  f"separation the coder rated distress {row['adult_obs_distress']}, support "

@@ -160,3 +160,50 @@ def test_a_parents_unresolved_loss_becomes_unresolved_care_not_frightening_care(
     assert set(np.unique(lost["unresolved"])) <= {0.0, UNRESOLVED_LEVEL}
     assert 0.1 < np.mean(lost["unresolved"] > 0) < 0.9  # whether it stays unresolved: chance
     assert np.array_equal(lost["frightening"], spared["frightening"])  # fear, not the loss
+
+
+def test_interview_and_self_report_read_different_things():
+    # the same persons, measured with the self-report reading the general model the interview
+    # also reads (the old reading), and as it now does: romantic model and temperament
+    old = LifeParams(ecr_romantic=0.0, ecr_temperament=0.0)
+    now, before = (run_lives(n_persons=800, seed=11, population=POP, life=q)
+                   for q in (LifeParams(), old))
+    assert (now["secure_at_30"] == before["secure_at_30"]).all()  # the interview is unchanged
+
+    def r(t):
+        return np.corrcoef(t["secure_at_30"], t["adult_style"] == "secure")[0, 1]
+
+    assert r(now) < r(before) - 0.1
+    # adults whose interview reads insecure describe themselves as secure more often
+    insecure = now["secure_at_30"] == 0
+    assert (now.loc[insecure, "adult_style"] == "secure").mean() > \
+        (before.loc[insecure, "adult_style"] == "secure").mean() + 0.05
+
+
+def test_self_reported_anxiety_carries_the_temperament():
+    reactivity = run_cohort(population=POP, n_infants=500, seed=12,
+                            progress=False).table["reactivity"]
+
+    def r(weight):
+        t = run_lives(n_persons=500, seed=12, population=POP,
+                      life=LifeParams(ecr_temperament=weight))
+        return np.corrcoef(t["adult_anxiety"], reactivity)[0, 1]
+
+    assert abs(r(0.0)) < 0.15 and r(0.5) > 0.4
+
+
+def test_a_responsive_partner_moves_the_romantic_self_report_more():
+    # the what-if's responsive partner from 20: the romantic model learns from the partner
+    # directly, the general model only among all of life's relationships
+    from simulation.life.history import WhatIf, run_histories
+
+    ids = np.arange(300)
+
+    def drop(q):
+        base = run_histories(population=POP, infant_ids=ids, seed=13, life=q).table
+        partner = run_histories(population=POP, infant_ids=ids, seed=13, life=q,
+                                what_if=WhatIf("partner", 20)).table
+        return base["adult_avoidance"].mean() - partner["adult_avoidance"].mean()
+
+    general_only = drop(LifeParams(ecr_romantic=0.0))
+    assert general_only > 0.0 and drop(LifeParams()) > general_only + 0.2

@@ -156,3 +156,35 @@ def test_the_madigan_check_reads_the_low_risk_population():
     check = by_name()["frightening care and D at the published size"]
     assert check.run(MadeProvider(fright_world(320, 256))).passed
     assert not check.run(MadeProvider(fright_world(800, 0))).passed
+
+
+def test_a_study_samples_its_country_with_the_declared_spread():
+    from simulation.population_presets import get_population
+
+    pop = get_population("usa")
+    shifts = np.array([pop.sample(s, seed=1).responsiveness.mean - pop.responsiveness.mean
+                       for s in range(400)])
+    assert abs(shifts.std() - pop.study_sd) < 0.15 * pop.study_sd and abs(shifts.mean()) < 0.01
+    one = pop.sample(3, seed=1)
+    # the three means move together, the caregivers' own spreads stay
+    assert one.consistency.mean - pop.consistency.mean == pytest.approx(shifts[3])
+    assert one.warmth.mean - pop.warmth.mean == pytest.approx(shifts[3])
+    assert one.responsiveness.sd == pop.responsiveness.sd
+    # keyed by seed, population and study; no spread, no shift
+    assert pop.sample(3, seed=1) == one and pop.sample(3, seed=2) != one
+    assert get_population("japan").sample(3, seed=1).responsiveness.mean - \
+        get_population("japan").responsiveness.mean != pytest.approx(shifts[3])
+    assert pop.sample(3, seed=1, study_sd=0.0).responsiveness == pop.responsiveness
+
+
+def test_simulated_studies_differ_beyond_sampling_error():
+    # 12 studies of 60 infants from one country: the secure shares vary more than the
+    # binomial sampling error of one shared distribution allows
+    from simulation.validation.cohorts import CohortProvider
+
+    provider = CohortProvider(seed=5)
+    secure = np.array([(provider.study("usa", s, 60)["abc_group"] == "B").mean()
+                       for s in range(12)])
+    p = secure.mean()
+    chi2 = float(((secure - p) ** 2).sum() / (p * (1 - p) / 60))
+    assert chi2 > 2.0 * 11  # about 11 (the degrees of freedom) under sampling error alone

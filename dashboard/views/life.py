@@ -93,8 +93,9 @@ with right:
                    "preoccupied (anxious-preoccupied), dismissing (dismissive-avoidant), "
                    "fearful (fearful-avoidant).")
     cols[2].metric("Anxiety at 30", f"{row['adult_anxiety']:.1f}",
-                   help="ECR-style attachment anxiety (1-7), read from the general model with "
-                   "measurement error.")
+                   help="ECR-style attachment anxiety (1-7), read mostly from the romantic "
+                   "model (the partner's), partly from the general model, with the person's "
+                   "temperament (negative emotionality) and measurement error.")
     if crow is not None:
         cols[3].metric(f"With the what-if ({what_if})", f"{crow['adult_anxiety']:.1f}",
                        delta=f"{crow['adult_anxiety'] - row['adult_anxiety']:+.1f}",

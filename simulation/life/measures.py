@@ -126,6 +126,6 @@ def security_at_ages(snaps_parent: np.ndarray, snaps_general: np.ndarray, ages: 
         if age < 18:
             out[age] = secure_reading(snaps_parent[s], keys, age, q.child_measure_error, p, q)
         else:
-            mix = 0.5 * snaps_parent[s] + 0.5 * snaps_general[s]
+            mix = (1.0 - q.aai_general) * snaps_parent[s] + q.aai_general * snaps_general[s]
             out[age] = secure_reading(mix, keys, age, q.aai_error, p, q)
     return out

@@ -175,6 +175,10 @@ class LifeParams:
         0.10, 0.0, 1.0, "error (sd, 0-1 scale) of the Adult Attachment Interview's secure "
         "reading (ages 18, 25, 30)", ASSUMED + "; AAI stability about 78-90% (Bakermans-"
         "Kranenburg & van IJzendoorn 1993)")
+    aai_general: float = _p(
+        0.5, 0.0, 1.0, "share of the general model in what the Adult Attachment Interview's "
+        "secure reading reads; the rest is the model of the parents (the interview asks about "
+        "childhood with the parents)", ASSUMED)
     # --- the intergenerational loop ---
     parent_age: float = _p(
         28, 18, 30, "age (years) at which the person raises the child (--child): the care "
