@@ -81,14 +81,24 @@ def romantic_reading(general: np.ndarray, relation: np.ndarray, q: LifeParams) -
     return q.ecr_romantic * relation + (1.0 - q.ecr_romantic) * general
 
 
-def ecr(general: np.ndarray, relation: np.ndarray, reactivity: np.ndarray, keys: np.ndarray,
-        p: ModelParams, q: LifeParams):
+def emotionality(reactivity: np.ndarray, therapy_courses: np.ndarray, q: LifeParams
+                 ) -> np.ndarray:
+    """Negative emotionality in adulthood: the temperamental reactivity, lowered by
+    ``therapy_emotionality`` for each course of therapy received (``therapy_courses``, 0-1:
+    the share of a course of ``therapy_years`` behind the person; Roberts et al. 2017)."""
+    courses = np.clip(np.asarray(therapy_courses, dtype=np.float64), 0.0, 1.0)
+    return np.clip(np.asarray(reactivity, dtype=np.float64) - q.therapy_emotionality * courses,
+                   0.0, 1.0)
+
+
+def ecr(general: np.ndarray, relation: np.ndarray, reactivity: np.ndarray,
+        therapy_courses: np.ndarray, keys: np.ndarray, p: ModelParams, q: LifeParams):
     """ECR-style anxiety and avoidance (1-7) with error: read from the romantic and general
     models (:func:`romantic_reading`); reported anxiety is ``ecr_temperament`` the person's
-    reactivity (negative emotionality; Noftle & Shaver 2006), the rest the model's."""
+    negative emotionality (:func:`emotionality`; Noftle & Shaver 2006), the rest the model's."""
     anxiety, avoidance = dimensions(romantic_reading(general, relation, q), p, q)
     w = q.ecr_temperament
-    anxiety = (1.0 - w) * anxiety + w * np.asarray(reactivity, dtype=np.float64)
+    anxiety = (1.0 - w) * anxiety + w * emotionality(reactivity, therapy_courses, q)
     e1, e2 = _normal(keys, _ECR)
     return (np.clip(1.0 + 6.0 * anxiety + q.ecr_error * e1, 1.0, 7.0),
             np.clip(1.0 + 6.0 * avoidance + q.ecr_error * e2, 1.0, 7.0))

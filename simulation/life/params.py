@@ -137,9 +137,18 @@ class LifeParams:
     therapy_reflection: float = _p(
         12, 1, 30, "how many times more an occasion with the therapist revises the general "
         "model than one with another figure: therapy works on expectations of others "
-        "explicitly. Sized so that a year of therapy lowers anxious adults' ECR anxiety by "
-        "about a third of a standard deviation", "assumed; reviews find attachment anxiety "
-        "falling during therapy in most studies, without a pooled size (Taylor et al. 2015)")
+        "explicitly. Sized, when the self-report read the general model alone, so that a "
+        "year of therapy lowered anxious adults' ECR anxiety by about a third of a standard "
+        "deviation; with the romantic reading and the temperament it lowers it by about 0.4, "
+        "most of it through negative emotionality (therapy_emotionality)",
+        "assumed; reviews find attachment anxiety falling during therapy in most studies, "
+        "without a pooled size (Taylor et al. 2015)")
+    therapy_emotionality: float = _p(
+        0.075, 0.0, 0.5, "how much a course of therapy lowers negative emotionality (on the "
+        "reactivity scale, whose sd is 0.15) and with it the temperament's part of "
+        "self-reported anxiety (ecr_temperament): about half a standard deviation",
+        "Roberts et al. 2017 (meta-analysis: interventions, most of them therapy, raised "
+        "emotional stability by about half a standard deviation)")
     therapy_care: float = _p(
         0.9, 0.0, 1.0, "the therapist's responsiveness, consistency and warmth: a consistently "
         "responsive figure", ASSUMED)

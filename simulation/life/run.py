@@ -146,8 +146,9 @@ def lives_table(cohort: pd.DataFrame, run: LifeRun, plan: LifeSchedule, keys: np
                                         p, q).items():
         if age in SECURITY_AGES:
             cols[f"secure_at_{age}"] = secure
+    courses = plan.therapy_on.sum(axis=0) / q.therapy_years
     anxiety, avoidance = ecr(run.general, run.relation,
-                             cohort["reactivity"].to_numpy(dtype=np.float64), keys, p, q)
+                             cohort["reactivity"].to_numpy(dtype=np.float64), courses, keys, p, q)
     cols["adult_anxiety"] = np.round(anxiety, 2)
     cols["adult_avoidance"] = np.round(avoidance, 2)
     cols["adult_style"] = four_styles(anxiety, avoidance)
