@@ -48,6 +48,8 @@ class Purpose(IntEnum):
     DISSOCIATION = 11  # per occasion: whether an unresolved caregiver's answer is frightened or
     #                    dissociated (home); in the Strange Situation, offset by the age (see
     #                    dissociation_purpose), her dissociated moments at the reunions
+    ENACTED_CARE = 12  # per dyad: how the care the infant meets at home deviates from the
+    #                    caregiver's rated parameters (one step per caregiver)
     SSP = 16  # the Strange Situation, offset by the infant's age in months (see ssp_purpose)
 
 
