@@ -14,7 +14,7 @@ import numpy as np
 
 from .caregiving import Caregiving, CaregivingHistory
 from .params import ModelParams
-from .rules import catalogue, learning, per_occasion
+from .rules import catalogue, enacted, learning, per_occasion
 from .threads import over_ranges
 from .working_model import INITIAL, WM_VARIABLES, WorkingModel
 
@@ -54,6 +54,14 @@ class CaregiverArrays:
     def spell_index(self, month: float) -> int:
         return int(np.searchsorted(self.starts, month, side="right") - 1)
 
+    def enacted(self, deviation: np.ndarray) -> CaregiverArrays:
+        """The care as this dyad enacts it: responsiveness, consistency and warmth of every
+        spell shifted by the dyad's deviation (3, N) (:mod:`simulation.rules.enacted`)."""
+        shifted = {name: enacted.enact(getattr(self, name), deviation[k])
+                   for k, name in enumerate(enacted.ENACTED)}
+        return CaregiverArrays(self.starts, shifted["responsiveness"], shifted["consistency"],
+                               shifted["warmth"], self.frightening, self.unresolved)
+
     def take(self, index) -> CaregiverArrays:
         return CaregiverArrays(self.starts, self.responsiveness[:, index],
                                self.consistency[:, index], self.warmth[:, index],
@@ -81,6 +89,16 @@ class CareArrays:
     @property
     def caregivers(self) -> list[CaregiverArrays]:
         return [self.primary] if self.secondary is None else [self.primary, self.secondary]
+
+    def enacted(self, keys: np.ndarray, params: ModelParams) -> CareArrays:
+        """The arrangement as each dyad meets it: each caregiver's care shifted by the dyad's
+        own deviation (:func:`simulation.rules.enacted.deviations`)."""
+        if params.enacted_care_sd == 0.0:
+            return self
+        arrays = [a.enacted(enacted.deviations(keys, c, params))
+                  for c, a in enumerate(self.caregivers)]
+        return CareArrays(arrays[0], arrays[1] if len(arrays) == 2 else None,
+                          self.secondary_share, self.secondary_from)
 
     def take(self, index) -> CareArrays:
         return CareArrays(self.primary.take(index),

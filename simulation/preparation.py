@@ -102,8 +102,10 @@ def prepare(setup: Setup, ids: np.ndarray, threads: int = 1) -> Prepared:
     keys = rng.infant_keys(setup.seed, ids)
     reactivity, soothability = setup.temperament.draw(keys)
     care = setup.care_arrays(keys, ids)
-    dev = develop(care, keys, reactivity, setup.effective_params(), months=setup.age_months,
-                  frozen=setup.frozen, threads=threads)
+    params = setup.effective_params()
+    # the home year runs on the care each dyad enacts; the table reports the rated care
+    dev = develop(care.enacted(keys, params), keys, reactivity, params,
+                  months=setup.age_months, frozen=setup.frozen, threads=threads)
     return Prepared(ids, keys, reactivity, soothability, care, dev,
                     dev.models[setup.caregiver_index])
 

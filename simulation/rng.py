@@ -50,6 +50,8 @@ class Purpose(IntEnum):
     #                    dissociation_purpose), her dissociated moments at the reunions
     STUDY = 12  # a study sample's shift of its population's caregiving means (one per study,
     #             keyed by the population and the study, not by infant)
+    ENACTED_CARE = 13  # per dyad: how the care the infant meets at home deviates from the
+    #                    caregiver's rated parameters (one step per caregiver)
     SSP = 16  # the Strange Situation, offset by the infant's age in months (see ssp_purpose)
 
 

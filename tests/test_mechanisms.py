@@ -127,8 +127,15 @@ def test_frightening_care_gives_a_spread_of_d_ratings():
     assert np.corrcoef(t.internal_fear, t.d_rating)[0, 1] > 0.2
 
 
+#: Every dyad meets the caregiver's care exactly (no enacted deviation): a test of what care
+#: does at a given level.
+EXACT = ModelParams(enacted_care_sd=0.0)
+
+
 def test_more_frightening_care_more_d():
-    rates = [share(table(CaregiverProfile(0.6, 0.6, 0.8, f)), "group", "D")
+    # exactly this care: with each dyad's own deviation some meet colder care and balance
+    # approach and avoidance, the other route to D (tested below)
+    rates = [share(table(CaregiverProfile(0.6, 0.6, 0.8, f), params=EXACT), "group", "D")
              for f in (0.0, 0.1, 0.3, 0.6)]
     assert rates == sorted(rates) and rates[0] < 0.02 < rates[-1] - 0.3
 
@@ -233,7 +240,7 @@ def test_held_secure_infant_clings_rather_than_resists():
 
 
 def test_scripted_caregiver_behaviour_does_not_make_secure_infants_avoidant():
-    t = table(get_preset("sensitive").profile)
+    t = table(get_preset("sensitive").profile, params=EXACT)  # the script, not the care
     b3 = t[t.subgroup == "B3"]
     assert len(b3) > 0.8 * len(t)
     assert (np.maximum(b3.ep5_avoidance, b3.ep8_avoidance) <= 2).mean() > 0.9

@@ -27,6 +27,7 @@ from ..cohort import run_cohort
 from ..inputs import InputError, check_number
 from ..params import ModelParams
 from ..preparation import Setup
+from ..rules.enacted import deviations
 from .measures import dimensions
 from .params import LifeParams
 from .reunion import PHASES, ReunionRecord, code_reunion, simulate_reunion
@@ -115,7 +116,7 @@ def run_histories(care=None, infant_ids: Sequence[int] | np.ndarray = (0,), seed
     reactivity = cohort["reactivity"].to_numpy(dtype=np.float64)
     base = base_care(setup, keys, ids, years)
     plan = schedule(keys, base, years, q,
-                    what_if.age if what_if.kind == "therapy" else None)
+                    what_if.age if what_if.kind == "therapy" else None, deviations(keys, 0, p))
     if what_if.kind == "partner":
         plan = with_responsive_partner(plan, what_if.age, q)
     run, plan = live(start, reactivity, keys, base, years, p, q, plan=plan, every_year=True)

@@ -72,12 +72,21 @@ class LifeParams:
         "sessions among the week's occasions)", ASSUMED)
     # --- the parents' care after infancy ---
     care_drift: float = _p(
-        0.1, 0.0, 0.3, "sd of the yearly change of the parents' responsiveness, consistency "
-        "and warmth (a first-order autoregression with care_persistence): with the global "
-        "population the care at 1 and at 4 years correlates about .77, at 1 and 10 about .62, "
-        "so continuity falls with the interval", ASSUMED + "; observed maternal sensitivity "
-        "correlates about .4-.5 across early childhood (NICHD Early Child Care Research "
-        "Network), which includes measurement error")
+        0.2, 0.0, 0.3, "sd of the yearly change of the parents' responsiveness, consistency "
+        "and warmth (a first-order autoregression with care_persistence), so that security at "
+        "3 and later depends on the care then and continuity falls with the interval: with the "
+        "global population and enacted care the sensitivity met at 1 and at 4 years "
+        "correlates about .45, at 1 and 19 about .28; the care is kept on [0, 1], and about a "
+        "fifth of the children meet care at an end of the scale by 10 (a limit of the "
+        "additive drift)", ASSUMED + "; observed maternal sensitivity correlates about .4-.5 "
+        "across early childhood (NICHD Early Child Care Research Network), which includes "
+        "measurement error; raised from 0.1 with the continuity checks in view (in sample)")
+    enacted_persistence: float = _p(
+        0.3, 0.0, 1.0, "share of the home year's enacted-care deviation (the dyad's fit and "
+        "circumstances, simulation.rules.enacted) where the drift of the parents' care starts "
+        "after infancy: the rest was the first year's circumstances, which change", ASSUMED +
+        "; set with the early-childhood stability (Opie et al. 2021) and the fall of "
+        "continuity with the interval in view (in sample)")
     care_persistence: float = _p(
         0.9, 0.0, 1.0, "year-to-year persistence of the parents' change of care", ASSUMED)
     # --- negative life events (per year of childhood, ages 1-17) ---

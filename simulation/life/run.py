@@ -26,6 +26,7 @@ from ..limits import DEFAULT_CHUNK, MAX_INFANTS
 from ..params import ModelParams
 from ..population import Population
 from ..preparation import Setup
+from ..rules.enacted import deviations
 from ..temperament import Temperament, TemperamentDistribution
 from ..threads import check_threads, over_ranges
 from .borrowed import LEARNER, home_params
@@ -110,7 +111,7 @@ def live(start: np.ndarray, reactivity: np.ndarray, keys: np.ndarray, base: np.n
     """
     n = keys.shape[0]
     if plan is None:
-        plan = schedule(keys, base, years, q, therapy_age)
+        plan = schedule(keys, base, years, q, therapy_age, deviations(keys, 0, p))
     ages = sorted({a for a in SECURITY_AGES if 1 < a <= years + 1}
                   | ({int(q.parent_age)} if int(q.parent_age) <= years + 1 else set())
                   | (set(range(2, years + 2)) if every_year else set()))

@@ -150,12 +150,22 @@ def draw_partners(keys: np.ndarray, years: int, q: LifeParams):
     return partner, z
 
 
-def drift(keys: np.ndarray, base: np.ndarray, q: LifeParams) -> np.ndarray:
+def drift(keys: np.ndarray, base: np.ndarray, q: LifeParams,
+          enacted: np.ndarray | None = None) -> np.ndarray:
     """The parents' care after infancy drifting year by year around the caregiving schedule
     (responsiveness, consistency and warmth; frightening care does not drift): a first-order
-    autoregression of persistence ``care_persistence`` and yearly change ``care_drift``."""
+    autoregression of persistence ``care_persistence`` and yearly change ``care_drift``.
+
+    ``enacted`` (3, N): how the care the infant met in the home year deviated from the
+    caregiver's parameters (:func:`simulation.rules.enacted.deviations`); the drift starts
+    from its share ``enacted_persistence``, so the dyad's own deviation fades with the years
+    while her trait stays (Fraley 2002: a stable factor plus change). None: the drift starts
+    at the parameters.
+    """
     care = base.copy()
     deviation = np.zeros((3, keys.shape[0]))
+    if enacted is not None:
+        deviation = q.enacted_persistence * np.asarray(enacted, dtype=np.float64)
     for y in range(base.shape[1]):
         u = rng.uniforms(keys, LifePurpose.CARE_DRIFT, y, 9)
         for c in range(3):
@@ -165,12 +175,14 @@ def drift(keys: np.ndarray, base: np.ndarray, q: LifeParams) -> np.ndarray:
 
 
 def schedule(keys: np.ndarray, base_care: np.ndarray, years: int, q: LifeParams,
-             therapy_age: float | None = None) -> LifeSchedule:
+             therapy_age: float | None = None,
+             enacted: np.ndarray | None = None) -> LifeSchedule:
     """Every person's life schedule for ``years`` years after the first (ages 1 to 1 + years).
 
     ``base_care`` (4, years, N): the parents' care by the caregiving schedule, before events.
     ``therapy_age``: every person is in therapy from this age for ``therapy_years`` (None: no
-    one is).
+    one is). ``enacted`` (3, N): the home year's deviation of enacted care, where the drift
+    starts (see :func:`drift`).
     """
     n = keys.shape[0]
     events = draw_events(keys, years, q)
@@ -183,5 +195,5 @@ def schedule(keys: np.ndarray, base_care: np.ndarray, years: int, q: LifeParams,
         mid = age + 0.5
         inside = (mid >= therapy_age) & (mid < therapy_age + max(q.therapy_years, 1.0))
         therapy = np.repeat(inside[:, None], n, axis=1)
-    return LifeSchedule(parent_care(drift(keys, base_care, q), events, q), events, alt_on, alt,
-                        partner, z, therapy)
+    care = parent_care(drift(keys, base_care, q, enacted), events, q)
+    return LifeSchedule(care, events, alt_on, alt, partner, z, therapy)

@@ -22,6 +22,7 @@ from . import (
     crying,
     deactivation,
     disorganized,
+    enacted,
     helplessness,
     infant,
     learning,
@@ -39,7 +40,7 @@ from .traits import FLOAT
 
 #: The mechanisms, in reading order: the home year, then the seconds of the Strange Situation.
 MECHANISMS: tuple[ModuleType, ...] = (
-    per_occasion, availability, answers, learning,
+    per_occasion, enacted, availability, answers, learning,
     perception, arousal, crying, secure_base, proximity, deactivation, protest, helplessness,
     disorganized, search, infant, unresolved, adults, transitions,
 )
