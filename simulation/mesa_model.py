@@ -38,7 +38,7 @@ from mesa.datacollection import DataCollector
 from mesa.space import ContinuousSpace
 
 from . import dyad_state, rng, room
-from .codes import Action, AdultAct, Cry, Gaze, Held, Target
+from .codes import Action, AdultAct, Cry, Gaze, Held, Motive, Target
 from .observer import Coding, code_record
 from .params import ModelParams
 from .phases import PHASES, Phase
@@ -153,7 +153,8 @@ class Infant(Placed):
     arousal = Own()  # internal, [0, 1]
     cry_drive = Own()  # internal: crying builds toward arousal x signal gain, and settles
     frustration = Own()  # internal: distress unmet
-    action = Own(kind=Action)
+    motive = Own(kind=Motive)  # internal: what it is trying to do
+    action = Own(kind=Action)  # the act it shows
     target = Own(kind=Target)
     cry = Own(kind=Cry)
     gaze = Own(kind=Gaze)

@@ -93,7 +93,7 @@ def test_room_gif_is_an_animation_in_memory(trace):
 def test_ethogram_and_arousal_figures(trace):
     eth = timeline.ethogram(trace, title="t")
     labels = [t.get_text() for t in eth.axes[0].get_yticklabels()]
-    assert "caregiver in room" in labels and "avoids" in labels and "cries hard" in labels
+    assert "caregiver in room" in labels and "turns away" in labels and "cries hard" in labels
     ar = timeline.arousal_and_crying(trace)
     assert len(ar.axes[0].lines) >= 1
     assert _size(timeline.ethogram(trace, presentation=True)) > _size(eth)
