@@ -42,8 +42,9 @@ def reunion_profile(record) -> dict[str, float]:
     for name, actions, target in (
         ("approach", (Action.APPROACH,), Target.CAREGIVER),
         ("contact", (Action.CONTACT_ACTIVE, Action.CONTACT_PASSIVE), Target.CAREGIVER),
-        ("resist", (Action.RESIST_ANGRY, Action.RESIST_PASSIVE), Target.CAREGIVER),
-        ("avoid", (Action.AVOID,), Target.CAREGIVER),
+        ("resist", (Action.PUSH_AWAY, Action.KICK, Action.SQUIRM, Action.THROW_TOY,
+                    Action.GO_LIMP), Target.CAREGIVER),
+        ("avoid", (Action.TURN_AWAY,), Target.CAREGIVER),
         ("lapse", (Action.FREEZE, Action.APPROACH_BROKEN, Action.APPREHENSION), None),
         ("explore", (Action.EXPLORE,), None),
     ):

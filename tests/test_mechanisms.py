@@ -13,7 +13,7 @@ import pytest
 
 from simulation import rng, run_cohort
 from simulation.caregiving import CaregiverProfile, Caregiving, CaregivingHistory
-from simulation.codes import ADULT, HELD, Action
+from simulation.codes import ADULT, HELD, Action, Motive
 from simulation.dyad_state import STATE
 from simulation.home_year import CareArrays, develop
 from simulation.params import ModelParams
@@ -184,9 +184,9 @@ def dyad(trust=0.85, rebuff=0.1, gain=0.35, volatility=0.0, fear=0.0, paid=0.0,
 
 
 def choice(s, per, d, p, arousal):
-    """Propensities of the infant's actions at this arousal (by Action code)."""
+    """Propensities of the infant's motives at this arousal (by Motive code)."""
     infant.propensities(s, per, d, np.float32(arousal), p)
-    return dict(zip([a.name for a in Action], s["propensity"], strict=True))
+    return dict(zip([a.name for a in Motive], s["propensity"], strict=True))
 
 
 def test_an_aroused_secure_infant_alone_searches_and_cries_instead_of_playing():
@@ -229,7 +229,7 @@ def test_held_secure_infant_clings_rather_than_resists():
     per["cg_in"], per["held_cg"], per["contact_cg"], per["near_cg"] = True, True, True, True
     s["held"], s["frustration"] = HELD.CAREGIVER, 0.8
     held = choice(s, per, d, p, 0.6)
-    assert held["CONTACT_ACTIVE"] > 10 * (held["RESIST_ANGRY"] + held["RESIST_PASSIVE"])
+    assert held["CONTACT_ACTIVE"] > 10 * (held["PUSH_AWAY"] + held["GO_LIMP"])
 
 
 def test_scripted_caregiver_behaviour_does_not_make_secure_infants_avoidant():

@@ -25,7 +25,7 @@ A = Action
 def avoidant() -> RecordBuilder:
     b = RecordBuilder()
     for ep in (5, 8):
-        b.paint(ep, 0, 5, caregiver_act=AdultAct.ENTERING).bouts(ep, [12], 100, A.AVOID,
+        b.paint(ep, 0, 5, caregiver_act=AdultAct.ENTERING).bouts(ep, [12], 100, A.TURN_AWAY,
                                                                   "caregiver")
     return b
 
@@ -104,7 +104,7 @@ def ambivalent() -> RecordBuilder:
     b = RecordBuilder()
     for ep in (5, 8):
         b.approach(ep, 2, 6).contact(ep, 6, 120)
-        b.bouts(ep, [30, 60, 90], 6, A.RESIST_ANGRY, "caregiver", held=1, zone_caregiver=0)
+        b.resists(ep, [30, 60, 90], 6, A.PUSH_AWAY, "caregiver", held=1, zone_caregiver=0)
         b.cry(ep, 0, 150)
     return b
 

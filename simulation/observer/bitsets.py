@@ -103,6 +103,22 @@ class Packed:
         """The first second of every run of consecutive set seconds."""
         return self & ~self.later()
 
+    def runs_from(self, seeds: Packed) -> Packed:
+        """The seconds of this mask's runs from a seed onward: ``t`` is set when the mask holds
+        at every second from some seed ``s <= t`` to ``t`` (a bout begun in a context keeps
+        it). By doubling: a pass per power of two up to 32 s, then 32 s more per pass while
+        anything still spreads."""
+        x = Packed(self.words & seeds.words, self.episodes)
+        held, step = self, 1  # held: the mask holds over the last ``step`` seconds
+        while True:
+            grown = x | (x.later(step) & held)
+            if step < 32:
+                held = held & held.later(step)
+                step += step
+            elif np.array_equal(grown.words, x.words):
+                return grown
+            x = grown
+
     # -- reductions --------------------------------------------------------------------------
 
     def _rows(self) -> np.ndarray:

@@ -11,7 +11,8 @@ coder reads resistance and avoidance from acts in context, as the scales' instru
 them (Ainsworth et al. 1978, Appendix III): a push, kick, thrown toy or angry squirm directed at
 her while she holds the infant, approaches it or has just made an overture is resistance; going
 limp then is passive resistance; turning or moving away from her soon after her entrance,
-approach or overture is avoidance. The same acts at other moments are not coded.
+approach or overture is avoidance. A bout begun in that context counts whole; the same acts
+begun at other moments are not coded.
 """
 
 from __future__ import annotations
@@ -65,9 +66,11 @@ class AdultPrimitives:
     # RESIST_WINDOW seconds: contact or interaction she initiates, to be resisted
     prompting: Packed  # she entered, approached or made an overture in the last AVOID_WINDOW
     # seconds: the moments at which turning away from her is avoidance
-    angry: Packed  # angry resistance of her: angry acts toward her while she presses
-    passive: Packed  # passive resistance of her: going limp toward her while she presses
-    avoid: Packed  # avoidance of her: turning or moving away from her while she prompts
+    angry: Packed  # angry resistance of her: runs of angry acts toward her begun while she
+    # presses (a bout begun in that context counts whole)
+    passive: Packed  # passive resistance of her: runs of going limp begun while she presses
+    avoid: Packed  # avoidance of her: runs of turning or moving away from her begun while she
+    # prompts
     interact: Packed  # infant DISTANCE_INTERACT toward her
     gaze: Packed  # infant looks at her
     approaching: Packed  # she is APPROACHING the infant
@@ -201,9 +204,9 @@ def _adult(record: BehaviourRecord, masks: _Masks, code: np.ndarray,
         turning=turning,
         pressing=pressing,
         prompting=prompting,
-        angry=angry_acts & pressing,
-        passive=limp & pressing,
-        avoid=turning & prompting,
+        angry=angry_acts.runs_from(pressing),
+        passive=limp.runs_from(pressing),
+        avoid=turning.runs_from(prompting),
         interact=doing(Action.DISTANCE_INTERACT),
         gaze=masks.equal(record.gaze, gaze_at),
         approaching=approaching,

@@ -73,6 +73,8 @@ CONSTANTS = (
     Constant("_STOP", "an approach ends at this share of contact distance, just inside it",
              GEOMETRY),
     Constant("DOOR_STOP", "a searching infant stops this far short of the door (m)", GEOMETRY),
+    Constant("_THIRD", "held, angry resistance is a push, a kick or a squirm alike (a third "
+             "each)", "modelling choice"),
 )
 
 
