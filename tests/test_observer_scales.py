@@ -182,8 +182,11 @@ def test_avoidance_anchor(expected, make):
 
 
 def test_brief_turning_away_however_often_is_4():
-    """Brief avoidance mixed with interaction is 4 (Appendix III): eight 2-s bouts."""
-    rec = b().turns_away(5, range(10, 170, 20), 2, "caregiver")
+    """Brief avoidance mixed with interaction is 4 (Appendix III): five 2-s turns away from
+    her calls; three more turns to the toys when she has not called are not avoidance."""
+    rec = b().turns_away(5, range(10, 110, 20), 2, "caregiver")
+    rec.bouts(5, range(110, 170, 20), 2, A.TURN_AWAY, "caregiver")
+    assert code_record(rec.build()).features["avoid"][0, 4, 0] == 10
     assert scale_of(rec, 5, 0, AV) == 4
 
 
