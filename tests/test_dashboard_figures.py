@@ -75,8 +75,8 @@ def test_room_shows_who_is_present(trace):
 
 def test_describe_second_uses_plain_words():
     row = {"action": int(Action.PUSH_AWAY), "target": 1, "cry": 2, "gaze": 1}
-    assert room.describe_second(row) == ("Infant pushes the caregiver away angrily, crying "
-                                         "hard, looks at the caregiver")
+    assert room.describe_second(row) == ("Infant pushes the caregiver away, crying hard, "
+                                         "looks at the caregiver")
 
 
 def test_room_gif_is_an_animation_in_memory(trace):

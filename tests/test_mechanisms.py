@@ -229,7 +229,7 @@ def test_held_secure_infant_clings_rather_than_resists():
     per["cg_in"], per["held_cg"], per["contact_cg"], per["near_cg"] = True, True, True, True
     s["held"], s["frustration"] = HELD.CAREGIVER, 0.8
     held = choice(s, per, d, p, 0.6)
-    assert held["CONTACT_ACTIVE"] > 10 * (held["PUSH_AWAY"] + held["GO_LIMP"])
+    assert held["CONTACT_ACTIVE"] > 10 * (held["RESIST_ANGRY"] + held["RESIST_PASSIVE"])
 
 
 def test_scripted_caregiver_behaviour_does_not_make_secure_infants_avoidant():

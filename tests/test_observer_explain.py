@@ -138,6 +138,14 @@ def test_plain_ambivalent_names_seeking_and_angry_resistance():
     assert "what ambivalence looks like" in text
 
 
+def test_plain_ambivalent_with_the_record_names_the_acts_in_their_context():
+    record = ambivalent().build()
+    coding = code_record(record)
+    text = " ".join(explain_plainly(coding, 0, record))
+    angry = max(coding.features["angry"][0, 4, 0], coding.features["angry"][0, 7, 0])
+    assert f"pushed her away while she held it ({angry} s)" in text
+
+
 def test_plain_disorganized_comes_first_and_names_the_lapses():
     b = secure()
     b.bouts(8, [110, 130, 150], 3, A.FREEZE, cry=2)
