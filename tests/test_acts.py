@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from simulation.codes import AdultAct, Cry, Held, Target
 from simulation.codes import Action as A
+from simulation.codes import AdultAct, Cry, Held, Target
 from simulation.observer import code_record
 
 

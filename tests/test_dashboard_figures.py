@@ -188,7 +188,8 @@ def test_every_behaviour_code_has_words_and_a_pose_in_the_legend():
     assert set(words["cry"]) == {int(Cry.FUSS), int(Cry.HARD)}
     js = (player.HERE / "player.js").read_text()
     for name in ("FREEZE", "APPROACH_BROKEN", "APPREHENSION", "PUSH_AWAY",
-                 "GO_LIMP", "CONTACT_ACTIVE", "CONTACT_PASSIVE", "TURN_AWAY", "KICK", "SQUIRM", "THROW_TOY", "SEARCH",
+                 "GO_LIMP", "CONTACT_ACTIVE", "CONTACT_PASSIVE", "TURN_AWAY", "KICK", "SQUIRM",
+                 "THROW_TOY", "SEARCH",
                  "SIGNAL", "DISTANCE_INTERACT", "APPROACH", "EXPLORE"):
         assert f"A.{name}" in js  # a pose of its own in the drawing code
 

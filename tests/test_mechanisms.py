@@ -13,7 +13,7 @@ import pytest
 
 from simulation import rng, run_cohort
 from simulation.caregiving import CaregiverProfile, Caregiving, CaregivingHistory
-from simulation.codes import ADULT, HELD, Action, Motive
+from simulation.codes import ADULT, HELD, Motive
 from simulation.dyad_state import STATE
 from simulation.home_year import CareArrays, develop
 from simulation.params import ModelParams

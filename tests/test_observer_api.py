@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 from records import RecordBuilder, stack
 
-from simulation.codes import Action
 from simulation.observer import SCALES, Coding, code_record, frame_columns
 from simulation.record import RECORD_FIELDS, BehaviourRecord
 

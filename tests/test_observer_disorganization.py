@@ -59,7 +59,8 @@ def test_prolonged_freezing_is_d():
 
 def test_strong_seeking_then_abrupt_avoidance_is_contradictory():
     """Approach for 4 s, then turning away for 3 s beginning 2 s later."""
-    quick = RecordBuilder().approach(8, 10, 14, reach=False).act(8, 16, 19, A.TURN_AWAY, "caregiver")
+    quick = (RecordBuilder().approach(8, 10, 14, reach=False)
+             .act(8, 16, 19, A.TURN_AWAY, "caregiver"))
     coding = code_record(quick.build())
     assert coding.disorganization["contradictions"][0, 7] == 1
     assert coding.d_rating[0] == 2  # one index in a reunion: 2 points, a slight sign

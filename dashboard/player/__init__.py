@@ -33,7 +33,6 @@ from simulation.observer.explanation import MOMENT_KINDS
 from simulation.plots.room import (
     ACTION_SHORT,
     ACTION_WORDS,
-    PLAY_WORDS,
     ADULT_WORDS,
     ARRIVE_SHORT,
     ARRIVE_WORDS,
@@ -42,6 +41,7 @@ from simulation.plots.room import (
     GAZE_WORDS,
     HELD_SHORT,
     HELD_WORDS,
+    PLAY_WORDS,
     TARGET_WORDS,
     TOUCH_SHORT,
     TOUCH_WORDS,
@@ -59,8 +59,8 @@ MOMENT_SHORT = {"approach": "approach", "contact": "contact", "resistance": "res
 #: Infant poses shown in the legend, in this order.
 LEGEND_ACTIONS = ("EXPLORE", "IDLE", "APPROACH", "SIGNAL", "DISTANCE_INTERACT",
                   "CONTACT_ACTIVE", "CONTACT_PASSIVE", "PUSH_AWAY", "KICK", "SQUIRM",
-                  "THROW_TOY", "GO_LIMP", "TURN_AWAY", "SEARCH", "FREEZE", "APPROACH_BROKEN", "APPREHENSION", "ROCK",
-                  "DAZED")
+                  "THROW_TOY", "GO_LIMP", "TURN_AWAY", "SEARCH", "FREEZE", "APPROACH_BROKEN",
+                  "APPREHENSION", "ROCK", "DAZED")
 
 
 def _rows(multi: bool, scored: bool = True, labels: bool = True) -> list[dict]:
@@ -85,7 +85,7 @@ def _rows(multi: bool, scored: bool = True, labels: bool = True) -> list[dict]:
 WORDS = {
     "action": {int(a): w for a, w in ACTION_WORDS.items()},
     "action_short": {int(a): w for a, w in ACTION_SHORT.items()},
-    "play": {int(a): w for a, w in PLAY_WORDS.items()},
+    "play_acts": {int(a): w for a, w in PLAY_WORDS.items()},
     "target": {int(t): w for t, w in TARGET_WORDS.items()},
     "held": {"caregiver": HELD_WORDS[Held.CAREGIVER], "stranger": HELD_WORDS[Held.STRANGER]},
     "held_short": HELD_SHORT,

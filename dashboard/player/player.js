@@ -877,7 +877,7 @@ class Player {
     const a = c.action[s];
     const t = c.target[s];
     // a kick or a toy thrown in play (aimed at the toys) has its own words
-    let text = (t === this.data.codes.target.TOYS && W.play[a]) ? W.play[a] :
+    let text = (t === this.data.codes.target.TOYS && W.play_acts[a]) ? W.play_acts[a] :
       W.action[a].replace("{t}", W.target[t] || W.someone);
     if (pose.touch) text = a === this.data.codes.action.APPROACH ? W.arrive[pose.touch] : `${text}, ${W.touch[pose.touch]}`;
     else if (pose.ignore) text = `${text}, ${W.ignore}`;

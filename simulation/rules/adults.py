@@ -20,7 +20,7 @@ model parameters: the script is the same for every infant.
 from __future__ import annotations
 
 from .. import room
-from ..codes import MOTIVE, ADULT, CRY, HELD, TARGET
+from ..codes import ADULT, CRY, HELD, MOTIVE, TARGET
 from ..episodes import NOMINAL_REUNION
 from .declaration import GEOMETRY, PROTOCOL, Constant
 from .jit import f, kernel

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..codes import MOTIVE, ADULT
+from ..codes import ADULT, MOTIVE
 from .declaration import INFANT, SECOND, Param
 from .jit import f, kernel
 from .traits import Traits

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from handmade import dyad, present
 
-from simulation.codes import MOTIVE, ADULT, CRY, TARGET
+from simulation.codes import ADULT, CRY, MOTIVE, TARGET
 from simulation.rules import adults
 
 pytestmark = pytest.mark.rules

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from handmade import dyad, present, propensities
 
-from simulation.codes import MOTIVE, GAZE, TARGET
+from simulation.codes import GAZE, MOTIVE, TARGET
 from simulation.rules import infant
 
 pytestmark = pytest.mark.rules

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from handmade import disposed, dyad, present, propensities
 
-from simulation.codes import MOTIVE, ADULT
+from simulation.codes import ADULT, MOTIVE
 from simulation.rules import protest
 
 pytestmark = pytest.mark.rules
