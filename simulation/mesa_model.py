@@ -322,6 +322,7 @@ class StrangeSituationModel(mesa.Model):
             "distance_caregiver": lambda m: _distance(m, m.caregiver),
             "distance_stranger": lambda m: _distance(m, m.stranger),
             "internal_arousal": lambda m: float(m.infant.arousal),
+            "internal_motive": lambda m: int(m.infant.motive),
         })
         self.datacollector = DataCollector(model_reporters=reporters)
         self.running = True
@@ -361,7 +362,8 @@ class StrangeSituationModel(mesa.Model):
 
     def trace(self) -> pd.DataFrame:
         """The per-second trace: record codes, readable labels, positions, the infant's
-        distances to the adults (metres, NaN while out of the room), internal arousal."""
+        distances to the adults (metres, NaN while out of the room), internal arousal and motive
+        (what the infant was trying to do: the act in ``action`` shows it)."""
         df = self.datacollector.get_model_vars_dataframe().reset_index(drop=True)
         df.insert(0, "second", np.arange(len(df)))
         start = df.groupby("episode")["second"].transform("min")
