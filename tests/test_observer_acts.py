@@ -116,3 +116,28 @@ def test_the_explanation_names_the_acts_in_their_context():
     said = dict(resistance_acts(b.build(), 0, 8))
     assert said == {"pushed her away while she held it": 4, "kicked at her while she held it": 2,
                     "pushed her away as she came to pick it up": 3}
+
+
+def test_runs_from_a_seed_match_a_second_by_second_reading():
+    """The packed spreading of a context through a bout equals the plain loop: a second counts
+    when the act has gone on without a break since a second in context."""
+    import numpy as np
+
+    from simulation.observer.bitsets import Packed, pack
+    from simulation.observer.segments import episodes_of
+
+    rng = np.random.default_rng(7)
+    n, t_len = 20, 700
+    episodes = episodes_of(np.ones((n, t_len), np.uint8))
+    for keep in (0.9, 0.995):
+        acts = rng.random((n, t_len)) < keep
+        seeds = rng.random((n, t_len)) < 0.01
+        expected = np.zeros_like(acts)
+        for i in range(n):
+            on = False
+            for t in range(t_len):
+                on = bool(acts[i, t] and (on or seeds[i, t]))
+                expected[i, t] = on
+        got = Packed(pack(acts), episodes).runs_from(Packed(pack(seeds), episodes))
+        bits = np.unpackbits(got.words[0].view(np.uint8), axis=-1, bitorder="little")
+        assert np.array_equal(bits[:, :t_len].astype(bool), expected)
