@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import rng, room
-from ..codes import ACTION, ADULT, GAZE, HELD, MOTIVE, TARGET
+from ..codes import ACTION, ADULT, CRY, GAZE, HELD, MOTIVE, TARGET
 from . import (
     arousal,
     crying,
@@ -38,8 +38,9 @@ PARAMS = (
     Param("turn_to_toys", 0.15, 0.0, 1.0, "share of the returns to play, right after looking at "
           "an adult, made as a visible turn away from her to the toys", "modelling choice",
           SECOND),
-    Param("squirm_down", 0.05, 0.0, 0.3, "share of the seconds calmly held in which the infant "
-          "squirms to get down (wanting to play, not resisting)", "modelling choice", SECOND),
+    Param("squirm_down", 0.05, 0.0, 0.3, "share of the seconds held, not crying and fully calm, "
+          "in which the infant squirms to get down (wanting to play, not resisting); it falls "
+          "with arousal squared", "modelling choice", SECOND),
 )
 
 #: The choice runs over the motives (the acts KICK, SQUIRM and THROW_TOY are forms of motives).
@@ -211,7 +212,7 @@ _THIRD = f(1.0 / 3.0)
 
 
 @kernel
-def act_form(motive, target, s, per, sums, u, p) -> tuple:
+def act_form(motive, target, s, per, a, sums, u, p) -> tuple:
     """The act the infant shows for ``motive`` this second, and its target.
 
     Angry resistance takes the form the situation allows (Ainsworth et al. 1978, Appendix III:
@@ -220,7 +221,7 @@ def act_form(motive, target, s, per, sums, u, p) -> tuple:
     Passive resistance is going limp; avoidance, turning or moving away. The same acts also
     come without those motives: rough play (a kick, a toy thrown, aimed at no one), a return to
     play right after looking at an adult made as a visible turn away from her to the toys, a
-    calm held infant squirming to get down. The form is read from where the choice's uniform
+    calm held infant (not crying, the more so the calmer) squirming to get down. The form is read from where the choice's uniform
     ``u`` fell within the motive's share (:func:`within`; no new draw); every other motive
     shows as the act of the same code."""
     if motive == MOTIVE.RESIST_ANGRY:
@@ -248,8 +249,9 @@ def act_form(motive, target, s, per, sums, u, p) -> tuple:
             if s.gaze == GAZE.STRANGER and per.st_in:
                 return ACTION.TURN_AWAY, TARGET.STRANGER
         return ACTION.EXPLORE, target
-    if motive == MOTIVE.CONTACT_PASSIVE and (per.held_cg or per.held_st):
-        if within(motive, sums, u) < p.squirm_down:
+    if motive == MOTIVE.CONTACT_PASSIVE and (per.held_cg or per.held_st) and s.cry == CRY.NONE:
+        calm = f(1.0) - a
+        if within(motive, sums, u) < p.squirm_down * calm * calm:
             return ACTION.SQUIRM, target
     return motive, target
 
@@ -346,7 +348,7 @@ def decide(s, per, d, key, purpose, tick, p) -> None:
     s.arousal = a
     s.cry_drive = crying.cry_drive(a, d, s.cry_drive, p)
     s.cry = crying.cry_level(s.cry_drive, u_cry, p)
-    act, act_target = act_form(action, target, s, per, s.choice_sums, u_action, p)
+    act, act_target = act_form(action, target, s, per, a, s.choice_sums, u_action, p)
     look = gaze(action, target, s, per, a, d, u_gaze, conflict, p)
     s.gaze = GAZE.TOYS if act == ACTION.TURN_AWAY and action == MOTIVE.EXPLORE else look
     s.motive = action
