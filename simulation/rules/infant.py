@@ -221,9 +221,9 @@ def act_form(motive, target, s, per, a, sums, u, p) -> tuple:
     Passive resistance is going limp; avoidance, turning or moving away. The same acts also
     come without those motives: rough play (a kick, a toy thrown, aimed at no one), a return to
     play right after looking at an adult made as a visible turn away from her to the toys, a
-    calm held infant (not crying, the more so the calmer) squirming to get down. The form is read from where the choice's uniform
-    ``u`` fell within the motive's share (:func:`within`; no new draw); every other motive
-    shows as the act of the same code."""
+    calm held infant (not crying, the more so the calmer) squirming to get down. The form is
+    read from where the choice's uniform ``u`` fell within the motive's share (:func:`within`;
+    no new draw); every other motive shows as the act of the same code."""
     if motive == MOTIVE.RESIST_ANGRY:
         if per.held_cg or per.held_st:
             w = within(motive, sums, u)
