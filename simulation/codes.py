@@ -22,11 +22,42 @@ from enum import IntEnum
 import numpy as np
 
 
-class Action(IntEnum):
-    """The infant's overt behaviour in one second (one code per second).
+class Motive(IntEnum):
+    """What the infant is trying to do in one second: the slot of the choice among the
+    mechanisms' propensities (internal: not in the record, which holds the act it shows).
 
-    The codes follow the behaviours Ainsworth et al. (1978, ch. 3 and Appendix III) score and
-    the disorganized indices of Main & Solomon (1990).
+    Each motive shows as the act of the same code, except three: angry resistance shows as
+    pushing away, kicking, squirming or throwing a toy, passive resistance as going limp,
+    avoidance as turning away (:func:`simulation.rules.infant.act_form`).
+    """
+
+    EXPLORE = 0
+    IDLE = 1
+    APPROACH = 2
+    CONTACT_ACTIVE = 3
+    CONTACT_PASSIVE = 4
+    RESIST_ANGRY = 5  # angry resistance of contact or interaction the adult initiates (C1)
+    RESIST_PASSIVE = 6  # passive resistance, helpless non-cooperation (C2)
+    AVOID = 7  # deactivation: turning or moving away from the adult (A)
+    SEARCH = 8
+    DISTANCE_INTERACT = 9
+    SIGNAL = 10
+    FREEZE = 11
+    APPROACH_BROKEN = 12
+    APPREHENSION = 13
+    ROCK = 14
+    DAZED = 15
+
+
+class Action(IntEnum):
+    """The infant's overt behaviour in one second, as a coder sees it: a motor or signalling
+    act (one code per second).
+
+    The record holds acts, not the coder's categories: resistance and avoidance are read by the
+    coder from acts in context (who holds the infant, who approached or made an overture, and
+    when; Ainsworth et al. 1978, Appendix III). The acts follow the behaviours Ainsworth et al.
+    (1978, ch. 3 and Appendix III) describe and the disorganized indices of Main & Solomon
+    (1990). Codes 0-15 are also the :class:`Motive` slots whose act shares the code.
     """
 
     EXPLORE = 0  # manipulating or moving among the toys
@@ -34,9 +65,9 @@ class Action(IntEnum):
     APPROACH = 2  # crawling or walking toward ``target``
     CONTACT_ACTIVE = 3  # in contact, clinging or holding on with effort
     CONTACT_PASSIVE = 4  # in contact or held, no effort to keep it
-    RESIST_ANGRY = 5  # pushes away, hits, kicks, angry squirming toward ``target``
-    RESIST_PASSIVE = 6  # limp, fussy non-cooperation, whining while held or approached
-    AVOID = 7  # turns or moves away from ``target``, ignores it, averts gaze
+    PUSH_AWAY = 5  # pushes or hits at ``target`` (her arms, her body)
+    GO_LIMP = 6  # goes limp, whines, will not cooperate with ``target``
+    TURN_AWAY = 7  # turns or moves away from ``target`` (toward the toys), gaze elsewhere
     SEARCH = 8  # goes to, or is oriented to, the door or the empty chair
     DISTANCE_INTERACT = 9  # smiles, vocalises, shows a toy to ``target`` from a distance
     SIGNAL = 10  # reaches or calls to ``target`` for contact without approaching
@@ -46,6 +77,14 @@ class Action(IntEnum):
     ROCK = 14  # rocking, stereotyped or asymmetrical movement, anomalous posture (Main &
     # Solomon 1990, index IV)
     DAZED = 15  # dazed, trance-like expression, disoriented, not oriented to anyone (index VII)
+    KICK = 16  # kicks (at ``target``, or in play: target TOYS)
+    SQUIRM = 17  # squirms, wriggles in the arms of ``target`` (to get down, or angrily)
+    THROW_TOY = 18  # throws a toy (away from ``target`` who offers it, or in play: TOYS)
+
+
+#: The acts with which an infant resists angrily (Ainsworth et al. 1978, Appendix III:
+#: "pushing away, hitting, kicking, squirming, throwing away toys offered").
+ANGRY_ACTS = (Action.PUSH_AWAY, Action.KICK, Action.SQUIRM, Action.THROW_TOY)
 
 
 #: Actions that are disorganized lapses (Main & Solomon 1990 indices). Two more indices are
@@ -131,6 +170,7 @@ def int8_codes(enum: type[IntEnum]):
 
 
 ACTION = int8_codes(Action)
+MOTIVE = int8_codes(Motive)
 ADULT = int8_codes(AdultAct)
 TARGET = int8_codes(Target)
 GAZE = int8_codes(Gaze)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import room
-from .codes import Action, AdultAct, Held
+from .codes import Action, AdultAct, Held, Motive
 
 #: dtypes of the state: small integers for codes, 16-bit clocks, 32-bit floats (float32 is ample
 #: for metres and arousal; the rules compute in float32 throughout).
@@ -31,15 +31,16 @@ STATE = np.dtype([
     ("arousal", REAL),  # internal
     ("cry_drive", REAL),  # internal: crying builds toward arousal x gain, and settles
     ("frustration", REAL),  # internal: distress unmet (she is gone, out of reach, putting it down)
-    ("action", CODE),
+    ("motive", CODE),  # internal: the chosen slot (Motive), what it is trying to do
+    ("action", CODE),  # the act it shows (Action), in the record
     ("target", CODE),
     ("cry", CODE),
     ("gaze", CODE),
     ("held", CODE),
     ("toy_x", REAL),  # the spot among the toys this infant plays at
     ("toy_y", REAL),
-    ("propensity", REAL, (len(Action),)),  # of each action this second
-    ("choice_sums", REAL, (len(Action),)),  # running sums of the action weights (the choice)
+    ("propensity", REAL, (len(Motive),)),  # of each motive this second
+    ("choice_sums", REAL, (len(Motive),)),  # running sums of the motive weights (the choice)
     # the caregiver
     ("cg_present", np.bool_),
     ("cg_x", REAL),
@@ -76,7 +77,8 @@ def start(toy_x: np.ndarray, toy_y: np.ndarray,
     s["episode"] = 1
     s["x"], s["y"] = room.DOOR
     s["arousal"] = 0.1
-    s["action"] = 4
+    s["motive"] = int(Motive.CONTACT_PASSIVE)
+    s["action"] = int(Action.CONTACT_PASSIVE)
     s["target"] = 1
     s["gaze"] = 1
     s["held"] = int(Held.CAREGIVER)

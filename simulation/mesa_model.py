@@ -38,7 +38,7 @@ from mesa.datacollection import DataCollector
 from mesa.space import ContinuousSpace
 
 from . import dyad_state, rng, room
-from .codes import Action, AdultAct, Cry, Gaze, Held, Target
+from .codes import Action, AdultAct, Cry, Gaze, Held, Motive, Target
 from .observer import Coding, code_record
 from .params import ModelParams
 from .phases import PHASES, Phase
@@ -153,7 +153,8 @@ class Infant(Placed):
     arousal = Own()  # internal, [0, 1]
     cry_drive = Own()  # internal: crying builds toward arousal x signal gain, and settles
     frustration = Own()  # internal: distress unmet
-    action = Own(kind=Action)
+    motive = Own(kind=Motive)  # internal: what it is trying to do
+    action = Own(kind=Action)  # the act it shows
     target = Own(kind=Target)
     cry = Own(kind=Cry)
     gaze = Own(kind=Gaze)
@@ -321,6 +322,7 @@ class StrangeSituationModel(mesa.Model):
             "distance_caregiver": lambda m: _distance(m, m.caregiver),
             "distance_stranger": lambda m: _distance(m, m.stranger),
             "internal_arousal": lambda m: float(m.infant.arousal),
+            "internal_motive": lambda m: int(m.infant.motive),
         })
         self.datacollector = DataCollector(model_reporters=reporters)
         self.running = True
@@ -360,7 +362,8 @@ class StrangeSituationModel(mesa.Model):
 
     def trace(self) -> pd.DataFrame:
         """The per-second trace: record codes, readable labels, positions, the infant's
-        distances to the adults (metres, NaN while out of the room), internal arousal."""
+        distances to the adults (metres, NaN while out of the room), internal arousal and motive
+        (what the infant was trying to do: the act in ``action`` shows it)."""
         df = self.datacollector.get_model_vars_dataframe().reset_index(drop=True)
         df.insert(0, "second", np.arange(len(df)))
         start = df.groupby("episode")["second"].transform("min")

@@ -42,12 +42,18 @@ def reunion_profile(record) -> dict[str, float]:
     for name, actions, target in (
         ("approach", (Action.APPROACH,), Target.CAREGIVER),
         ("contact", (Action.CONTACT_ACTIVE, Action.CONTACT_PASSIVE), Target.CAREGIVER),
-        ("resist", (Action.RESIST_ANGRY, Action.RESIST_PASSIVE), Target.CAREGIVER),
-        ("avoid", (Action.AVOID,), Target.CAREGIVER),
+        ("resist", (Action.PUSH_AWAY, Action.KICK, Action.THROW_TOY, Action.GO_LIMP),
+         Target.CAREGIVER),
+        ("avoid", (Action.TURN_AWAY,), Target.CAREGIVER),
         ("lapse", (Action.FREEZE, Action.APPROACH_BROKEN, Action.APPREHENSION), None),
         ("explore", (Action.EXPLORE,), None),
     ):
         out[name] = float(np.mean([action_share(record, e, *actions, target=target).mean()
                                    for e in (5, 8)]))
+    # squirming in her arms is resistance only with fussing or crying (a calm infant squirms to
+    # get down), as the coder reads it
+    angry_squirm = ((record.action == Action.SQUIRM) & (record.target == Target.CAREGIVER)
+                    & (record.cry >= Cry.FUSS))
+    out["resist"] += float(np.mean([share(record, e, angry_squirm).mean() for e in (5, 8)]))
     out["crying"] = float(np.mean([crying(record, e).mean() for e in (5, 8)]))
     return out

@@ -85,7 +85,7 @@ class RecordBuilder:
     def paint(
         self, episode: int, start: int, stop: int | None = None, **values: int
     ) -> RecordBuilder:
-        """Set record fields (``action=Action.AVOID, target=Target.CAREGIVER``...) over
+        """Set record fields (``action=Action.TURN_AWAY, target=Target.CAREGIVER``...) over
         seconds ``[start, stop)`` of an episode."""
         s = self.span(episode, start, stop)
         for name, value in values.items():
@@ -130,6 +130,25 @@ class RecordBuilder:
         """She tries to put the infant down over ``[start, stop)`` while it clings on."""
         self.contact(episode, start, stop, who)
         return self.paint(episode, start, stop, **{f"{who}_act": AdultAct.RELEASING})
+
+    def turns_away(self, episode: int, starts: Sequence[int], length: int,
+                   who: str = "caregiver", **more: int) -> RecordBuilder:
+        """Bouts of turning away from ``who``, each in answer to her call: she calls the infant
+        (an overture) at the bout's first second, and it turns away to the toys. Turning away
+        is avoidance only in answer to her entrance, approach or overture."""
+        for s in starts:
+            self.act(episode, s, s + length, Action.TURN_AWAY, who, **more)
+            self.paint(episode, s, s + 1, **{f"{who}_act": AdultAct.CALLING})
+        return self
+
+    def resists(self, episode: int, starts: Sequence[int], length: int, action: Action,
+                who: str = "caregiver", **more: int) -> RecordBuilder:
+        """Bouts of ``action`` (a push, a kick, going limp...) at ``who`` while she comes to pick
+        the infant up (she is APPROACHING it): resistance of contact she initiates."""
+        for s in starts:
+            self.act(episode, s, s + length, action, who,
+                     **{f"{who}_act": AdultAct.APPROACHING, **more})
+        return self
 
     def bouts(self, episode: int, starts: Sequence[int], length: int, action: Action,
               who: str = "toys", **more: int) -> RecordBuilder:

@@ -32,9 +32,9 @@ POSES = {
     # in contact: held, clinging or resting against her, resisting her in her arms, or touching
     # her (arrived beside her, playing against her)
     "contact": lambda r: r["held"] == "caregiver" or r["touch"] == "caregiver" or r["action"] in (
-        "contact_active", "contact_passive", "resist_angry", "resist_passive"),
-    "resistance": lambda r: r["action"] in ("resist_angry", "resist_passive"),
-    "avoidance": lambda r: r["action"] == "avoid" or r["ignore"] == "1",
+        "contact_active", "contact_passive", "squirm", "go_limp"),
+    "resistance": lambda r: r["action"] in ("push_away", "kick", "squirm", "throw_toy", "go_limp"),
+    "avoidance": lambda r: r["action"] == "turn_away" or r["ignore"] == "1",
     "lapse": lambda r: r["action"] in ("freeze", "approach_broken", "apprehension"),
     "search": lambda r: r["action"] in ("search", "approach"),
 }
@@ -42,7 +42,8 @@ POSES = {
 LABELS = {"approach": ("crawls toward", "reaches her"),
           "contact": ("held", "clings", "touching her", "reaches her", "not holding on",
                       "pushes away", "goes limp"),
-          "resistance": ("pushes away", "goes limp"), "avoidance": ("turns away", "ignores her"),
+          "resistance": ("pushes away", "kicks", "squirms", "throws a toy", "goes limp"),
+          "avoidance": ("turns away", "ignores her"),
           "lapse": ("freezes", "breaks off", "frightened"),
           "search": ("searches", "crawls toward")}
 

@@ -74,9 +74,9 @@ def test_room_shows_who_is_present(trace):
 
 
 def test_describe_second_uses_plain_words():
-    row = {"action": int(Action.RESIST_ANGRY), "target": 1, "cry": 2, "gaze": 1}
-    assert room.describe_second(row) == ("Infant pushes the caregiver away angrily, crying "
-                                         "hard, looks at the caregiver")
+    row = {"action": int(Action.PUSH_AWAY), "target": 1, "cry": 2, "gaze": 1}
+    assert room.describe_second(row) == ("Infant pushes the caregiver away, crying hard, "
+                                         "looks at the caregiver")
 
 
 def test_room_gif_is_an_animation_in_memory(trace):
@@ -93,7 +93,7 @@ def test_room_gif_is_an_animation_in_memory(trace):
 def test_ethogram_and_arousal_figures(trace):
     eth = timeline.ethogram(trace, title="t")
     labels = [t.get_text() for t in eth.axes[0].get_yticklabels()]
-    assert "caregiver in room" in labels and "avoids" in labels and "cries hard" in labels
+    assert "caregiver in room" in labels and "turns away" in labels and "cries hard" in labels
     ar = timeline.arousal_and_crying(trace)
     assert len(ar.axes[0].lines) >= 1
     assert _size(timeline.ethogram(trace, presentation=True)) > _size(eth)
@@ -187,8 +187,9 @@ def test_every_behaviour_code_has_words_and_a_pose_in_the_legend():
     assert set(words["gaze"]) == set(words["gaze_short"]) == {int(g) for g in Gaze}
     assert set(words["cry"]) == {int(Cry.FUSS), int(Cry.HARD)}
     js = (player.HERE / "player.js").read_text()
-    for name in ("FREEZE", "APPROACH_BROKEN", "APPREHENSION", "RESIST_ANGRY",
-                 "RESIST_PASSIVE", "CONTACT_ACTIVE", "CONTACT_PASSIVE", "AVOID", "SEARCH",
+    for name in ("FREEZE", "APPROACH_BROKEN", "APPREHENSION", "PUSH_AWAY",
+                 "GO_LIMP", "CONTACT_ACTIVE", "CONTACT_PASSIVE", "TURN_AWAY", "KICK", "SQUIRM",
+                 "THROW_TOY", "SEARCH",
                  "SIGNAL", "DISTANCE_INTERACT", "APPROACH", "EXPLORE"):
         assert f"A.{name}" in js  # a pose of its own in the drawing code
 

@@ -13,7 +13,7 @@ import pytest
 
 from simulation import rng, run_cohort
 from simulation.caregiving import CaregiverProfile, Caregiving, CaregivingHistory
-from simulation.codes import ADULT, HELD, Action
+from simulation.codes import ADULT, HELD, Motive
 from simulation.dyad_state import STATE
 from simulation.home_year import CareArrays, develop
 from simulation.params import ModelParams
@@ -191,9 +191,9 @@ def dyad(trust=0.85, rebuff=0.1, gain=0.35, volatility=0.0, fear=0.0, paid=0.0,
 
 
 def choice(s, per, d, p, arousal):
-    """Propensities of the infant's actions at this arousal (by Action code)."""
+    """Propensities of the infant's motives at this arousal (by Motive code)."""
     infant.propensities(s, per, d, np.float32(arousal), p)
-    return dict(zip([a.name for a in Action], s["propensity"], strict=True))
+    return dict(zip([a.name for a in Motive], s["propensity"], strict=True))
 
 
 def test_an_aroused_secure_infant_alone_searches_and_cries_instead_of_playing():

@@ -20,6 +20,7 @@ from simulation.mesa_model import (
     Stranger,
     StrangeSituationModel,
     owned_fields,
+    run_dyad,
 )
 from simulation.phases import PHASES, ROLES
 from simulation.rules.per_second import run_second
@@ -181,3 +182,17 @@ def test_the_mesa_model_runs_the_declared_phases_in_order(monkeypatch):
     assert doing == [(phase.who, phase.does) for phase in PHASES]
     expected = [(phase.who, phase.does, _name(rule)) for phase in PHASES for rule in phase.rules]
     assert calls == expected
+
+
+def test_the_trace_keeps_the_motive_behind_each_act_out_of_the_record():
+    """The record holds acts; the trace also has the motive each act showed (internal), and the
+    record built from the trace does not carry it."""
+    from simulation.codes import Motive
+    from simulation.presets import get_preset
+
+    model = run_dyad(get_preset("inconsistent").profile, seed=2)
+    trace = model.trace()
+    angry = trace["internal_motive"] == int(Motive.RESIST_ANGRY)
+    acts = {Action(a) for a in trace.loc[angry, "action"]}
+    assert acts and acts <= {Action.PUSH_AWAY, Action.KICK, Action.SQUIRM, Action.THROW_TOY}
+    assert not hasattr(model.record(), "internal_motive")

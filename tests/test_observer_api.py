@@ -6,14 +6,13 @@ import numpy as np
 import pytest
 from records import RecordBuilder, stack
 
-from simulation.codes import Action
 from simulation.observer import SCALES, Coding, code_record, frame_columns
 from simulation.record import RECORD_FIELDS, BehaviourRecord
 
 
 @pytest.fixture(scope="module")
 def coding() -> Coding:
-    a = RecordBuilder().bouts(8, [10], 100, Action.AVOID, "caregiver")
+    a = RecordBuilder().turns_away(8, [10], 100, "caregiver")
     b = RecordBuilder([30, 180, 180, 70, 200, 61, 180, 240]).approach(8, 5, 10)
     b.contact(8, 10, 60)
     return code_record(stack(a.build(), b.build(), RecordBuilder().build()))

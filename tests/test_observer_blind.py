@@ -56,7 +56,7 @@ def test_observer_modules_import_only_the_record_and_the_procedure():
 
 def _trace_with_internals(rng: np.random.Generator) -> pd.DataFrame:
     b = RecordBuilder().approach(8, 5, 10).contact(8, 10, 90).release(8, 50, 52)
-    b.bouts(5, [20], 40, Action.AVOID, "caregiver").cry(6, 0, 180)
+    b.turns_away(5, [20], 40, "caregiver").cry(6, 0, 180)
     b.paint(5, 0, 4, caregiver_act=AdultAct.ENTERING).act(2, 30, 31, Action.FREEZE)
     trace = b.frame()
     n = len(trace)

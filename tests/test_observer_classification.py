@@ -152,7 +152,7 @@ def avoidant(b: RecordBuilder, ep: int, approach: bool = False) -> RecordBuilder
     b.paint(ep, 0, 5, caregiver_act=AdultAct.ENTERING)
     if approach:
         b.approach(ep, 8, 10, reach=False)
-    return b.bouts(ep, [20], 100, A.AVOID, "caregiver")
+    return b.turns_away(ep, [20], 100, "caregiver")
 
 
 def secure(b: RecordBuilder, ep: int) -> RecordBuilder:
@@ -184,7 +184,7 @@ def test_record_b1():
 
 
 def test_record_b2():
-    b = RecordBuilder().bouts(5, [20], 15, A.AVOID, "caregiver")
+    b = RecordBuilder().turns_away(5, [20], 15, "caregiver")
     secure(b, 8)
     coding = code_record(b.build())
     assert coding.scales[0, 4, 0, SCALES.index("avoidance")] == 4
@@ -201,7 +201,7 @@ def test_record_b3():
 def test_record_b4():
     b = RecordBuilder()
     secure(b, 5), secure(b, 8)
-    b.bouts(8, [30, 50], 1, A.RESIST_PASSIVE, "caregiver")
+    b.resists(8, [30, 50], 1, A.GO_LIMP, "caregiver")
     for ep in (6, 7, 8):
         b.cry(ep, 0, 180, level=1)
     coding = code_record(b.build())
@@ -213,7 +213,7 @@ def test_record_c1():
     b = RecordBuilder()
     for ep in (5, 8):
         secure(b, ep)
-        b.bouts(ep, [20, 40, 70], 6, A.RESIST_ANGRY, "caregiver", zone_caregiver=0)
+        b.resists(ep, [20, 40, 70], 6, A.PUSH_AWAY, "caregiver", zone_caregiver=0)
         b.cry(ep, 0, 180)
     coding = code_record(b.build())
     assert coding.subgroup[0] == "C1" and coding.classification[0] == "ambivalent"
@@ -223,7 +223,7 @@ def test_record_c2():
     b = RecordBuilder()
     for ep in (5, 8):
         b.act(ep, 5, 9, A.SIGNAL, "caregiver").contact(ep, 10, 120, active=False)
-        b.bouts(ep, [20, 40, 60, 80], 8, A.RESIST_PASSIVE, "caregiver", zone_caregiver=0)
+        b.resists(ep, [20, 40, 60, 80], 8, A.GO_LIMP, "caregiver", zone_caregiver=0)
         b.cry(ep, 0, 180)
     coding = code_record(b.build())
     assert coding.subgroup[0] == "C2" and coding.group[0] == "C"

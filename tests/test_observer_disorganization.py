@@ -59,7 +59,8 @@ def test_prolonged_freezing_is_d():
 
 def test_strong_seeking_then_abrupt_avoidance_is_contradictory():
     """Approach for 4 s, then turning away for 3 s beginning 2 s later."""
-    quick = RecordBuilder().approach(8, 10, 14, reach=False).act(8, 16, 19, A.AVOID, "caregiver")
+    quick = (RecordBuilder().approach(8, 10, 14, reach=False)
+             .act(8, 16, 19, A.TURN_AWAY, "caregiver"))
     coding = code_record(quick.build())
     assert coding.disorganization["contradictions"][0, 7] == 1
     assert coding.d_rating[0] == 2  # one index in a reunion: 2 points, a slight sign
@@ -72,7 +73,7 @@ def test_strong_seeking_then_abrupt_avoidance_is_contradictory():
      ((10, 12), (12, 16))],  # a 2-s approach then turning away: A2 mixing, organized
 )
 def test_mixed_approach_and_avoidance_is_not_disorganized(approach, avoid):
-    b = RecordBuilder().approach(8, *approach, reach=False).act(8, *avoid, A.AVOID, "caregiver")
+    b = RecordBuilder().approach(8, *approach, reach=False).act(8, *avoid, A.TURN_AWAY, "caregiver")
     coding = code_record(b.build())
     assert coding.disorganization["contradictions"][0].sum() == 0
     assert coding.d_rating[0] == 1
@@ -140,7 +141,7 @@ def _averted(b: RecordBuilder, episode: int = 8) -> RecordBuilder:
 INDEX_RECORDS = {
     # I: seeking her for 4 s, then turning away from her for 3 s two seconds later
     1: (lambda e: RecordBuilder().approach(e, 10, 14, reach=False)
-        .act(e, 16, 19, A.AVOID, "caregiver"), 1),
+        .act(e, 16, 19, A.TURN_AWAY, "caregiver"), 1),
     # II: approaching her with the gaze averted
     2: (lambda e: _averted(RecordBuilder(), e), 1),
     # III: an approach to her broken off

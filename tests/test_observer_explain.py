@@ -25,7 +25,7 @@ A = Action
 def avoidant() -> RecordBuilder:
     b = RecordBuilder()
     for ep in (5, 8):
-        b.paint(ep, 0, 5, caregiver_act=AdultAct.ENTERING).bouts(ep, [12], 100, A.AVOID,
+        b.paint(ep, 0, 5, caregiver_act=AdultAct.ENTERING).bouts(ep, [12], 100, A.TURN_AWAY,
                                                                   "caregiver")
     return b
 
@@ -104,7 +104,7 @@ def ambivalent() -> RecordBuilder:
     b = RecordBuilder()
     for ep in (5, 8):
         b.approach(ep, 2, 6).contact(ep, 6, 120)
-        b.bouts(ep, [30, 60, 90], 6, A.RESIST_ANGRY, "caregiver", held=1, zone_caregiver=0)
+        b.resists(ep, [30, 60, 90], 6, A.PUSH_AWAY, "caregiver", held=1, zone_caregiver=0)
         b.cry(ep, 0, 150)
     return b
 
@@ -136,6 +136,14 @@ def test_plain_ambivalent_names_seeking_and_angry_resistance():
     angry = max(coding.features["angry"][0, 4, 0], coding.features["angry"][0, 7, 0])
     assert f"pushed her away angrily for {angry} s" in text
     assert "what ambivalence looks like" in text
+
+
+def test_plain_ambivalent_with_the_record_names_the_acts_in_their_context():
+    record = ambivalent().build()
+    coding = code_record(record)
+    text = " ".join(explain_plainly(coding, 0, record))
+    angry = max(coding.features["angry"][0, 4, 0], coding.features["angry"][0, 7, 0])
+    assert f"pushed her away while she held it ({angry} s)" in text
 
 
 def test_plain_disorganized_comes_first_and_names_the_lapses():

@@ -119,24 +119,24 @@ def test_cm7_reachable_in_an_extended_reunion_only_with_the_seconds_run():
 
 # --- resistance: episode 8, toward the caregiver -----------------------------------------------
 
-ANGRY, PASSIVE = A.RESIST_ANGRY, A.RESIST_PASSIVE
+ANGRY, PASSIVE = A.PUSH_AWAY, A.GO_LIMP
 RS_CASES = [
     pytest.param(1, lambda: b(), id="RS1-none"),
-    pytest.param(2, lambda: b().bouts(8, [20], 1, PASSIVE, "caregiver"), id="RS2-doubtful"),
-    pytest.param(3, lambda: b().bouts(8, [20], 4, PASSIVE, "caregiver"), id="RS3-mild"),
-    pytest.param(4, lambda: b().bouts(8, [20], 2, ANGRY, "caregiver"), id="RS4-one-clear"),
-    pytest.param(4, lambda: b().bouts(8, [20, 30], 1, PASSIVE, "caregiver"),
+    pytest.param(2, lambda: b().resists(8, [20], 1, PASSIVE, "caregiver"), id="RS2-doubtful"),
+    pytest.param(3, lambda: b().resists(8, [20], 4, PASSIVE, "caregiver"), id="RS3-mild"),
+    pytest.param(4, lambda: b().resists(8, [20], 2, ANGRY, "caregiver"), id="RS4-one-clear"),
+    pytest.param(4, lambda: b().resists(8, [20, 30], 1, PASSIVE, "caregiver"),
                  id="RS4-several-mild"),
-    pytest.param(5, lambda: b().bouts(8, [20, 30], 2, ANGRY, "caregiver"), id="RS5-two-clear"),
-    pytest.param(5, lambda: b().bouts(8, [20], 2, ANGRY, "caregiver")
-                 .bouts(8, [40], 2, PASSIVE, "caregiver"), id="RS5-angry-and-passive"),
-    pytest.param(6, lambda: b().bouts(8, [20, 30, 40], 2, ANGRY, "caregiver"),
+    pytest.param(5, lambda: b().resists(8, [20, 30], 2, ANGRY, "caregiver"), id="RS5-two-clear"),
+    pytest.param(5, lambda: b().resists(8, [20], 2, ANGRY, "caregiver")
+                 .resists(8, [40], 2, PASSIVE, "caregiver"), id="RS5-angry-and-passive"),
+    pytest.param(6, lambda: b().resists(8, [20, 30, 40], 2, ANGRY, "caregiver"),
                  id="RS6-persistent-less-intense"),
-    pytest.param(6, lambda: b().bouts(8, [20, 40], 8, ANGRY, "caregiver"),
+    pytest.param(6, lambda: b().resists(8, [20, 40], 8, ANGRY, "caregiver"),
                  id="RS6-intense-less-persistent"),
-    pytest.param(6, lambda: b().bouts(8, [20, 40, 60, 80], 8, PASSIVE, "caregiver"),
+    pytest.param(6, lambda: b().resists(8, [20, 40, 60, 80], 8, PASSIVE, "caregiver"),
                  id="RS6-persistent-passive"),
-    pytest.param(7, lambda: b().bouts(8, [20, 40, 60], 6, ANGRY, "caregiver"),
+    pytest.param(7, lambda: b().resists(8, [20, 40, 60], 6, ANGRY, "caregiver"),
                  id="RS7-intense-persistent"),
 ]
 
@@ -148,30 +148,30 @@ def test_resistance_anchor(expected, make):
 
 def test_resistance_runs_are_bouts_of_consecutive_seconds():
     """One long angry run is one clear instance (4), not many."""
-    rec = b().bouts(8, [20], 30, ANGRY, "caregiver")
+    rec = b().resists(8, [20], 30, ANGRY, "caregiver")
     assert scale_of(rec, 8, 0, RS) == 4
 
 
 # --- avoidance: episode 5, toward the caregiver ------------------------------------------------
 
-AVOID = A.AVOID
+AVOID = A.TURN_AWAY
 AV_CASES = [
     pytest.param(1, lambda: b(), id="AV1-none"),
-    pytest.param(2, lambda: b().bouts(5, [20], 1, AVOID, "caregiver"), id="AV2-very-brief"),
-    pytest.param(3, lambda: b().bouts(5, [20], 4, AVOID, "caregiver"), id="AV3-mild-brief"),
-    pytest.param(4, lambda: b().bouts(5, [20], 12, AVOID, "caregiver"), id="AV4-brief-mixed"),
-    pytest.param(5, lambda: b().bouts(5, [20], 30, AVOID, "caregiver")
+    pytest.param(2, lambda: b().turns_away(5, [20], 1, "caregiver"), id="AV2-very-brief"),
+    pytest.param(3, lambda: b().turns_away(5, [20], 4, "caregiver"), id="AV3-mild-brief"),
+    pytest.param(4, lambda: b().turns_away(5, [20], 12, "caregiver"), id="AV4-brief-mixed"),
+    pytest.param(5, lambda: b().turns_away(5, [20], 30, "caregiver")
                  .act(5, 100, 102, A.SIGNAL, "caregiver"), id="AV5-clear-less-persistent"),
     pytest.param(5, lambda: b().paint(5, 0, 5, caregiver_act=AdultAct.ENTERING)
                  .paint(5, 5, 60, caregiver_act=AdultAct.APPROACHING)
                  .bouts(5, [70], 3, A.DISTANCE_INTERACT, "caregiver"),
                  id="AV5-a-minute-of-ignoring-then-interaction"),
-    pytest.param(6, lambda: b().bouts(5, [20], 50, AVOID, "caregiver"),
+    pytest.param(6, lambda: b().turns_away(5, [20], 50, "caregiver"),
                  id="AV6-less-prolonged-no-response"),
 
-    pytest.param(6, lambda: b().bouts(5, [20], 95, AVOID, "caregiver")
+    pytest.param(6, lambda: b().turns_away(5, [20], 95, "caregiver")
                  .act(5, 150, 152, A.SIGNAL, "caregiver"), id="AV6-high-with-some-response"),
-    pytest.param(7, lambda: b().bouts(5, [20], 95, AVOID, "caregiver"),
+    pytest.param(7, lambda: b().turns_away(5, [20], 95, "caregiver"),
                  id="AV7-conspicuous-persistent"),
 ]
 
@@ -182,8 +182,11 @@ def test_avoidance_anchor(expected, make):
 
 
 def test_brief_turning_away_however_often_is_4():
-    """Brief avoidance mixed with interaction is 4 (Appendix III): eight 2-s bouts."""
-    rec = b().bouts(5, range(10, 170, 20), 2, AVOID, "caregiver")
+    """Brief avoidance mixed with interaction is 4 (Appendix III): five 2-s turns away from
+    her calls; three more turns to the toys when she has not called are not avoidance."""
+    rec = b().turns_away(5, range(10, 110, 20), 2, "caregiver")
+    rec.bouts(5, range(110, 170, 20), 2, A.TURN_AWAY, "caregiver")
+    assert code_record(rec.build()).features["avoid"][0, 4, 0] == 10
     assert scale_of(rec, 5, 0, AV) == 4
 
 

@@ -34,12 +34,12 @@ def hand_made() -> list[BehaviourRecord]:
     secure = RecordBuilder()
     for ep in (5, 8):
         secure.approach(ep, 5, 10).contact(ep, 10, 100).release(ep, 60, 63)
-    avoidant = RecordBuilder().bouts(5, [20], 100, A.AVOID, "caregiver")
-    avoidant.bouts(8, [10], 120, A.AVOID, "caregiver")
+    avoidant = RecordBuilder().turns_away(5, [20], 100, "caregiver")
+    avoidant.turns_away(8, [10], 120, "caregiver")
     resistant = RecordBuilder([30, 180, 180, 70, 240, 61, 180, 300], padding=30)
     for ep in (5, 8):
         resistant.approach(ep, 5, 10).contact(ep, 10, 150).cry(ep, 0, 200)
-        resistant.bouts(ep, [20, 50, 90], 6, A.RESIST_ANGRY, "caregiver", zone_caregiver=0)
+        resistant.resists(ep, [20, 50, 90], 6, A.PUSH_AWAY, "caregiver", zone_caregiver=0)
     disorganized = RecordBuilder().bouts(8, [20, 40, 60], 3, A.FREEZE, cry=2)
     disorganized.paint(8, 0, 5, caregiver_act=AdultAct.ENTERING).act(6, 10, 80, A.SEARCH, "door")
     short = RecordBuilder([30, 180, 180, 0, 0, 0, 0, 0])  # a record that stops after episode 3

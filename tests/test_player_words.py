@@ -40,7 +40,7 @@ def test_a_held_infant_is_said_to_be_held():
     row = _row(Action.CONTACT_PASSIVE, Held.CAREGIVER, Zone.CONTACT)
     assert room.describe_second(row).startswith("Infant held by the caregiver, rests against")
     assert room.short_label(row) == "held, not holding on"
-    by_stranger = _row(Action.RESIST_ANGRY, Held.STRANGER, Zone.FAR, Zone.CONTACT)
+    by_stranger = _row(Action.PUSH_AWAY, Held.STRANGER, Zone.FAR, Zone.CONTACT)
     assert "held by the stranger, pushes the caregiver away" in room.describe_second(
         by_stranger)
     assert room.short_label(by_stranger) == "held, pushes away"

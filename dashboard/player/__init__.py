@@ -41,6 +41,7 @@ from simulation.plots.room import (
     GAZE_WORDS,
     HELD_SHORT,
     HELD_WORDS,
+    PLAY_WORDS,
     TARGET_WORDS,
     TOUCH_SHORT,
     TOUCH_WORDS,
@@ -57,9 +58,9 @@ MOMENT_SHORT = {"approach": "approach", "contact": "contact", "resistance": "res
                 "avoidance": "avoidance", "lapse": "lapses", "search": "search"}
 #: Infant poses shown in the legend, in this order.
 LEGEND_ACTIONS = ("EXPLORE", "IDLE", "APPROACH", "SIGNAL", "DISTANCE_INTERACT",
-                  "CONTACT_ACTIVE", "CONTACT_PASSIVE", "RESIST_ANGRY", "RESIST_PASSIVE",
-                  "AVOID", "SEARCH", "FREEZE", "APPROACH_BROKEN", "APPREHENSION", "ROCK",
-                  "DAZED")
+                  "CONTACT_ACTIVE", "CONTACT_PASSIVE", "PUSH_AWAY", "KICK", "SQUIRM",
+                  "THROW_TOY", "GO_LIMP", "TURN_AWAY", "SEARCH", "FREEZE", "APPROACH_BROKEN",
+                  "APPREHENSION", "ROCK", "DAZED")
 
 
 def _rows(multi: bool, scored: bool = True, labels: bool = True) -> list[dict]:
@@ -84,6 +85,7 @@ def _rows(multi: bool, scored: bool = True, labels: bool = True) -> list[dict]:
 WORDS = {
     "action": {int(a): w for a, w in ACTION_WORDS.items()},
     "action_short": {int(a): w for a, w in ACTION_SHORT.items()},
+    "play_acts": {int(a): w for a, w in PLAY_WORDS.items()},
     "target": {int(t): w for t, w in TARGET_WORDS.items()},
     "held": {"caregiver": HELD_WORDS[Held.CAREGIVER], "stranger": HELD_WORDS[Held.STRANGER]},
     "held_short": HELD_SHORT,

@@ -183,20 +183,44 @@ function infantSVG(action, cry, dir, A, opts = {}) {
       pose = `<ellipse cx="0" cy="0.02" rx="0.12" ry="0.16" class="body"/>`;
       arms.push([-0.1, -0.04, -0.13, 0.2], [0.1, -0.04, 0.13, 0.2]);
       break;
-    case A.RESIST_ANGRY:
+    case A.PUSH_AWAY:
+      // pushing away: both arms stretched out toward her, angry marks
       pose = `<ellipse cx="0" cy="0.02" rx="0.12" ry="0.16" class="body"/>`;
       arms.push([0.08 * k, -0.06, 0.36 * k, -0.12], [0.06 * k, 0.02, 0.36 * k, 0.04]);
       marks += `<path d="M ${0.42 * k} -0.2 l 0.05 0.06 l -0.05 0.06 l 0.05 0.06 l -0.05 0.06" class="anger"/>` +
         `<path d="M ${-0.2 * k} -0.42 l 0.06 0.05 l 0.04 -0.07 l 0.05 0.05" class="anger"/>`;
       face = "face angry";
       break;
-    case A.RESIST_PASSIVE:
+    case A.KICK:
+      // kicking: leaning back, one leg thrust out, motion strokes at the foot
+      rot = -12 * k;
+      pose = `<ellipse cx="0" cy="0.02" rx="0.12" ry="0.16" class="body"/>` +
+        `<path d="M ${0.06 * k} 0.14 L ${0.34 * k} 0.06 M ${-0.06 * k} 0.14 L ${-0.1 * k} 0.26" class="limb"/>`;
+      arms.push([-0.1 * k, -0.04, -0.24 * k, -0.12], [0.1 * k, -0.04, 0.2 * k, -0.16]);
+      marks += `<path d="M ${0.4 * k} -0.02 l ${0.08 * k} -0.04 M ${0.42 * k} 0.08 l ${0.09 * k} 0 M ${0.4 * k} 0.16 l ${0.08 * k} 0.04" class="motion"/>`;
+      if (opts.angry !== false) face = "face angry";
+      break;
+    case A.SQUIRM:
+      // squirming, wriggling: the body twisted, zigzag strokes on both sides
+      rot = -20 * k;
+      pose = `<ellipse cx="0" cy="0.02" rx="0.12" ry="0.16" class="body"/>`;
+      arms.push([-0.1, -0.04, -0.26, -0.18], [0.1, -0.02, 0.26, 0.12]);
+      marks += `<path d="M -0.34 -0.16 l -0.05 0.05 l 0.05 0.05 l -0.05 0.05 M 0.34 -0.16 l 0.05 0.05 l -0.05 0.05 l 0.05 0.05" class="motion"/>`;
+      break;
+    case A.THROW_TOY:
+      // throwing a toy: one arm up and out, the toy flying off
+      pose = `<ellipse cx="0" cy="0.02" rx="0.12" ry="0.16" class="body"/>`;
+      arms.push([0.08 * k, -0.06, 0.28 * k, -0.34], [-0.08 * k, -0.04, -0.16 * k, 0.12]);
+      marks += `<rect x="${0.4 * k - 0.05}" y="-0.5" width="0.1" height="0.1" class="toy"/>` +
+        `<path d="M ${0.3 * k} -0.38 q ${0.06 * k} -0.1 ${0.12 * k} -0.08" class="motion"/>`;
+      break;
+    case A.GO_LIMP:
       rot = 55 * k;
       pose = `<ellipse cx="0" cy="0.02" rx="0.12" ry="0.16" class="body limp"/>`;
       arms.push([-0.1, 0.0, -0.14, 0.24], [0.1, 0.0, 0.12, 0.26]);
       marks += `<path d="M ${-0.34 * k} -0.3 q 0.04 -0.05 0.08 0 q 0.04 0.05 0.08 0 M ${-0.34 * k} -0.2 q 0.04 -0.05 0.08 0 q 0.04 0.05 0.08 0" class="limpmark"/>`;
       break;
-    case A.AVOID:
+    case A.TURN_AWAY:
       pose = `<ellipse cx="0" cy="0.02" rx="0.12" ry="0.16" class="body"/>`;
       arms.push([-0.1 * k, -0.04, -0.22 * k, 0.08], [0.08 * k, -0.04, -0.04 * k, 0.14]);
       marks += `<path d="M ${0.16 * k} -0.4 A 0.22 0.22 0 0 0 ${-0.24 * k} -0.36" class="turn"/>` +
@@ -375,14 +399,14 @@ class Room {
     const A = C.action;
     const action = this.col("action", s);
     const held = this.col("held", s);
-    const contactActs = [A.CONTACT_ACTIVE, A.CONTACT_PASSIVE, A.RESIST_ANGRY, A.RESIST_PASSIVE];
+    const contactActs = [A.CONTACT_ACTIVE, A.CONTACT_PASSIVE, A.SQUIRM, A.GO_LIMP];
     let touch = null;
     if (held === C.held.NONE && !contactActs.includes(action)) {
       if (this.col("zc", s) === C.zone.CONTACT) touch = "caregiver";
       else if (this.col("zs", s) === C.zone.CONTACT) touch = "stranger";
     }
     const avoided = this.scored.avoidance ? this.scored.avoidance[s] === 1 : false;
-    const ignore = avoided && action !== A.AVOID && held === C.held.NONE && touch === null;
+    const ignore = avoided && action !== A.TURN_AWAY && held === C.held.NONE && touch === null;
     const heldBy = held === C.held.CAREGIVER ? "caregiver" : (held === C.held.STRANGER ? "stranger" : null);
     // approaching her with head and gaze averted (Main & Solomon's simultaneous contradiction)
     const averted = action === A.APPROACH && this.col("target", s) === C.target.CAREGIVER &&
@@ -489,7 +513,7 @@ class Room {
     const IX = ix;
     const IY = H - iy;
     const heldColour = pose.held ? P.data.colours[pose.held] : null;
-    this.infant.innerHTML = `<g transform="translate(${IX.toFixed(3)} ${IY.toFixed(3)}) scale(${INFANT_SCALE})">${infantSVG(action, cry, dir, C.action, { held: heldColour, touch: pose.touch !== null, ignore: pose.ignore })}</g>`;
+    this.infant.innerHTML = `<g transform="translate(${IX.toFixed(3)} ${IY.toFixed(3)}) scale(${INFANT_SCALE})">${infantSVG(action, cry, dir, C.action, { held: heldColour, touch: pose.touch !== null, ignore: pose.ignore, angry: target !== C.target.TOYS })}</g>`;
     const INF = [0.26 * INFANT_SCALE, 0.36 * INFANT_SCALE, 0.26 * INFANT_SCALE, 0.2 * INFANT_SCALE];
     labels.block(IX - INF[0], IY - INF[1], IX + INF[2], IY + INF[3]);
     // gaze: a dotted line from the infant's head toward what it looks at
@@ -852,7 +876,9 @@ class Player {
     const c = room.d.cols;
     const a = c.action[s];
     const t = c.target[s];
-    let text = W.action[a].replace("{t}", W.target[t] || W.someone);
+    // a kick or a toy thrown in play (aimed at the toys) has its own words
+    let text = (t === this.data.codes.target.TOYS && W.play_acts[a]) ? W.play_acts[a] :
+      W.action[a].replace("{t}", W.target[t] || W.someone);
     if (pose.touch) text = a === this.data.codes.action.APPROACH ? W.arrive[pose.touch] : `${text}, ${W.touch[pose.touch]}`;
     else if (pose.ignore) text = `${text}, ${W.ignore}`;
     const parts = pose.held ? [W.held[pose.held], text] : [text];

@@ -103,6 +103,22 @@ class Packed:
         """The first second of every run of consecutive set seconds."""
         return self & ~self.later()
 
+    def runs_from(self, seeds: Packed) -> Packed:
+        """The seconds of this mask's runs from a seed onward: ``t`` is set when the mask holds
+        at every second from some seed ``s <= t`` to ``t`` (a bout begun in a context keeps
+        it). By doubling: each pass spreads as far again as the last (up to 32 s more per pass),
+        and it stops at the first pass that spreads nothing (no run reaches further)."""
+        x = Packed(self.words & seeds.words, self.episodes)
+        held, step = self, 1  # held: the mask holds over the last ``step`` seconds
+        while True:
+            grown = x | (x.later(step) & held)
+            if np.array_equal(grown.words, x.words):
+                return x
+            x = grown
+            if step < 32:
+                held = held & held.later(step)
+                step += step
+
     # -- reductions --------------------------------------------------------------------------
 
     def _rows(self) -> np.ndarray:

@@ -149,8 +149,10 @@ def rate_disorganization(p: Primitives) -> Disorganization:
     strong_seek = _run_of(cg.approach | cg.signal | cg.clinging, STRONG_RUN)  # at its 3rd s
     # a strong seeking run was going on 1..3 s before t: a lapse at t is sudden
     recent = _within(strong_seek, 1, CONTRADICTION_WINDOW)
-    # avoidance that began 0..2 s after the seeking and has lasted 3 s by t
-    avoid_run = _run_of(cg.avoid, STRONG_RUN)
+    # turning away from her that began 0..2 s after the seeking and has lasted 3 s by t: the
+    # context that makes it abrupt avoidance is the infant's own seeking just before, whatever
+    # she does
+    avoid_run = _run_of(cg.turning, STRONG_RUN)
     before_avoid = _within(strong_seek, STRONG_RUN, STRONG_RUN + CONTRADICTION_WINDOW - 1)
     sequential = ((p.lapse & recent) | (avoid_run & before_avoid)) & here
     simultaneous = cg.averted & here

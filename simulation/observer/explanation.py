@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from simulation.codes import Action
+from simulation.codes import Action, AdultAct, Held
 from simulation.episodes import EPISODES, REUNIONS, SEPARATIONS
 from simulation.observer.bitsets import Packed
 from simulation.observer.classification import ANGRY_SHARE, SOME, STEPS, STRONG, reunions_of
@@ -345,6 +345,33 @@ def scored_moments(record: BehaviourRecord, k: int = 0) -> list[Moment]:
     return out
 
 
+#: The acts of resistance, in the words of a coder's narrative.
+_RESIST_WORDS = {Action.PUSH_AWAY: "pushed her away", Action.KICK: "kicked at her",
+                 Action.SQUIRM: "squirmed angrily", Action.THROW_TOY: "threw away a toy",
+                 Action.GO_LIMP: "went limp"}
+
+
+def resistance_acts(record: BehaviourRecord, k: int, episode: int) -> list[tuple[str, int]]:
+    """The acts the coder counted as resistance of the caregiver in ``episode``, each with the
+    context that made it resistance (she held the infant, was coming to pick it up, or had just
+    turned to it), as (words, seconds), most seconds first: "pushed her away while she held
+    it"."""
+    resisting = coder_masks(record, k)["resistance"] & (record.episode[k] == episode)
+    held = record.held[k] == Held.CAREGIVER
+    coming = record.caregiver_act[k] == AdultAct.APPROACHING
+    playing = record.caregiver_act[k] == AdultAct.PLAYING
+    context = np.where(held, 0, np.where(coming, 1, np.where(playing, 2, 3)))
+    contexts = ("while she held it", "as she came to pick it up", "as she played with it",
+                "just after she turned to it")
+    out = []
+    for act, words in _RESIST_WORDS.items():
+        for c, where in enumerate(contexts):
+            n = int((resisting & (record.action[k] == act) & (context == c)).sum())
+            if n:
+                out.append((f"{words} {where}", n))
+    return sorted(out, key=lambda x: -x[1])
+
+
 def lapse_kinds(record: BehaviourRecord, k: int = 0) -> dict[str, int]:
     """Seconds of each kind of lapse in the caregiver's presence (what the D rating counts)."""
     lapse = coder_masks(record, k)["lapse"]
@@ -446,8 +473,9 @@ def _calm(r: _Reunion) -> str:
         else "avoidance or resistance")
 
 
-def _organized(coding: Coding, k: int) -> list[str]:
-    """The plain why of the forced A/B/C subgroup."""
+def _organized(coding: Coding, k: int, record: BehaviourRecord | None = None) -> list[str]:
+    """The plain why of the forced A/B/C subgroup (the acts of resistance named in their
+    context when the ``record`` is given)."""
     abc, sub = str(coding.abc_group[k]), str(coding.subgroup[k])
     r5, r8 = _Reunion(coding, k, 5), _Reunion(coding, k, 8)
     ran = [r for r in (r5, r8) if r.ran]
@@ -469,9 +497,11 @@ def _organized(coding: Coding, k: int) -> list[str]:
     if abc == "C":
         seek = _seeking(r) or "stayed near her"
         resist = []
-        if r.angry:
+        if record is not None:
+            resist = [f"{words} ({n} s)" for words, n in resistance_acts(record, k, r.episode)]
+        elif r.angry:
             resist.append(f"pushed her away angrily for {r.angry} s")
-        if r.passive:
+        if r.passive and record is None:
             resist.append(f"went limp and would not settle for {r.passive} s")
         text = f"{r.back}, the infant {seek}, yet it " + " and ".join(resist)
         text += f"; it cried in {r.crying:.0%} of the episode's 15-s intervals"
@@ -553,7 +583,7 @@ def explain_plainly(coding: Coding, k: int, record: BehaviourRecord | None = Non
         raise IndexError(f"infant {k} is not in this coding of {len(coding)} infants")
     rating = int(coding.d_rating[k])
     lapses = _lapses_plainly(coding, k, record)
-    organized = _organized(coding, k)
+    organized = _organized(coding, k, record)
     if str(coding.group[k]) == "D":
         first = (f"The infant showed {lapses}. " if lapses else "")
         return [first + "Freezing, starting toward her and breaking off, looking frightened of "

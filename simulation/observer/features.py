@@ -46,13 +46,13 @@ class Features:
     clinging: np.ndarray  # seconds of CONTACT_ACTIVE toward the adult
     release_resisted: np.ndarray  # bouts of clinging while the adult is RELEASING
     # resistance
-    angry: np.ndarray  # seconds of RESIST_ANGRY toward the adult
+    angry: np.ndarray  # seconds of angry resistance of the adult (angry acts while she presses)
     angry_bouts: np.ndarray
-    passive: np.ndarray  # seconds of RESIST_PASSIVE toward the adult
+    passive: np.ndarray  # seconds of passive resistance (going limp while she presses)
     passive_bouts: np.ndarray
     resist_first: np.ndarray  # first second of either kind of resistance
     # avoidance
-    avoid: np.ndarray  # seconds of AVOID toward the adult, or of ignoring her overtures
+    avoid: np.ndarray  # seconds of turning away soon after her overtures, or of ignoring them
     avoid_bouts: np.ndarray
     avoid_first: np.ndarray
     overture: np.ndarray  # seconds of her overtures (entering, approaching, holding, play offers)

@@ -5,6 +5,14 @@ toward whom, where it looks, whether it is in contact, what the adult is doing),
 (:mod:`simulation.observer.bitsets`). The features of the interactive scales
 (:mod:`simulation.observer.features`) and the disorganization indices
 (:mod:`simulation.observer.disorganization`) are combinations of these.
+
+The record holds acts (a push, a kick, a turn to the toys), not the coder's categories: the
+coder reads resistance and avoidance from acts in context, as the scales' instructions define
+them (Ainsworth et al. 1978, Appendix III): a push, kick, thrown toy or angry squirm directed at
+her while she holds the infant, approaches it or has just made an overture is resistance; going
+limp then is passive resistance; turning or moving away from her soon after her entrance,
+approach or overture is avoidance. A bout begun in that context counts whole; the same acts
+begun at other moments are not coded.
 """
 
 from __future__ import annotations
@@ -34,7 +42,7 @@ from simulation.record import BehaviourRecord
 # Range tests below rely on this layout of the codes; fail loudly if the record changes it.
 if not (
     {Action.EXPLORE, Action.IDLE} == {a for a in Action if a <= Action.IDLE}
-    and set(D_ACTIONS) == {a for a in Action if a >= Action.FREEZE}
+    and set(D_ACTIONS) == {a for a in Action if Action.FREEZE <= a <= Action.DAZED}
 ):
     raise ImportError("simulation.observer.primitives: unexpected layout of the record codes")
 
@@ -50,9 +58,19 @@ class AdultPrimitives:
     broken: Packed  # infant APPROACH_BROKEN toward her
     averted: Packed  # infant APPROACH toward her with the gaze AWAY (head and gaze averted)
     clinging: Packed  # infant CONTACT_ACTIVE toward her
-    angry: Packed  # infant RESIST_ANGRY toward her
-    passive: Packed  # infant RESIST_PASSIVE toward her
-    avoid: Packed  # infant AVOID toward her
+    angry_acts: Packed  # infant pushes, kicks or throws a toy at her, or squirms in her arms
+    # while fussing or crying (the acts of angry resistance, whatever the context)
+    limp: Packed  # infant goes limp toward her (whatever the context)
+    turning: Packed  # infant turns or moves away from her (whatever the context)
+    pressing: Packed  # she holds the infant, approaches it, or made an overture in the last
+    # RESIST_WINDOW seconds: contact or interaction she initiates, to be resisted
+    prompting: Packed  # she entered, approached or made an overture in the last AVOID_WINDOW
+    # seconds: the moments at which turning away from her is avoidance
+    angry: Packed  # angry resistance of her: runs of angry acts toward her begun while she
+    # presses (a bout begun in that context counts whole)
+    passive: Packed  # passive resistance of her: runs of going limp begun while she presses
+    avoid: Packed  # avoidance of her: runs of turning or moving away from her begun while she
+    # prompts
     interact: Packed  # infant DISTANCE_INTERACT toward her
     gaze: Packed  # infant looks at her
     approaching: Packed  # she is APPROACHING the infant
@@ -67,7 +85,8 @@ class Primitives:
 
     episodes: Episodes
     adults: tuple[AdultPrimitives, AdultPrimitives]
-    explore_idle: Packed  # infant EXPLORE or IDLE (busy with toys or nothing, whoever is there)
+    explore_idle: Packed  # infant EXPLORE or IDLE, or a kick or a toy thrown in play (busy with
+    # toys or nothing, whoever is there)
     search: Packed  # infant SEARCH, or APPROACH toward the door
     door_gaze: Packed  # infant looks at the door
     crying: Packed  # fussing or crying
@@ -127,8 +146,30 @@ class _Masks:
         return self.packed()
 
 
+#: Seconds after her last overture (entering, approaching, holding, calling, playing) during
+#: which an angry push, kick or thrown toy is resistance of her: resistance is to contact or
+#: interaction the adult initiates (Ainsworth et al. 1978, Appendix III); a push with no one
+#: pressing is not resistance.
+RESIST_WINDOW = 3
+#: Seconds after her entrance, approach or overture during which turning or moving away from
+#: her is avoidance ("ignoring, turning away at reunion", Ainsworth et al. 1978, Appendix III):
+#: the same turn to the toys while she sits and has not just entered is not.
+AVOID_WINDOW = 15
+
+
+def recent(mask: Packed, seconds: int) -> Packed:
+    """Seconds at which ``mask`` held now or in the last ``seconds`` seconds (by doubling
+    shifts: log2(seconds) shifts instead of ``seconds``)."""
+    out, span = mask, 1  # out covers lags 0 .. span - 1
+    while span <= seconds:
+        step = min(span, seconds + 1 - span)
+        out = out | out.later(step)
+        span += step
+    return out
+
+
 def _adult(record: BehaviourRecord, masks: _Masks, code: np.ndarray,
-           toward: int, gaze_away: Packed) -> AdultPrimitives:
+           toward: int, gaze_away: Packed, crying: Packed) -> AdultPrimitives:
     target = Target.CAREGIVER if toward == 0 else Target.STRANGER
     gaze_at = Gaze.CAREGIVER if toward == 0 else Gaze.STRANGER
     bit = PRESENT_CAREGIVER if toward == 0 else PRESENT_STRANGER
@@ -139,23 +180,38 @@ def _adult(record: BehaviourRecord, masks: _Masks, code: np.ndarray,
         return masks.equal(code, action_code(action, target))
 
     approach = doing(Action.APPROACH)
+    angry_acts = (masks.equal(code, *(action_code(a, target) for a in
+                                      (Action.PUSH_AWAY, Action.KICK, Action.THROW_TOY)))
+                  | (doing(Action.SQUIRM) & crying))
+    limp = doing(Action.GO_LIMP)
+    turning = doing(Action.TURN_AWAY)
+    contact = masks.equal(zone, Zone.CONTACT)
+    approaching = masks.equal(act, AdultAct.APPROACHING)
+    overture = masks.equal(act, AdultAct.ENTERING, AdultAct.APPROACHING, AdultAct.HOLDING,
+                           AdultAct.CALLING, AdultAct.PLAYING)
+    pressing = contact | recent(overture, RESIST_WINDOW)
+    prompting = recent(overture, AVOID_WINDOW)
     return AdultPrimitives(
         present=masks.has_bit(record.present, bit),
         approach=approach,
-        contact=masks.equal(zone, Zone.CONTACT),
+        contact=contact,
         signal=doing(Action.SIGNAL),
         broken=doing(Action.APPROACH_BROKEN),
         averted=approach & gaze_away,
         clinging=doing(Action.CONTACT_ACTIVE),
-        angry=doing(Action.RESIST_ANGRY),
-        passive=doing(Action.RESIST_PASSIVE),
-        avoid=doing(Action.AVOID),
+        angry_acts=angry_acts,
+        limp=limp,
+        turning=turning,
+        pressing=pressing,
+        prompting=prompting,
+        angry=angry_acts.runs_from(pressing),
+        passive=limp.runs_from(pressing),
+        avoid=turning.runs_from(prompting),
         interact=doing(Action.DISTANCE_INTERACT),
         gaze=masks.equal(record.gaze, gaze_at),
-        approaching=masks.equal(act, AdultAct.APPROACHING),
+        approaching=approaching,
         releasing=masks.equal(act, AdultAct.RELEASING),
-        overture=masks.equal(act, AdultAct.ENTERING, AdultAct.APPROACHING, AdultAct.HOLDING,
-                             AdultAct.CALLING, AdultAct.PLAYING),
+        overture=overture,
     )
 
 
@@ -164,16 +220,22 @@ def observe(record: BehaviourRecord, episodes: Episodes) -> Primitives:
     code = combined_codes(record.action, record.target)
     masks = _Masks(record.action.shape, episodes)
     away = masks.equal(record.gaze, Gaze.AWAY)
+    crying = masks.compare(np.greater, record.cry, Cry.NONE)
     return Primitives(
         episodes=episodes,
-        adults=(_adult(record, masks, code, 0, away), _adult(record, masks, code, 1, away)),
-        explore_idle=masks.compare(np.less_equal, record.action, Action.IDLE),
+        adults=(_adult(record, masks, code, 0, away, crying),
+                _adult(record, masks, code, 1, away, crying)),
+        # rough play (a kick, a toy thrown, aimed at the toys) is play
+        explore_idle=(masks.compare(np.less_equal, record.action, Action.IDLE)
+                      | masks.equal(code, action_code(Action.KICK, Target.TOYS),
+                                    action_code(Action.THROW_TOY, Target.TOYS))),
         # going to the door: SEARCH, or approaching the door
         search=masks.any_of((record.action, Action.SEARCH),
                             (code, action_code(Action.APPROACH, Target.DOOR))),
         door_gaze=masks.equal(record.gaze, Gaze.DOOR),
-        crying=masks.compare(np.greater, record.cry, Cry.NONE),
-        lapse=masks.compare(np.greater_equal, record.action, Action.FREEZE),
+        crying=crying,
+        lapse=(masks.compare(np.greater_equal, record.action, Action.FREEZE)
+               & masks.compare(np.less_equal, record.action, Action.DAZED)),
         freeze=masks.equal(record.action, Action.FREEZE),
         apprehension=masks.equal(record.action, Action.APPREHENSION),
         rock=masks.equal(record.action, Action.ROCK),

@@ -31,9 +31,9 @@ ACTION_WORDS = {
     Action.APPROACH: "moves toward {t}",
     Action.CONTACT_ACTIVE: "clings to {t}",
     Action.CONTACT_PASSIVE: "rests against {t}, not holding on",
-    Action.RESIST_ANGRY: "pushes {t} away angrily",
-    Action.RESIST_PASSIVE: "fusses limply, will not settle with {t}",
-    Action.AVOID: "turns away from {t}",
+    Action.PUSH_AWAY: "pushes {t} away",
+    Action.GO_LIMP: "goes limp, will not cooperate with {t}",
+    Action.TURN_AWAY: "turns away from {t} to the toys",
     Action.SEARCH: "searches at the door",
     Action.DISTANCE_INTERACT: "smiles and shows a toy to {t}",
     Action.SIGNAL: "reaches and calls for {t}",
@@ -42,7 +42,12 @@ ACTION_WORDS = {
     Action.APPREHENSION: "looks frightened of {t}",
     Action.ROCK: "rocks to and fro",
     Action.DAZED: "sits dazed, as if in a trance, not oriented to anyone",
+    Action.KICK: "kicks at {t}",
+    Action.SQUIRM: "squirms in the arms of {t}",
+    Action.THROW_TOY: "throws away the toy {t} offers",
 }
+#: The acts aimed at the toys (rough play): their own words, without a person to name.
+PLAY_WORDS = {Action.KICK: "kicks about in play", Action.THROW_TOY: "throws a toy in play"}
 #: The infant's action in two or three words: the label beside its pose in the room.
 ACTION_SHORT = {
     Action.EXPLORE: "plays",
@@ -50,9 +55,9 @@ ACTION_SHORT = {
     Action.APPROACH: "crawls toward",
     Action.CONTACT_ACTIVE: "clings",
     Action.CONTACT_PASSIVE: "not holding on",
-    Action.RESIST_ANGRY: "pushes away",
-    Action.RESIST_PASSIVE: "goes limp",
-    Action.AVOID: "turns away",
+    Action.PUSH_AWAY: "pushes away",
+    Action.GO_LIMP: "goes limp",
+    Action.TURN_AWAY: "turns away",
     Action.SEARCH: "searches at the door",
     Action.DISTANCE_INTERACT: "shows a toy, smiles",
     Action.SIGNAL: "reaches and calls",
@@ -61,6 +66,9 @@ ACTION_SHORT = {
     Action.APPREHENSION: "frightened",
     Action.ROCK: "rocks",
     Action.DAZED: "dazed",
+    Action.KICK: "kicks",
+    Action.SQUIRM: "squirms",
+    Action.THROW_TOY: "throws a toy",
 }
 #: Approaching her with head and gaze turned away (simultaneous contradiction, Main & Solomon
 #: 1990): the label says both.
@@ -75,8 +83,8 @@ TOUCH_SHORT = "touching her"
 ARRIVE_WORDS = {"caregiver": "reaches the caregiver", "stranger": "reaches the stranger"}
 ARRIVE_SHORT = "reaches her"
 #: Actions that are contact (or resisting it) themselves: no "touching" added to them.
-CONTACT_ACTIONS = (Action.CONTACT_ACTIVE, Action.CONTACT_PASSIVE, Action.RESIST_ANGRY,
-                   Action.RESIST_PASSIVE)
+CONTACT_ACTIONS = (Action.CONTACT_ACTIVE, Action.CONTACT_PASSIVE, Action.SQUIRM,
+                   Action.GO_LIMP)
 #: What an adult does, in a few words (the label under her in the room).
 ADULT_WORDS = {
     AdultAct.ABSENT: "",
@@ -136,7 +144,8 @@ def describe_second(row: pd.Series | dict) -> str:
     when it is in contact with her), its crying and where it looks."""
     action = Action(int(row["action"]))
     target = TARGET_WORDS.get(Target(int(row["target"])), "")
-    text = ACTION_WORDS[action].format(t=target or "someone")
+    text = (PLAY_WORDS[action] if action in PLAY_WORDS and int(row["target"]) == Target.TOYS
+            else ACTION_WORDS[action].format(t=target or "someone"))
     held = Held(int(row.get("held", Held.NONE)))
     touch = touching(row)
     if touch is not None and action == Action.APPROACH:

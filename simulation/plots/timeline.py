@@ -24,18 +24,22 @@ _REUNION_SHADE = "#EDEDED"
 
 #: Ethogram rows (top to bottom): label and a test on (action, target) arrays.
 ETHOGRAM_ROWS: tuple[tuple[str, object], ...] = (
-    ("explores", lambda a, t: a == Action.EXPLORE),
+    ("explores", lambda a, t: (a == Action.EXPLORE)
+     | (((a == Action.KICK) | (a == Action.THROW_TOY)) & (t == Target.TOYS))),
     ("looks / idle", lambda a, t: a == Action.IDLE),
     ("approaches adult", lambda a, t: (a == Action.APPROACH)
      & ((t == Target.CAREGIVER) | (t == Target.STRANGER))),
     ("reaches, calls", lambda a, t: a == Action.SIGNAL),
     ("in contact", lambda a, t: (a == Action.CONTACT_ACTIVE) | (a == Action.CONTACT_PASSIVE)),
-    ("resists contact", lambda a, t: (a == Action.RESIST_ANGRY) | (a == Action.RESIST_PASSIVE)),
-    ("avoids", lambda a, t: a == Action.AVOID),
+    ("pushes, kicks, squirms, goes limp", lambda a, t: (
+        (a == Action.PUSH_AWAY) | (a == Action.KICK) | (a == Action.SQUIRM)
+        | (a == Action.THROW_TOY) | (a == Action.GO_LIMP))
+     & ((t == Target.CAREGIVER) | (t == Target.STRANGER))),
+    ("turns away", lambda a, t: a == Action.TURN_AWAY),
     ("smiles, shows (distance)", lambda a, t: a == Action.DISTANCE_INTERACT),
     ("searches (door)", lambda a, t: (a == Action.SEARCH)
      | ((a == Action.APPROACH) & (t == Target.DOOR))),
-    ("disorganized lapse", lambda a, t: a >= Action.FREEZE),  # every one of D_ACTIONS
+    ("disorganized lapse", lambda a, t: (a >= Action.FREEZE) & (a <= Action.DAZED)),  # D_ACTIONS
 )
 
 

@@ -20,7 +20,7 @@ model parameters: the script is the same for every infant.
 from __future__ import annotations
 
 from .. import room
-from ..codes import ACTION, ADULT, CRY, HELD, TARGET
+from ..codes import ADULT, CRY, HELD, MOTIVE, TARGET
 from ..episodes import NOMINAL_REUNION
 from .declaration import GEOMETRY, PROTOCOL, Constant
 from .jit import f, kernel
@@ -123,15 +123,15 @@ def _counter(run, condition: bool) -> int:
 @kernel
 def _bidding_for(s, who) -> bool:
     """The infant directs contact bids at this adult."""
-    act = s.action
-    return (act == ACTION.APPROACH or act == ACTION.SIGNAL
-            or act == ACTION.CONTACT_ACTIVE) and s.target == who
+    act = s.motive
+    return (act == MOTIVE.APPROACH or act == MOTIVE.SIGNAL
+            or act == MOTIVE.CONTACT_ACTIVE) and s.target == who
 
 
 @kernel
 def _pushing(s) -> bool:
-    act = s.action
-    return act == ACTION.AVOID or act == ACTION.RESIST_ANGRY or act == ACTION.RESIST_PASSIVE
+    act = s.motive
+    return act == MOTIVE.AVOID or act == MOTIVE.RESIST_ANGRY or act == MOTIVE.RESIST_PASSIVE
 
 
 @kernel
@@ -156,7 +156,7 @@ def caregiver_decide(s, per) -> None:
     s.cg_bid_run = _counter(s.cg_bid_run, s.cg_present and (wants_her or s.cry > 0))
     s.cg_push_run = _counter(s.cg_push_run, per.held_cg and _pushing(s))
     s.cg_avoid_run = _counter(s.cg_avoid_run,
-                              s.action == ACTION.AVOID and s.target == TARGET.CAREGIVER)
+                              s.motive == MOTIVE.AVOID and s.target == TARGET.CAREGIVER)
     if s.cg_stilled > 0 and s.cg_present:
         # a dissociated moment of an unresolved caregiver (rules/unresolved.py): she stills,
         # absent while present, and responds to nothing
@@ -168,7 +168,7 @@ def caregiver_decide(s, per) -> None:
         # she greets it from the door, lets an infant that is coming to her come all the way,
         # and otherwise goes to it (Ainsworth et al. 1978: the pause gives the infant the chance
         # to mount a spontaneous response)
-        coming = s.action == ACTION.APPROACH and s.target == TARGET.CAREGIVER
+        coming = s.motive == MOTIVE.APPROACH and s.target == TARGET.CAREGIVER
         if per.contact_cg and wants_her:
             new = A.HOLDING
         elif s.cg_timer >= DOOR_PAUSE and not (coming and s.cg_timer < DOOR_WAIT):
@@ -209,7 +209,7 @@ def caregiver_decide(s, per) -> None:
         if carried_in or settled or wants_down or leave:
             new = A.RELEASING
     elif act == A.RELEASING:
-        if s.action == ACTION.CONTACT_ACTIVE and not leave and ep != 1:
+        if s.motive == MOTIVE.CONTACT_ACTIVE and not leave and ep != 1:
             new = A.HOLDING  # the infant clings
         elif s.cg_timer >= RELEASE_SECONDS:
             new = A.LEAVING if leave else A.SITTING
@@ -235,7 +235,7 @@ def stranger_decide(s, per) -> None:
     s.st_bid_run = _counter(s.st_bid_run, separation and s.cry > 0)
     s.st_push_run = _counter(s.st_push_run, per.held_st and _pushing(s))
     s.st_avoid_run = _counter(s.st_avoid_run,
-                              s.action == ACTION.AVOID and s.target == TARGET.STRANGER)
+                              s.motive == MOTIVE.AVOID and s.target == TARGET.STRANGER)
     new = act
     if act == A.ENTERING and s.st_timer >= DOOR_PAUSE:
         new = A.SITTING if ep == 3 else A.PLAYING

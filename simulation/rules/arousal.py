@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..codes import ACTION
+from ..codes import MOTIVE
 from .declaration import INFANT, SECOND, Param
 from .jit import f, kernel
 from .traits import Traits, floor
@@ -142,7 +142,7 @@ def soothing(s, per, d, p):
     """This second's soothing by contact: the caregiver's (less while the infant resists or
     avoids it), and a little the stranger's while she holds it (Ainsworth et al. 1978,
     episodes 4 and 7)."""
-    refusing = s.action == ACTION.RESIST_ANGRY or s.action == ACTION.AVOID
+    refusing = s.motive == MOTIVE.RESIST_ANGRY or s.motive == MOTIVE.AVOID
     return (f(per.contact_cg) * d.soothe * (f(1.0) - p.refused_soothing * f(refusing))
             + f(per.held_st) * d.stranger_soothe)
 

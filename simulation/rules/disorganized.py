@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..codes import ACTION
+from ..codes import MOTIVE
 from .declaration import INFANT, SECOND, Param
 from .jit import f, kernel
 from .traits import Traits
@@ -124,19 +124,19 @@ def weight(f_cg, a, d, stilled, p):
 @kernel
 def freeze(lapse, s, p):
     """Freezing, stilling; once frozen, the freeze holds (extra weight on going on)."""
-    return lapse * (p.freeze_share + p.freeze_hold * f(s.action == ACTION.FREEZE))
+    return lapse * (p.freeze_share + p.freeze_hold * f(s.motive == MOTIVE.FREEZE))
 
 
 @kernel
 def rocking(lapse, s, p):
     """Rocking, a stereotypy; repeated once begun."""
-    return lapse * (p.rock_share + p.rock_hold * f(s.action == ACTION.ROCK))
+    return lapse * (p.rock_share + p.rock_hold * f(s.motive == MOTIVE.ROCK))
 
 
 @kernel
 def dazed(lapse, s, p):
     """Sitting dazed and disoriented, a trance-like expression; it lasts once begun."""
-    return lapse * (p.dazed_share + p.dazed_hold * f(s.action == ACTION.DAZED))
+    return lapse * (p.dazed_share + p.dazed_hold * f(s.motive == MOTIVE.DAZED))
 
 
 @kernel
@@ -164,7 +164,7 @@ def misdirected(lapse, per, p):
 def approach_broken(f_free_cg, lapse, a, s, d, p):
     """Approaches broken off: from fear (more while approaching) and from approach-avoidance
     conflict (only while approaching)."""
-    approaching = f(s.action == ACTION.APPROACH)
+    approaching = f(s.motive == MOTIVE.APPROACH)
     return f_free_cg * (lapse * (p.broken_share + p.broken_approaching * approaching)
                         + a * d.conflict * approaching)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import rng, room
-from ..codes import ACTION, GAZE, HELD, TARGET
+from ..codes import ACTION, ADULT, CRY, GAZE, HELD, MOTIVE, TARGET
 from . import (
     arousal,
     crying,
@@ -33,9 +33,18 @@ PARAMS = (
     Param("decisiveness", 2.0, 0.5, 4.0, "exponent on the propensities before choosing (above 1: "
           "the strongest tendency wins more often; behaviour less noisy from one SSP to the "
           "next)", "modelling choice", SECOND),
+    Param("rough_play", 0.03, 0.0, 0.2, "share of the seconds of play in which the infant kicks "
+          "or throws a toy (rough, vigorous play, aimed at no one)", "modelling choice", SECOND),
+    Param("turn_to_toys", 0.15, 0.0, 1.0, "share of the returns to play, right after looking at "
+          "an adult, made as a visible turn away from her to the toys", "modelling choice",
+          SECOND),
+    Param("squirm_down", 0.05, 0.0, 0.3, "share of the seconds held, not crying and fully calm, "
+          "in which the infant squirms to get down (wanting to play, not resisting); it falls "
+          "with arousal squared", "modelling choice", SECOND),
 )
 
-N_ACTIONS = len(ACTION)
+#: The choice runs over the motives (the acts KICK, SQUIRM and THROW_TOY are forms of motives).
+N_ACTIONS = len(MOTIVE)
 
 #: Placeholders in the target table, resolved from the situation.
 _ADULT, _HOLDER, _RESISTED, _AVOIDED = 100, 101, 102, 103
@@ -65,6 +74,8 @@ CONSTANTS = (
     Constant("_STOP", "an approach ends at this share of contact distance, just inside it",
              GEOMETRY),
     Constant("DOOR_STOP", "a searching infant stops this far short of the door (m)", GEOMETRY),
+    Constant("_THIRD", "held, angry resistance is a push, a kick or a squirm alike (a third "
+             "each)", "modelling choice"),
 )
 
 
@@ -92,38 +103,38 @@ def propensities(s, per, d, a, p) -> tuple:
     P = s.propensity
     deact = deactivation.deactivating(a, p)
     displaced = deactivation.displaced(deact, f_cg, without_base, d, p)
-    P[ACTION.EXPLORE] = secure_base.explore(f_free, calm, f_cg, without_base, displaced, d, p)
-    P[ACTION.IDLE] = secure_base.idle(f_free, a, without_base, per.st_novel, d, p)
+    P[MOTIVE.EXPLORE] = secure_base.explore(f_free, calm, f_cg, without_base, displaced, d, p)
+    P[MOTIVE.IDLE] = secure_base.idle(f_free, a, without_base, per.st_novel, d, p)
     greeting = proximity.greeting(free_cg, per, d)
-    P[ACTION.APPROACH] = proximity.approach(a, f_free_cg, greeting, alone_with_st, per,
+    P[MOTIVE.APPROACH] = proximity.approach(a, f_free_cg, greeting, alone_with_st, per,
                                             s.episode, d, p)
-    P[ACTION.CONTACT_ACTIVE] = proximity.cling(a, free, per, s.episode, d, p)
-    P[ACTION.CONTACT_PASSIVE] = proximity.held_passively(f_held_any, calm, d, p)
-    P[ACTION.RESIST_ANGRY] = protest.resist_angry(a, s.frustration, f_cg_pressing, st_pressing,
+    P[MOTIVE.CONTACT_ACTIVE] = proximity.cling(a, free, per, s.episode, d, p)
+    P[MOTIVE.CONTACT_PASSIVE] = proximity.held_passively(f_held_any, calm, d, p)
+    P[MOTIVE.RESIST_ANGRY] = protest.resist_angry(a, s.frustration, f_cg_pressing, st_pressing,
                                                   cg_in, d, p)
     helpless = helplessness.helpless(a, d)
-    P[ACTION.RESIST_PASSIVE] = helplessness.resist_passive(f_cg_pressing, helpless)
+    P[MOTIVE.RESIST_PASSIVE] = helplessness.resist_passive(f_cg_pressing, helpless)
     avoid_cg = deactivation.avoid_caregiver(f_cg, deact, per, d, p)
     avoid_st = deactivation.avoid_stranger(st_pressing, per, a, s.episode, d, p)
-    P[ACTION.AVOID] = avoid_cg + avoid_st
-    P[ACTION.SEARCH] = search.search(free, cg_in, a, d)
-    P[ACTION.DISTANCE_INTERACT] = secure_base.distance_interaction(calm, f_free_cg, f_alone_st,
+    P[MOTIVE.AVOID] = avoid_cg + avoid_st
+    P[MOTIVE.SEARCH] = search.search(free, cg_in, a, d)
+    P[MOTIVE.DISTANCE_INTERACT] = secure_base.distance_interaction(calm, f_free_cg, f_alone_st,
                                                                    greeting, d)
-    P[ACTION.SIGNAL] = proximity.signal(f_free_cg, helpless, per, a, s.episode, d, p)
+    P[MOTIVE.SIGNAL] = proximity.signal(f_free_cg, helpless, per, a, s.episode, d, p)
     weight = disorganized.weight(f_cg, a, d, f(s.cg_stilled > 0), p)
-    P[ACTION.FREEZE] = disorganized.freeze(weight, s, p)
-    P[ACTION.APPROACH_BROKEN] = disorganized.approach_broken(f_free_cg, weight, a, s, d, p)
-    P[ACTION.APPREHENSION] = disorganized.apprehension(weight, per, p)
-    P[ACTION.ROCK] = disorganized.rocking(weight, s, p)
-    P[ACTION.DAZED] = disorganized.dazed(weight, s, p)
+    P[MOTIVE.FREEZE] = disorganized.freeze(weight, s, p)
+    P[MOTIVE.APPROACH_BROKEN] = disorganized.approach_broken(f_free_cg, weight, a, s, d, p)
+    P[MOTIVE.APPREHENSION] = disorganized.apprehension(weight, per, p)
+    P[MOTIVE.ROCK] = disorganized.rocking(weight, s, p)
+    P[MOTIVE.DAZED] = disorganized.dazed(weight, s, p)
     misdirected = disorganized.misdirected(weight, per, p)
-    P[ACTION.APPROACH] += misdirected
+    P[MOTIVE.APPROACH] += misdirected
     return avoid_cg, avoid_st, disorganized.conflicted(weight, a, d, p), misdirected
 
 
 @kernel
 def choose(P, sums, current, u, p) -> int:
-    """Pick one action with uniform ``u`` from the propensities ``P`` (by Action code).
+    """Pick one motive with uniform ``u`` from the propensities ``P`` (by Action code).
 
     Each propensity is raised to the power ``decisiveness`` (squared by default), the current
     action's is multiplied by ``1 + persistence`` (behaviour comes in bouts), and ``u`` picks
@@ -141,7 +152,7 @@ def choose(P, sums, current, u, p) -> int:
             w = w + w * p.persistence
         sums[k] = total = w if k == 0 else total + w
     if not total > 0:
-        return ACTION.IDLE
+        return int(MOTIVE.IDLE)
     threshold = u * total
     pick = 0
     for k in range(N_ACTIONS - 1):
@@ -173,21 +184,76 @@ def action_target(action, per, avoid_cg, avoid_st) -> int:
 
 
 @kernel
+def within(k, sums, u):
+    """Where uniform ``u`` fell within the share of motive ``k`` in the running ``sums`` (0 to
+    1; 1 when ``k`` has no share): a second use of the choice's draw, independent of which
+    motive won (the draw is uniform within each share)."""
+    low = sums[k - 1] if k > 0 else f(0.0)
+    width = sums[k] - low
+    return (u * sums[N_ACTIONS - 1] - low) / width if width > 0 else f(1.0)
+
+
+@kernel
 def misdirect(action, target, s, per, P, sums, u, misdirected) -> int:
     """An approach chosen partly from a lapse goes to the stranger (she present, the infant
     distressed: misdirected attachment behaviour, Main & Solomon 1990): with the chance that
     the lapse adds to ``APPROACH``, read from where ``u`` fell within the approach's share of
     the running sums (no new draw); an approach to the stranger already under way goes on."""
-    if action != ACTION.APPROACH or not misdirected > 0 or not per.st_in:
+    if action != MOTIVE.APPROACH or not misdirected > 0 or not per.st_in:
         return target
-    if s.action == ACTION.APPROACH and s.target == TARGET.STRANGER:
+    if s.motive == MOTIVE.APPROACH and s.target == TARGET.STRANGER:
         return TARGET.STRANGER
-    low = sums[ACTION.APPROACH - 1]
-    width = sums[ACTION.APPROACH] - low
-    within = (u * sums[N_ACTIONS - 1] - low) / width if width > 0 else f(1.0)
-    if within * P[ACTION.APPROACH] < misdirected:
+    if within(MOTIVE.APPROACH, sums, u) * P[MOTIVE.APPROACH] < misdirected:
         return TARGET.STRANGER
     return target
+
+
+_THIRD = f(1.0 / 3.0)
+
+
+@kernel
+def act_form(motive, target, s, per, a, sums, u, p) -> tuple:
+    """The act the infant shows for ``motive`` this second, and its target.
+
+    Angry resistance takes the form the situation allows (Ainsworth et al. 1978, Appendix III:
+    pushing away, hitting, kicking, squirming, throwing away a toy offered): held, it pushes,
+    kicks or squirms; offered play, it throws the toy away; approached, it pushes her away.
+    Passive resistance is going limp; avoidance, turning or moving away. The same acts also
+    come without those motives: rough play (a kick, a toy thrown, aimed at no one), a return to
+    play right after looking at an adult made as a visible turn away from her to the toys, a
+    calm held infant (not crying, the more so the calmer) squirming to get down. The form is
+    read from where the choice's uniform ``u`` fell within the motive's share (:func:`within`;
+    no new draw); every other motive shows as the act of the same code."""
+    if motive == MOTIVE.RESIST_ANGRY:
+        if per.held_cg or per.held_st:
+            w = within(motive, sums, u)
+            if w < _THIRD:
+                return ACTION.PUSH_AWAY, target
+            return (ACTION.KICK if w < _THIRD + _THIRD else ACTION.SQUIRM), target
+        playing = s.cg_act if target == TARGET.CAREGIVER else s.st_act
+        if playing == ADULT.PLAYING:
+            return ACTION.THROW_TOY, target
+        return ACTION.PUSH_AWAY, target
+    if motive == MOTIVE.RESIST_PASSIVE:
+        return ACTION.GO_LIMP, target
+    if motive == MOTIVE.AVOID:
+        return ACTION.TURN_AWAY, target
+    if motive == MOTIVE.EXPLORE:
+        w = within(motive, sums, u)
+        if w < p.rough_play:
+            return (ACTION.KICK if w + w < p.rough_play else ACTION.THROW_TOY), TARGET.TOYS
+        w = (w - p.rough_play) / (f(1.0) - p.rough_play)
+        if w < p.turn_to_toys:
+            if s.gaze == GAZE.CAREGIVER and per.cg_in:
+                return ACTION.TURN_AWAY, TARGET.CAREGIVER
+            if s.gaze == GAZE.STRANGER and per.st_in:
+                return ACTION.TURN_AWAY, TARGET.STRANGER
+        return ACTION.EXPLORE, target
+    if motive == MOTIVE.CONTACT_PASSIVE and (per.held_cg or per.held_st) and s.cry == CRY.NONE:
+        calm = f(1.0) - a
+        if within(motive, sums, u) < p.squirm_down * calm * calm:
+            return ACTION.SQUIRM, target
+    return motive, target
 
 
 @kernel
@@ -196,22 +262,22 @@ def gaze(action, target, s, per, a, d, u, conflict, p) -> int:
     approach to her in a lapse or in conflict may be made with the gaze averted (Main &
     Solomon 1990): drawn as the approach begins, kept while it goes on (``s`` holds the
     previous second's action and gaze)."""
-    if action == ACTION.APPROACH and target == TARGET.CAREGIVER and conflict > 0:
-        if s.action == ACTION.APPROACH and s.target == TARGET.CAREGIVER:
+    if action == MOTIVE.APPROACH and target == TARGET.CAREGIVER and conflict > 0:
+        if s.motive == MOTIVE.APPROACH and s.target == TARGET.CAREGIVER:
             return GAZE.AWAY if s.gaze == GAZE.AWAY else GAZE.CAREGIVER
         if u < disorganized.averted(conflict, p):
             return GAZE.AWAY
         return GAZE.CAREGIVER
-    if action == ACTION.EXPLORE:
+    if action == MOTIVE.EXPLORE:
         return secure_base.gaze_exploring(per, d, u, p)
-    if action == ACTION.IDLE:
+    if action == MOTIVE.IDLE:
         return secure_base.gaze_idle(per, a, per.st_novel, d, u, p)
-    if action == ACTION.CONTACT_PASSIVE or action == ACTION.RESIST_PASSIVE:
+    if action == MOTIVE.CONTACT_PASSIVE or action == MOTIVE.RESIST_PASSIVE:
         return proximity.gaze_held_passively(_GAZE_AT_TARGET[target], u, p)
-    if (action == ACTION.AVOID or action == ACTION.FREEZE or action == ACTION.APPROACH_BROKEN
-            or action == ACTION.DAZED):
+    if (action == MOTIVE.AVOID or action == MOTIVE.FREEZE or action == MOTIVE.APPROACH_BROKEN
+            or action == MOTIVE.DAZED):
         return GAZE.AWAY
-    if action == ACTION.SEARCH:
+    if action == MOTIVE.SEARCH:
         return GAZE.DOOR
     return _GAZE_AT_TARGET[target]
 
@@ -236,26 +302,26 @@ def move(s) -> None:
     if s.held == HELD.STRANGER:
         s.x, s.y = s.st_x, s.st_y
         return
-    x, y, act = s.x, s.y, s.action
+    x, y, act = s.x, s.y, s.motive
     tx, ty, speed = x, y, _SPEED
-    if act == ACTION.EXPLORE:
+    if act == MOTIVE.EXPLORE:
         tx, ty = s.toy_x, s.toy_y
-    elif (act == ACTION.APPROACH or act == ACTION.CONTACT_ACTIVE or act == ACTION.AVOID
-          or act == ACTION.APPROACH_BROKEN):
+    elif (act == MOTIVE.APPROACH or act == MOTIVE.CONTACT_ACTIVE or act == MOTIVE.AVOID
+          or act == MOTIVE.APPROACH_BROKEN):
         if s.target == TARGET.STRANGER:
             ax, ay = s.st_x, s.st_y
         else:
             ax, ay = s.cg_x, s.cg_y
         d_adult = room.distance(x, y, ax, ay)
         inv = f(1.0) / max(d_adult, f(1e-6))
-        if act == ACTION.APPROACH or act == ACTION.CONTACT_ACTIVE:
+        if act == MOTIVE.APPROACH or act == MOTIVE.CONTACT_ACTIVE:
             if d_adult > _STOP:
                 frac = (d_adult - _STOP) * inv
                 tx, ty = x + (ax - x) * frac, y + (ay - y) * frac
         elif d_adult < AVOID_RANGE:
             tx, ty = x + (x - ax) * inv * STEP_AWAY, y + (y - ay) * inv * STEP_AWAY
             speed = _SLOW
-    elif act == ACTION.SEARCH:
+    elif act == MOTIVE.SEARCH:
         d_door = room.distance(x, y, _DOOR_X, _DOOR_Y)
         door_frac = max(d_door - DOOR_STOP, f(0.0)) / max(d_door, f(1e-6))
         tx, ty = x + (_DOOR_X - x) * door_frac, y + (_DOOR_Y - y) * door_frac
@@ -265,7 +331,8 @@ def move(s) -> None:
 
 @kernel
 def decide(s, per, d, key, purpose, tick, p) -> None:
-    """The infant's decision phase: arousal, action and its target, crying, gaze.
+    """The infant's decision phase: arousal, motive, the act that shows it and its target,
+    crying, gaze.
 
     Its four uniforms are keyed by (infant ``key``, ``purpose``, second ``tick``).
     """
@@ -274,13 +341,16 @@ def decide(s, per, d, key, purpose, tick, p) -> None:
     a = arousal.update_arousal(s, per, d, u_noise, p)
     s.frustration = protest.update_frustration(s, per, a, p)
     avoid_cg, avoid_st, conflict, misdirected = propensities(s, per, d, a, p)
-    action = choose(s.propensity, s.choice_sums, s.action, u_action, p)
+    action = choose(s.propensity, s.choice_sums, s.motive, u_action, p)
     target = action_target(action, per, avoid_cg, avoid_st)
     target = misdirect(action, target, s, per, s.propensity, s.choice_sums, u_action,
                        misdirected)
     s.arousal = a
     s.cry_drive = crying.cry_drive(a, d, s.cry_drive, p)
     s.cry = crying.cry_level(s.cry_drive, u_cry, p)
-    s.gaze = gaze(action, target, s, per, a, d, u_gaze, conflict, p)
-    s.action = action
-    s.target = target
+    act, act_target = act_form(action, target, s, per, a, s.choice_sums, u_action, p)
+    look = gaze(action, target, s, per, a, d, u_gaze, conflict, p)
+    s.gaze = GAZE.TOYS if act == ACTION.TURN_AWAY and action == MOTIVE.EXPLORE else look
+    s.motive = action
+    s.action = act
+    s.target = act_target

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..codes import ACTION, ADULT
+from ..codes import ADULT, MOTIVE
 from .declaration import INFANT, SECOND, Param
 from .jit import f, kernel
 from .traits import Traits
@@ -73,7 +73,7 @@ def update_frustration(s, per, a, p):
     she is out of reach, or she is putting it down while it is still upset (the protest at
     release Ainsworth et al. 1978 describe in C1 infants); it fades in her soothing contact.
     """
-    bidding = (s.action == ACTION.APPROACH or s.action == ACTION.SIGNAL) and not per.contact_cg
+    bidding = (s.motive == MOTIVE.APPROACH or s.motive == MOTIVE.SIGNAL) and not per.contact_cg
     unmet = (not per.cg_in) or bidding or (per.held_cg and s.cg_act == ADULT.RELEASING)
     fr = s.frustration + p.frustration_rise * a * f(unmet) * (f(1.0) - s.frustration)
     fr = fr - p.frustration_fall * f(per.contact_cg and not unmet) * fr

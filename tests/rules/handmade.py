@@ -85,8 +85,8 @@ def present(per, d_cg=2.0, overture=False, held=False):
 
 def propensities(s, per, d, p, arousal) -> dict[str, float]:
     """Propensity of every action at this arousal, by action name."""
-    from simulation.codes import Action
+    from simulation.codes import Motive
     from simulation.rules import infant
 
     infant.propensities(s, per, d, np.float32(arousal), p)
-    return dict(zip([a.name for a in Action], [float(v) for v in s.propensity], strict=True))
+    return dict(zip([a.name for a in Motive], [float(v) for v in s.propensity], strict=True))

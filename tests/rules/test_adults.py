@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from handmade import dyad, present
 
-from simulation.codes import ACTION, ADULT, CRY, TARGET
+from simulation.codes import ADULT, CRY, MOTIVE, TARGET
 from simulation.rules import adults
 
 pytestmark = pytest.mark.rules
@@ -21,7 +21,7 @@ def seated_caregiver(episode=2, t=0):
 
 def test_she_comes_to_an_infant_that_keeps_bidding_for_her():
     s, per = seated_caregiver()
-    s.action, s.target = ACTION.SIGNAL, TARGET.CAREGIVER
+    s.motive, s.target = MOTIVE.SIGNAL, TARGET.CAREGIVER
     acts = []
     for _ in range(adults.CAREGIVER_COMES + 1):
         adults.caregiver_decide(s, per)
@@ -41,7 +41,7 @@ def test_she_leaves_unobtrusively_at_the_scripted_second_of_episode_3():
 def test_she_desists_from_an_infant_that_avoids_her():
     s, per = seated_caregiver(episode=5)
     s.cg_act = ADULT.APPROACHING
-    s.action, s.target = ACTION.AVOID, TARGET.CAREGIVER
+    s.motive, s.target = MOTIVE.AVOID, TARGET.CAREGIVER
     for _ in range(adults.CAREGIVER_DESISTS):
         adults.caregiver_decide(s, per)
     assert s.cg_act == ADULT.SITTING

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from handmade import dyad, present
 
-from simulation.codes import ACTION
+from simulation.codes import MOTIVE
 from simulation.rules import arousal
 
 pytestmark = pytest.mark.rules
@@ -34,12 +34,12 @@ def test_a_trusted_caregiver_buffers_stress_and_a_feared_one_adds_to_it():
 def test_her_contact_soothes_and_refusing_it_takes_most_of_that_away():
     s, per, d, p = dyad()
     present(per, held=True)
-    s.action = ACTION.CONTACT_ACTIVE
+    s.motive = MOTIVE.CONTACT_ACTIVE
     accepted = arousal.soothing(s, per, d, p)
-    s.action = ACTION.RESIST_ANGRY
+    s.motive = MOTIVE.RESIST_ANGRY
     refused = arousal.soothing(s, per, d, p)
     assert refused == pytest.approx(accepted * (1 - p.refused_soothing), rel=1e-5)
-    s.action = ACTION.CONTACT_ACTIVE
+    s.motive = MOTIVE.CONTACT_ACTIVE
     s.arousal = 0.9
     for _ in range(60):
         s.arousal = arousal.update_arousal(s, per, d, np.float32(0.5), p)

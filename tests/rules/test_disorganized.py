@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from handmade import dyad, present, propensities
 
-from simulation.codes import ACTION, GAZE, TARGET
+from simulation.codes import GAZE, MOTIVE, TARGET
 from simulation.rules import infant
 
 pytestmark = pytest.mark.rules
@@ -36,9 +36,9 @@ def test_lapses_are_graded_in_fear():
 def test_approach_and_rebuff_in_balance_break_approaches_off():
     s, per, d, p = dyad(rebuff=0.35)  # at the threshold: the pull is one half
     present(per, d_cg=2.0)
-    s.action = ACTION.APPROACH
+    s.motive = MOTIVE.APPROACH
     assert propensities(s, per, d, p, 0.6)["APPROACH_BROKEN"] > 0.1
-    s.action = ACTION.IDLE
+    s.motive = MOTIVE.IDLE
     assert propensities(s, per, d, p, 0.6)["APPROACH_BROKEN"] == 0.0
 
 
@@ -50,7 +50,7 @@ def test_contradictory_signals_break_approaches_off_without_fear_or_balance():
     def broken(trust, p=None):
         s, per, d, q = dyad(p, trust=trust, rebuff=0.7, fear=0.0)
         present(per, d_cg=2.0)
-        s.action = ACTION.APPROACH
+        s.motive = MOTIVE.APPROACH
         return propensities(s, per, d, q, 0.6)["APPROACH_BROKEN"]
 
     off = ModelParams(contradiction_weight=0.0)
@@ -74,7 +74,7 @@ def test_a_freeze_once_begun_holds():
     s, per, d, p = dyad(fear=0.8)
     present(per, d_cg=2.0)
     starting = propensities(s, per, d, p, 0.7)["FREEZE"]
-    s.action = ACTION.FREEZE
+    s.motive = MOTIVE.FREEZE
     going_on = propensities(s, per, d, p, 0.7)["FREEZE"]
     assert going_on == pytest.approx(starting * (1 + p.freeze_hold / p.freeze_share), rel=1e-5)
     assert going_on > 2 * starting
@@ -84,7 +84,7 @@ def test_rocking_repeats_once_begun():
     s, per, d, p = dyad(fear=0.8)
     present(per, d_cg=2.0)
     starting = propensities(s, per, d, p, 0.7)["ROCK"]
-    s.action = ACTION.ROCK
+    s.motive = MOTIVE.ROCK
     assert propensities(s, per, d, p, 0.7)["ROCK"] > starting > 0.0
 
 
@@ -107,17 +107,17 @@ def test_the_misdirected_share_of_an_approach_goes_to_the_stranger():
     s, per, d, p = dyad(fear=0.8)
     present(per, d_cg=2.0)
     per.st_in = True
-    P = np.array([0.0, 0.0, 1.0] + [0.0] * (len(ACTION) - 3), dtype=np.float32)
+    P = np.array([0.0, 0.0, 1.0] + [0.0] * (len(MOTIVE) - 3), dtype=np.float32)
     sums = np.cumsum(P).astype(np.float32)  # APPROACH alone: u is its position within it
-    to = [infant.misdirect(ACTION.APPROACH, TARGET.CAREGIVER, s, per, P, sums,
+    to = [infant.misdirect(MOTIVE.APPROACH, TARGET.CAREGIVER, s, per, P, sums,
                            np.float32(u), np.float32(0.25)) for u in (0.1, 0.2, 0.3, 0.9)]
     assert to == [TARGET.STRANGER, TARGET.STRANGER, TARGET.CAREGIVER, TARGET.CAREGIVER]
     # an approach to the stranger under way goes on
-    s.action, s.target = ACTION.APPROACH, TARGET.STRANGER
-    assert infant.misdirect(ACTION.APPROACH, TARGET.CAREGIVER, s, per, P, sums, np.float32(0.9),
+    s.motive, s.target = MOTIVE.APPROACH, TARGET.STRANGER
+    assert infant.misdirect(MOTIVE.APPROACH, TARGET.CAREGIVER, s, per, P, sums, np.float32(0.9),
                             np.float32(0.25)) == TARGET.STRANGER
     # no lapse, or no stranger: the approach is hers
-    assert infant.misdirect(ACTION.APPROACH, TARGET.CAREGIVER, s, per, P, sums, np.float32(0.1),
+    assert infant.misdirect(MOTIVE.APPROACH, TARGET.CAREGIVER, s, per, P, sums, np.float32(0.1),
                             np.float32(0.0)) == TARGET.CAREGIVER
 
 
@@ -125,17 +125,17 @@ def test_an_approach_in_a_lapse_may_avert_the_gaze():
     A = np.float32(0.5)  # arousal
     s, per, d, p = dyad(fear=0.8)
     present(per, d_cg=2.0)
-    s.action = ACTION.IDLE  # the approach begins now
-    look = [infant.gaze(ACTION.APPROACH, TARGET.CAREGIVER, s, per, A, d, np.float32(u),
+    s.motive = MOTIVE.IDLE  # the approach begins now
+    look = [infant.gaze(MOTIVE.APPROACH, TARGET.CAREGIVER, s, per, A, d, np.float32(u),
                         np.float32(0.3), p) for u in (0.1, 0.5)]
     assert look == [GAZE.AWAY, GAZE.CAREGIVER]  # averted with chance 0.3 x averted_share
-    assert infant.gaze(ACTION.APPROACH, TARGET.CAREGIVER, s, per, A, d, np.float32(0.1),
+    assert infant.gaze(MOTIVE.APPROACH, TARGET.CAREGIVER, s, per, A, d, np.float32(0.1),
                        np.float32(0.0), p) == GAZE.CAREGIVER
     # once begun, the approach keeps its gaze, averted or not
-    s.action, s.target = ACTION.APPROACH, TARGET.CAREGIVER
+    s.motive, s.target = MOTIVE.APPROACH, TARGET.CAREGIVER
     for before in (GAZE.AWAY, GAZE.CAREGIVER):
         s.gaze = before
-        assert [infant.gaze(ACTION.APPROACH, TARGET.CAREGIVER, s, per, A, d, np.float32(u),
+        assert [infant.gaze(MOTIVE.APPROACH, TARGET.CAREGIVER, s, per, A, d, np.float32(u),
                             np.float32(0.3), p) for u in (0.1, 0.9)] == [before, before]
 
 

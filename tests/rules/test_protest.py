@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from handmade import disposed, dyad, present, propensities
 
-from simulation.codes import ACTION, ADULT
+from simulation.codes import ADULT, MOTIVE
 from simulation.rules import protest
 
 pytestmark = pytest.mark.rules
@@ -19,7 +19,7 @@ def test_frustration_builds_while_she_is_gone_and_fades_in_her_arms():
     gone = float(s.frustration)
     assert gone > 0.5
     present(per, held=True)
-    s.action, s.cg_act = ACTION.CONTACT_ACTIVE, ADULT.HOLDING
+    s.motive, s.cg_act = MOTIVE.CONTACT_ACTIVE, ADULT.HOLDING
     for _ in range(60):
         s.frustration = protest.update_frustration(s, per, np.float32(0.8), p)
     assert float(s.frustration) < 0.2 * gone
