@@ -220,3 +220,47 @@ def test_therapy_lowers_the_temperaments_part_of_reported_anxiety():
     drop = (without["adult_anxiety"] - with_change["adult_anxiety"]).mean()
     assert 0.15 < drop < 0.3  # 0.5 x 0.075 x 6 scale points, less where the scale is clipped
     assert (without["adult_avoidance"] == with_change["adult_avoidance"]).all()
+
+
+def test_the_state_of_mind_mixes_into_the_shared_part_of_the_enacted_draw():
+    from simulation.life.transmission import shaped_deviations
+    from simulation.rules.enacted import deviations
+
+    p = ModelParams()
+    keys = np.arange(2000, dtype=np.uint64) * np.uint64(104729)
+    margin = np.linspace(-0.4, 0.4, keys.size)
+    drawn = deviations(keys, 0, p)
+    # no loading: the dyad's draw as any dyad's
+    assert np.array_equal(shaped_deviations(keys, margin, p, LifeParams(state_of_mind_care=0.0)),
+                          drawn)
+    # full loading at a neutral state of mind: only the shared variate goes, the same for the
+    # three parameters, so each parameter keeps its own part of the draw
+    full = shaped_deviations(keys, np.zeros(keys.size), p, LifeParams(state_of_mind_care=1.0))
+    gone = drawn - full
+    assert np.allclose(gone[0], gone[1]) and np.allclose(gone[0], gone[2])
+    assert np.std(gone[0]) > 0.5 * p.enacted_care_sd / np.sqrt(2.0)
+    # a loading: the shift follows the state of mind and keeps about its spread
+    q = LifeParams(state_of_mind_care=0.6)
+    shaped = shaped_deviations(keys, margin, p, q)
+    shared = shaped.mean(axis=0)
+    assert np.corrcoef(shared, margin)[0, 1] > 0.4
+    assert np.corrcoef(drawn.mean(axis=0), margin)[0, 1] < 0.1
+    assert np.std(shaped) == pytest.approx(np.std(drawn), rel=0.15)
+
+
+def test_a_parents_state_of_mind_reaches_the_child_beyond_the_rated_care():
+    # the same rated care for every parent; an autonomous state of mind (margin above 0) or an
+    # insecure one shapes the care the child meets, not the care the rating reports
+    p = ModelParams()
+    n = 600
+    ids = np.arange(n)
+    care = {"responsiveness": np.full(n, 0.55), "consistency": np.full(n, 0.6),
+            "warmth": np.full(n, 0.7), "frightening": np.zeros(n), "unresolved": np.zeros(n)}
+    up, down = np.full(n, 0.2), np.full(n, -0.2)
+    q = LifeParams()
+    secure_b = (children(care, ids, 5, p, 1, up, q)["group"] == "B").mean()
+    insecure_b = (children(care, ids, 5, p, 1, down, q)["group"] == "B").mean()
+    assert secure_b > insecure_b + 0.10
+    off = LifeParams(state_of_mind_care=0.0)
+    plain = children(care, ids, 5, p, 1)["group"]
+    assert (children(care, ids, 5, p, 1, up, off)["group"] == plain).all()

@@ -128,6 +128,20 @@ def secure_reading(model: np.ndarray, keys: np.ndarray, age: int, error: float,
     return ((anxiety + error * e1 < 0.5) & (avoidance + error * e2 < 0.5)).astype(np.int8)
 
 
+def interview_model(parent: np.ndarray, general: np.ndarray, q: LifeParams) -> np.ndarray:
+    """The model the Adult Attachment Interview reads, the adult's state of mind with respect to
+    attachment: ``aai_general`` of the general model, the rest the model of the parents (both
+    (7, N))."""
+    return (1.0 - q.aai_general) * parent + q.aai_general * general
+
+
+def secure_margin(model: np.ndarray, p: ModelParams, q: LifeParams) -> np.ndarray:
+    """How far inside the secure region a model is: 0.5 minus the larger of its latent anxiety
+    and avoidance (above 0: read as secure without error, as :func:`secure_reading` reads)."""
+    anxiety, avoidance = dimensions(model, p, q)
+    return 0.5 - np.maximum(anxiety, avoidance)
+
+
 def security_at_ages(snaps_parent: np.ndarray, snaps_general: np.ndarray, ages: list[int],
                      keys: np.ndarray, p: ModelParams, q: LifeParams) -> dict[int, np.ndarray]:
     """Security (0/1) at each age after 1, from the snapshot of that age (see the module)."""
@@ -136,6 +150,6 @@ def security_at_ages(snaps_parent: np.ndarray, snaps_general: np.ndarray, ages: 
         if age < 18:
             out[age] = secure_reading(snaps_parent[s], keys, age, q.child_measure_error, p, q)
         else:
-            mix = (1.0 - q.aai_general) * snaps_parent[s] + q.aai_general * snaps_general[s]
-            out[age] = secure_reading(mix, keys, age, q.aai_error, p, q)
+            out[age] = secure_reading(interview_model(snaps_parent[s], snaps_general[s], q),
+                                      keys, age, q.aai_error, p, q)
     return out

@@ -201,6 +201,22 @@ class LifeParams:
     parent_age: float = _p(
         28, 18, 30, "age (years) at which the person raises the child (--child): the care "
         "follows from the general model at this age", "mean age at first birth, about 27-29")
+    state_of_mind_care: float = _p(
+        0.6, 0.0, 1.0, "loading of the parent's state of mind (the model the interview reads, "
+        "at parent_age) on the shared part of the deviation of the care the child meets at "
+        "home from the parent's rated care (simulation.rules.enacted): what a sensitivity "
+        "rating misses of how a parent relates to her infant (attitude, mutuality, how she "
+        "perceives and thinks of the infant) follows partly from her working model, so "
+        "the enacted care of an autonomous parent is better than her rating, of a "
+        "dismissing or preoccupied parent worse (0: the deviation is independent of the "
+        "parent). The loading mixes the state of mind's term with the dyad's own draw, so "
+        "the deviation keeps its spread",
+        "van IJzendoorn 1995 (the transmission gap: sensitivity carries about a quarter of "
+        "it); Verhage et al. 2016; Slade et al. 2005 and Meins et al. 2001 (the parent's "
+        "reflective functioning and mind-mindedness predict security beyond sensitivity); the "
+        "size is assumed, set with the transmission check in view (in sample): with the "
+        "global population's lives r = .14 at 0, .23 at 0.3, .28 at 0.5, .32 at 0.6, with "
+        "sensitivity carrying 49%, 32%, 30% and 27% of it")
     care_noise: float = _p(
         0.12, 0.0, 0.5, "sd of what else, beyond the general model, sets the person's care "
         "(temperament, circumstances, culture)", ASSUMED + "; sized so that sensitivity "

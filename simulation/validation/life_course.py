@@ -201,7 +201,9 @@ def life_course_checks() -> list[Check]:
               "IJzendoorn 1995: .47) and sensitivity carries less than half of it (the "
               "transmission gap, about a quarter)", transmission,
               lives + ". In sample: the intergenerational loop was sized, before this check "
-              "was written, so that sensitivity carries part of transmission", True),
+              "was written, so that sensitivity carries part of transmission, and the loading "
+              "of the parent's state of mind on the child's enacted care (state_of_mind_care) "
+              "was set with this r and share in view", True),
         check("anxious adults protest, avoidant adults seek less support",
               "Fraley & Shaver 1998",
               "observed separation: anxiety goes with protest (Fraley & Shaver 1998), avoidance "
