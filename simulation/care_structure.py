@@ -60,9 +60,10 @@ CONDITIONS = (
 
 
 #: The conditions the calibration's prior holds populations to. Not B warmer than C: in this
-#: model C needs care that is not rejecting as well as unavailable, so the caregivers of C
-#: infants are selected for warmth and come out about as warm as those of B infants; holding the
-#: fit to it would trade the published shares for it.
+#: model C needs care that is not rejecting as well as unavailable, so without more the caregivers
+#: of C infants are selected for warmth; warm answers settling the infant's vigilance
+#: (``warm_settling``, simulation/rules/learning.py) make B's the warmer, and the check reports
+#: it as a prediction, so the fit is not held to it.
 PRIOR = tuple(c for c in CONDITIONS if c.prior)
 
 

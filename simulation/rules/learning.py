@@ -17,6 +17,11 @@ occasion of need.
   Cassidy & Berlin 1994), and *helplessness*, how often no signal, however loud, got an answer
   (bids that mostly go unanswered teach that signalling is futile: the root of passivity, C2;
   Seligman & Maier 1967; Ainsworth et al. 1978, C2).
+- A warm, accepting answer settles the infant fully; a grudging one leaves it unsettled: every
+  answer that does not rebuff lowers signal gain toward its resting level and learned
+  volatility toward none in proportion to her warmth (:func:`settle`; Ainsworth et al. 1978,
+  acceptance and cooperation; Cassidy & Berlin 1994), so the most accepting care protects
+  against hyperactivation as well as against avoidance.
 - Learning consolidates with age: early experience is weighed in, not overwritten (Bowlby 1973).
 - Expected rebuff guards itself: an infant that expects rebuff seeks close contact less and so
   tests the expectation less often (defensive exclusion; Bowlby 1980), so avoidance outlasts a
@@ -100,6 +105,15 @@ PARAMS = (
           "how often no signal, however loud, was answered (learned futility, the history of "
           "passivity; 0: not learned, an ablation)",
           "Seligman & Maier 1967; Ainsworth et al. 1978, C2", HOME),
+    Param("warm_settling", 0.5, 0.0, 5.0, "how much a warm, accepting answer settles the "
+          "infant's learned vigilance: on every answer that does not rebuff, signal gain relaxes "
+          "toward `rest_gain` and volatility toward none at this multiple of their learning "
+          "rates, times her warmth; a grudging answer (low warmth, not a rebuff) leaves the "
+          "infant unsettled and vigilant. Mothers of secure infants were the most accepting and "
+          "cooperative, mothers of ambivalent infants inconsistently available and not "
+          "especially accepting (0: warmth acts only through rebuffs, an ablation)",
+          "Ainsworth et al. 1978, ch. 7 (acceptance, cooperation); Cassidy & Berlin 1994; "
+          "Belsky, Rovine & Taylor 1984", HOME),
 )
 
 #: The learner's variables, in the order of a working model's row (:func:`learn`).
@@ -203,6 +217,26 @@ def learn_protest_outcomes(m, answered, plastic, p) -> None:
         m[7] = m[7] + plastic * p.learn_escalation_paid * (paid - m[7])
     futile = 1.0 if answered == 0 else 0.0
     m[8] = m[8] + plastic * p.learn_helplessness * (futile - m[8])
+
+
+@kernel
+def settle(m, warmth, plastic, p) -> None:
+    """A warm answer settles the infant: signal gain (row 5) relaxes toward ``rest_gain`` and
+    volatility (row 3) toward none, at ``warm_settling x warmth`` times their learning rates
+    (scaled by ``plastic``). Call it after :func:`learn` on an answer that did not rebuff.
+
+    When she does come, an accepting, cooperative answer calms fully, so there is nothing left
+    to stay vigilant about; a grudging answer (low warmth, short of a rebuff) comforts only in
+    part and leaves the infant unsettled and watchful (Ainsworth et al. 1978, ch. 7: mothers of
+    secure infants the most accepting; Cassidy & Berlin 1994, the ambivalent infant's heightened
+    attachment behaviour; Belsky, Rovine & Taylor 1984).
+    """
+    soothed = plastic * p.warm_settling * (2.0 * warmth - 1.0)  # < 0: grudging, unsettling
+    if soothed > 0.0:
+        m[3] = m[3] - min(soothed * p.learn_volatility, 1.0) * m[3]
+        m[5] = m[5] + min(soothed * p.learn_gain, 1.0) * (p.rest_gain - m[5])
+    else:
+        m[5] = m[5] + min(-soothed * p.learn_gain, 1.0) * (1.0 - m[5])
 
 
 @kernel

@@ -125,6 +125,8 @@ def home_year(keys, reactivity, params, spells, responsiveness, consistency, war
                 for k in range(_N_LEARNER):
                     m[k] = models[c, k, i]
                 learning.learn(m, answered, rebuffed, frightened, plastic[j], p)
+                if answered > 0 and not rebuffed:  # her warmth settles the infant
+                    learning.settle(m, warmth[c, s, i], plastic[j], p)
                 if dissociated:
                     learning.alarm(m, p)
                 for k in range(_N_LEARNER):

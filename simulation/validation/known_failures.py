@@ -42,15 +42,6 @@ KNOWN_FAILURES: dict[str, str] = {
         "fall is over by 3 and what stays is the caregiver's trait and the prototype "
         "(prototype_weight): the fall of Pinquart et al. (2013) over the years of childhood "
         "is not shown. Not changed here (the lead recalibrates the infant distributions)."),
-    "care by group: B caregivers warmer than C caregivers": (
-        "The caregivers of C infants come out as warm as those of B infants (global: B 0.67, C "
-        "0.67 in the full run; before enacted care B 0.68, C 0.69), though less consistent and "
-        "less responsive. In the model C needs care that is not rejecting (enough warmth that "
-        "expected rebuff stays below the switch to avoidance) as well as unavailable, so C is "
-        "selected for warmth; Ainsworth's mothers of ambivalent infants were not rejecting "
-        "either, but the mothers of secure infants were the most accepting. What would make "
-        "the most accepting care protect against C as well as against A (e.g. warm answers "
-        "soothing hyperactivation) is future work."),
     "interview and self-report barely related": (
         "Related more than published: r = .35 between the interview's secure reading and the "
         "self-reported secure style at 30 (5,000 lives), against about .1 (Roisman et al. "

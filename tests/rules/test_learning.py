@@ -115,3 +115,33 @@ def test_a_zero_learning_rate_leaves_the_protest_expectations_unlearned():
     p = home(ModelParams(learn_escalation_paid=0.0, learn_helplessness=0.0))
     mixed = after([(3, False, False), (0, False, False)] * 100, p=p)
     assert mixed["escalation_paid"] == 0.0 and mixed["helplessness"] == 0.0
+
+
+def settled_after(outcomes, warmth, p=None):
+    """The learner after the same occasions, each answer that did not rebuff given with
+    ``warmth`` (as the home year does: :func:`learning.learn`, then :func:`learning.settle`)."""
+    m = np.array(INITIAL)
+    p = p or home()
+    for answered, rebuffed, frightened in outcomes:
+        learning.learn(m, answered, rebuffed, frightened, 1.0, p)
+        if answered > 0 and not rebuffed:
+            learning.settle(m, warmth, 1.0, p)
+    return dict(zip(learning.LEARNER, m, strict=True))
+
+
+def test_warm_answers_settle_the_vigilance_that_grudging_ones_leave():
+    # the same inconsistent schedule: spells of prompt answers, spells answered only after
+    # escalating, and unanswered occasions; only the warmth of her answers differs
+    schedule = ([(1, False, False)] * 6 + [(3, False, False), (0, False, False)] * 6) * 30
+    warm = settled_after(schedule, 0.9)
+    grudging = settled_after(schedule, 0.3)
+    assert warm["signal_gain"] < grudging["signal_gain"] - 0.1
+    assert warm["volatility_raw"] < grudging["volatility_raw"]
+    # the same history learned without settling lies between the two for the gain
+    plain = after(schedule)
+    assert warm["signal_gain"] < plain["signal_gain"] < grudging["signal_gain"]
+    # expected rebuff is learned from the schedule alone
+    assert warm["rebuff"] == grudging["rebuff"]
+    # the ablation: without settling, warmth makes no difference to the history's learning
+    off = home(ModelParams(warm_settling=0.0))
+    assert settled_after(schedule, 0.9, off) == settled_after(schedule, 0.3, off)
