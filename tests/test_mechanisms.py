@@ -142,9 +142,10 @@ def test_more_frightening_care_more_d():
 
 def test_d_without_frightening_care_where_approach_and_avoidance_balance():
     # expected rebuff near the point where approach gives way to avoidance: approaches broken
-    # off (Main & Solomon 1990), without any frightening care
-    balanced = share(table(CaregiverProfile(0.6, 0.6, 0.5)), "group", "D")
-    warm = share(table(CaregiverProfile(0.6, 0.6, 0.9)), "group", "D")
+    # off (Main & Solomon 1990), without any frightening care; care met exactly as rated, so
+    # that the warm dyads do not meet balanced care by their enacted deviation
+    balanced = share(table(CaregiverProfile(0.6, 0.6, 0.5), params=EXACT), "group", "D")
+    warm = share(table(CaregiverProfile(0.6, 0.6, 0.9), params=EXACT), "group", "D")
     assert balanced > 0.02 and balanced > 3 * warm
 
 
