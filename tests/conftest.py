@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -37,3 +39,20 @@ def frozen_runs():
     """The same presets with learning frozen (the ablation)."""
     names = ("sensitive", "rejecting", "inconsistent")
     return {name: simulate(get_preset(name).profile, frozen=True) for name in names}
+
+
+@pytest.fixture(scope="session")
+def dashboard_server():
+    """One ``ssp dashboard`` on a free loopback port for every browser test module (its
+    ``server`` fixture): a server starts its pool and fills its caches once, not once per
+    module. Yields its base URL; stopped at the end of the session."""
+    from dashboard.latency import CHROMIUM, LatencyError, Server
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install "
+                    "chromium)")
+    try:
+        with Server() as running:
+            yield running.base
+    except LatencyError as exc:
+        pytest.fail(str(exc))
