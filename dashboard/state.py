@@ -187,6 +187,9 @@ def load(page: str, params: Sequence[Param],
             if k not in state:  # the widget was not on screen (page switch, hidden control)
                 state[k] = state.get(_saved(page, p.name), p.default)
             values[p.name] = state[k]
+            # what this run starts from: a widget the browser reports otherwise in a later
+            # rerun was moved there (see set_value)
+            state[_saved(page, p.name)] = values[p.name]
     problems = state.get(f"_notice.{page}", [])
     if problems:
         st.warning("Some settings in this link could not be used, so defaults are shown "
@@ -225,7 +228,27 @@ def save(page: str, params: Sequence[Param], omit: set[str] | frozenset = frozen
     return current
 
 
+def moved(page: str, name: str) -> bool:
+    """Whether the browser reports a widget's value other than the one the last run started
+    from (or ended with): the user moved it in the interaction being handled now. For
+    callbacks, which run before the page does."""
+    state = st.session_state
+    k, saved = key(page, name), _saved(page, name)
+    return k in state and saved in state and state[k] != state[saved]
+
+
 def set_value(page: str, name: str, value: Any) -> None:
-    """Change a setting from a callback (e.g. a preset moves the sliders)."""
+    """Change a setting from a callback (e.g. a preset moves the sliders).
+
+    A widget the user moved in the same interaction keeps the user's value. The browser sends
+    every widget's value with each rerun, and a quick second change is sent before the
+    previous run's answer has reached it: arrow keys on a slider just after a preset, sent
+    while the selector still shows the preset the server has since replaced by ``custom``.
+    Streamlit takes that stale selector for a new choice and calls its callback (before the
+    slider's); moving the slider back would undo the key, and the slider on screen and the
+    link would then disagree (the run sets the slider, the next key's run writes the link).
+    """
+    if moved(page, name):
+        return
     st.session_state[key(page, name)] = value
     st.session_state[_saved(page, name)] = value

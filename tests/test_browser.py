@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.latency import CHROMIUM, CHROMIUM_ARGS, NOT_RUNNING, LatencyError, Server
+from dashboard.latency import CHROMIUM, CHROMIUM_ARGS, NOT_RUNNING
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -39,16 +39,9 @@ READY = {"watch": "Why the coder classified it", "patterns": "Reunion scores tow
 
 
 @pytest.fixture(scope="module")
-def server():
-    """``ssp dashboard`` on a free port; yields its base URL; stopped afterwards."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install "
-                    "chromium)")
-    try:
-        with Server() as running:
-            yield running.base
-    except LatencyError as exc:
-        pytest.fail(str(exc))
+def server(dashboard_server):
+    """The session's ``ssp dashboard`` (tests/conftest.py): its base URL."""
+    return dashboard_server
 
 
 @pytest.fixture(scope="module")
@@ -77,13 +70,16 @@ def browser():
 
 
 @contextmanager
-def viewport(browser, width: int, height: int):
-    """A fresh page (its own context: its own session) of ``width`` x ``height`` pixels."""
+def viewport(browser, width: int, height: int, requests: list | None = None):
+    """A fresh page (its own context: its own session) of ``width`` x ``height`` pixels;
+    every URL it asks for goes into ``requests``."""
     context = browser.new_context(viewport={"width": width, "height": height})
     try:
         page = context.new_page()
         page.set_default_timeout(SLOW)
         page.on("pageerror", lambda exc: PAGE_ERRORS.append(str(exc)))
+        if requests is not None:
+            page.on("request", lambda r: requests.append(r.url))
         yield page
     finally:
         context.close()
@@ -333,8 +329,11 @@ TRUNCATED = """() => {
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 @pytest.mark.parametrize("present", (False, True), ids=("normal", "presentation"))
 def test_no_text_is_cut_off_on_any_page(server, browser, size, present, shots):
+    """Every page and view: no text cut off, and no request leaves the dashboard's host (the
+    app works offline: no font, script or image from elsewhere)."""
     width, height = size
-    with viewport(browser, width, height) as page:
+    requests: list[str] = []
+    with viewport(browser, width, height, requests) as page:
         problems = {}
         for name, view in CHECKED:
             flag = "&present=1" if present else ""
@@ -349,6 +348,17 @@ def test_no_text_is_cut_off_on_any_page(server, browser, size, present, shots):
                 suffix = f"-{view.replace('=', '-')}" if view else ""
                 _shoot(page, shots, f"9-{name}{suffix}-presentation-1280x720")
         assert not problems, problems
+    assert len(requests) > len(CHECKED)
+    assert not elsewhere(requests, server), elsewhere(requests, server)
+
+
+def elsewhere(requests: list[str], server: str) -> list[str]:
+    """The requested URLs that leave the dashboard's host (data: and blob: URLs stay)."""
+    from urllib.parse import urlparse
+
+    host = urlparse(server).netloc
+    return sorted({u for u in requests if urlparse(u).scheme not in ("data", "blob")
+                   and urlparse(u).netloc != host})
 
 
 @pytest.mark.parametrize("present", (False, True), ids=("normal", "presentation"))

@@ -164,25 +164,21 @@ def test_quick_arrow_keys_after_a_preset_leave_slider_and_link_agreeing(server, 
                    float(thumb.input_value()) == pytest.approx(target),
                    f"trial {trial}: the slider shows the preset", SLOW)
             thumb.focus()
-            # three keys at once after the preset; each key is sent once the previous one has
-            # reached the link (a burst of keys under heavy load can still leave the slider and
-            # the link apart: seen in CI, not reproduced here; see the issue notes)
-            for step in range(1, 4):
+            # then at once, three keys: the second and third are sent before the previous
+            # key's run has answered (under load, while the selector still shows the preset)
+            for _ in range(3):
                 thumb.press("ArrowRight")
-                moved = round(target + 0.05 * step, 2)
-                _until(page, lambda moved=moved:
-                       float(_query(page).get("consistency", DEFAULT_CONSISTENCY))
-                       == pytest.approx(moved),
-                       f"trial {trial}: key {step} reached the link", SLOW)
+            moved = min(1.0, round(target + 0.15, 2))
 
             def agree(thumb=thumb) -> bool:
                 query = _query(page)
                 shown = float(thumb.input_value())  # the slider is a range input
                 return (query.get("preset") == "custom"
-                        and shown == pytest.approx(float(query.get("consistency", -1))))
+                        and shown == pytest.approx(
+                            float(query.get("consistency", DEFAULT_CONSISTENCY))))
 
-            _until(page, agree, f"trial {trial}: slider and link agree", 120_000)
+            _until(page, agree, f"trial {trial}: slider and link agree", SLOW)
             _done(page)
             assert agree(), (trial, page.url)
-            assert float(thumb.input_value()) > PRESETS[preset].profile.consistency, \
-                (trial, page.url)
+            # every key counted: none was undone by the preset's stale selector
+            assert float(thumb.input_value()) == pytest.approx(moved), (trial, page.url)

@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from dashboard.latency import CHROMIUM, CHROMIUM_ARGS, NOT_RUNNING, LatencyError, Server
+from dashboard.latency import CHROMIUM, CHROMIUM_ARGS, NOT_RUNNING
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -26,15 +26,9 @@ ERRORS: list[str] = []
 
 
 @pytest.fixture(scope="module")
-def server():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install "
-                    "chromium)")
-    try:
-        with Server() as running:
-            yield running.base
-    except LatencyError as exc:
-        pytest.fail(str(exc))
+def server(dashboard_server):
+    """The session's ``ssp dashboard`` (tests/conftest.py): its base URL."""
+    return dashboard_server
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from dashboard.latency import CHROMIUM, CHROMIUM_ARGS, NOT_RUNNING, LatencyError, Server
+from dashboard.latency import CHROMIUM, CHROMIUM_ARGS, NOT_RUNNING
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -49,15 +49,9 @@ LABELS = {"approach": ("crawls toward", "reaches her"),
 
 
 @pytest.fixture(scope="module")
-def server():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install "
-                    "chromium)")
-    try:
-        with Server() as running:
-            yield running.base
-    except LatencyError as exc:
-        pytest.fail(str(exc))
+def server(dashboard_server):
+    """The session's ``ssp dashboard`` (tests/conftest.py): its base URL."""
+    return dashboard_server
 
 
 @pytest.fixture(scope="module")
@@ -272,24 +266,21 @@ def test_a_rerun_keeps_the_paused_position_in_the_link(server, browser):
 
 
 def test_no_request_leaves_the_dashboards_host(server, browser):
+    """The pages as a user reaches them, through the navigation. (Every page and view opened
+    by its address, in both modes and at both sizes, is checked by
+    ``test_browser.test_no_text_is_cut_off_on_any_page``.)"""
+    from playwright.sync_api import expect
+
+    from tests.test_browser import elsewhere
+
     requests: list[str] = []
-    host = urlparse(server).netloc
     with viewport(browser, 1280, 720, requests) as page:
-        for flag in ("?present=1", ""):
-            for name in PAGES:
-                _open(page, f"{server}/{name}{flag}", READY[name])
-                page.wait_for_load_state("networkidle", timeout=SLOW)
-        # and the pages as a user reaches them, through the navigation
         _open(page, f"{server}/watch", READY["watch"])
         page.get_by_role("link", name="Three patterns").first.click()
-        from playwright.sync_api import expect
         expect(page.get_by_text(READY["patterns"]).first).to_be_visible(timeout=SLOW)
         page.wait_for_load_state("networkidle", timeout=SLOW)
     assert len(requests) > len(PAGES)
-    elsewhere = sorted({u for u in requests
-                        if urlparse(u).scheme not in ("data", "blob")
-                        and urlparse(u).netloc != host})
-    assert not elsewhere, elsewhere
+    assert not elsewhere(requests, server), elsewhere(requests, server)
 
 
 # --- the coder exercise is observation -------------------------------------------------------

@@ -39,16 +39,21 @@ def _in_venv(command: str, venv: Path) -> str:
                   .replace("python3 -m venv .venv", f"{sys.executable} -m venv {venv}")
 
 
-def _env(tmp_path: Path) -> dict[str, str]:
+def _env(tmp_path: Path, numba_cache: Path | None = None) -> dict[str, str]:
+    """A newcomer's environment: the user's cache fresh (the rules compiled anew), unless
+    ``numba_cache`` names a cache of compiled rules to use (``NUMBA_CACHE_DIR``)."""
     env = {k: v for k, v in os.environ.items()
            if k not in ("PYTHONPATH", "NUMBA_CACHE_DIR", "VIRTUAL_ENV")}
     env["XDG_CACHE_HOME"] = str(tmp_path / "cache")  # the user's cache: fresh, compiled anew
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    if numba_cache is not None:
+        env["NUMBA_CACHE_DIR"] = str(numba_cache)
     return env
 
 
-def _run(command: str, tmp_path: Path, cwd: Path, timeout: float = INSTALL_TIMEOUT):
-    proc = subprocess.run(["bash", "-c", command], cwd=cwd, env=_env(tmp_path),
+def _run(command: str, tmp_path: Path, cwd: Path, timeout: float = INSTALL_TIMEOUT,
+         numba_cache: Path | None = None):
+    proc = subprocess.run(["bash", "-c", command], cwd=cwd, env=_env(tmp_path, numba_cache),
                           capture_output=True, text=True, timeout=timeout)
     assert proc.returncode == 0, f"{command}\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}"
     return proc
@@ -129,8 +134,15 @@ def test_the_readme_commands_in_order_leave_a_working_package(tmp_path):
     probe = _run(f"{python} -c 'import simulation; from simulation import __version__, "
                  "run_cohort; print(simulation.__file__)'", tmp_path, elsewhere)
     assert probe.stdout.strip() == str(ROOT / "simulation" / "__init__.py")
+    # the editable install runs the repository's files, whose rules this test session has
+    # compiled already (numba keys its cache by the source file): the sweep loads them from
+    # the session's cache instead of compiling them a second time (the compilation into a
+    # fresh user's cache is checked above)
+    from simulation.rules.jit import cache_directory
+
+    session_cache = cache_directory()
     out = tmp_path / "sweep"
     _run(f"{venv}/bin/ssp sweep {EXPERIMENT} --out {out} --workers 1 --quiet", tmp_path,
-         elsewhere)
+         elsewhere, numba_cache=session_cache.parent if session_cache is not None else None)
     assert len(list((out / "cells").glob("*.parquet"))) == 2
     shutil.rmtree(venv, ignore_errors=True)
