@@ -32,7 +32,7 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
            "she answers but rebuffs close contact: the infant learns to expect rebuff and "
            "deactivates, ignoring her at reunion (A)",
            "Ainsworth et al. 1978 (mothers averse to close contact); Main 1990"),
-    Preset("inconsistent", CaregiverProfile(0.4, 0.05, 0.7, 0.0),
+    Preset("inconsistent", CaregiverProfile(0.3, 0.05, 0.7, 0.0),
            "periods of availability and of preoccupation: the infant stays vigilant, signals "
            "hard, seeks contact and resists it angrily (C1)",
            "Ainsworth et al. 1978; Cassidy & Berlin 1994"),

@@ -23,7 +23,7 @@ from .. import rng
 from .declaration import HOME, Constant, Param
 
 PARAMS = (
-    Param("enacted_care_sd", 0.22, 0.0, 0.3, "spread (sd, on the 0-1 scale) of the care a "
+    Param("enacted_care_sd", 0.25, 0.0, 0.3, "spread (sd, on the 0-1 scale) of the care a "
           "dyad enacts at home around the caregiver's rated responsiveness, consistency and "
           "warmth (fit, family stress and support, other caregivers, facets of care beside "
           "sensitivity): drawn once per dyad, so security depends on care the caregiver's "

@@ -108,8 +108,8 @@ PARAMS = (
     Param("warm_settling", 0.5, 0.0, 5.0, "how much a warm, accepting answer settles the "
           "infant's learned vigilance: on every answer that does not rebuff, signal gain relaxes "
           "toward `rest_gain` and volatility toward none at this multiple of their learning "
-          "rates, times her warmth; a grudging answer (low warmth, not a rebuff) leaves the "
-          "infant unsettled and vigilant. Mothers of secure infants were the most accepting and "
+          "rates, times her warmth above 0.5 (2 x warmth - 1); a grudging answer (warmth at or "
+          "below 0.5, not a rebuff) settles nothing. Mothers of secure infants were the most accepting and "
           "cooperative, mothers of ambivalent infants inconsistently available and not "
           "especially accepting (0: warmth acts only through rebuffs, an ablation)",
           "Ainsworth et al. 1978, ch. 7 (acceptance, cooperation); Cassidy & Berlin 1994; "
@@ -226,17 +226,18 @@ def settle(m, warmth, plastic, p) -> None:
     (scaled by ``plastic``). Call it after :func:`learn` on an answer that did not rebuff.
 
     When she does come, an accepting, cooperative answer calms fully, so there is nothing left
-    to stay vigilant about; a grudging answer (low warmth, short of a rebuff) comforts only in
-    part and leaves the infant unsettled and watchful (Ainsworth et al. 1978, ch. 7: mothers of
+    to stay vigilant about; a grudging answer (warmth at or below 0.5, short of a rebuff)
+    settles nothing beyond what the answer itself taught. It does not raise the gain: cold care
+    teaches the avoidant infant to mute its signals (through rebuffs), and a first version in
+    which grudging answers raised the gain made avoidant infants cry alone as much as secure
+    ones (Ainsworth et al. 1978, ch. 7: mothers of
     secure infants the most accepting; Cassidy & Berlin 1994, the ambivalent infant's heightened
     attachment behaviour; Belsky, Rovine & Taylor 1984).
     """
-    soothed = plastic * p.warm_settling * (2.0 * warmth - 1.0)  # < 0: grudging, unsettling
+    soothed = plastic * p.warm_settling * (2.0 * warmth - 1.0)
     if soothed > 0.0:
         m[3] = m[3] - min(soothed * p.learn_volatility, 1.0) * m[3]
         m[5] = m[5] + min(soothed * p.learn_gain, 1.0) * (p.rest_gain - m[5])
-    else:
-        m[5] = m[5] + min(-soothed * p.learn_gain, 1.0) * (1.0 - m[5])
 
 
 @kernel

@@ -137,9 +137,10 @@ def test_warm_answers_settle_the_vigilance_that_grudging_ones_leave():
     grudging = settled_after(schedule, 0.3)
     assert warm["signal_gain"] < grudging["signal_gain"] - 0.1
     assert warm["volatility_raw"] < grudging["volatility_raw"]
-    # the same history learned without settling lies between the two for the gain
+    # a grudging answer settles nothing: the history learns as it does without settling
     plain = after(schedule)
-    assert warm["signal_gain"] < plain["signal_gain"] < grudging["signal_gain"]
+    assert warm["signal_gain"] < plain["signal_gain"]
+    assert grudging["signal_gain"] == pytest.approx(plain["signal_gain"])
     # expected rebuff is learned from the schedule alone
     assert warm["rebuff"] == grudging["rebuff"]
     # the ablation: without settling, warmth makes no difference to the history's learning
