@@ -75,14 +75,13 @@ class Population:
     #: the published distribution this population is meant to reproduce, if any
     source: str = ""
     #: sd of one study's sample around the population's caregiving means (:meth:`sample`):
-    #: studies within a country recruit by social class, risk and sub-culture. Assumed: 0.08
-    #: on the 0-1 scale (about 0.4 of the caregivers' own sd, 0.18-0.2), of the order of the
-    #: spread of the country presets' mean responsiveness (sd about 0.07, 0.41 to 0.66), so
-    #: that a sample of one class or sub-culture differs from another of the same country
-    #: about as much as countries differ (van IJzendoorn & Kroonenberg 1988 found more
-    #: variation within countries than between them). No published figure gives the spread
-    #: of sensitivity across samples; the value was chosen with the within/between check in
-    #: view (0.04 and 0.06 fell short of it at the validation seed).
+    #: studies within a country recruit by social class, risk and sub-culture. Assumed: 0.12
+    #: on the 0-1 scale (about 0.6 of the caregivers' own sd, 0.18-0.2), about 1.5 times the
+    #: spread of the country presets' mean responsiveness (sd about 0.08, 0.44 to 0.72), so
+    #: that samples of one country differ more than countries do, as van IJzendoorn &
+    #: Kroonenberg (1988) found. No published figure gives the spread of sensitivity across
+    #: samples; the value was chosen with the within/between check in view (0.04, 0.06, 0.08
+    #: and 0.10 fell short of it at the validation seed).
     study_sd: float = 0.12
 
     def __post_init__(self) -> None:

@@ -170,7 +170,7 @@ class LifeParams:
         "about .70-.90 (Brennan, Clark & Shaver 1998; Fraley et al. 2011)",
         "Brennan et al. 1998; Fraley et al. 2011")
     ecr_romantic: float = _p(
-        0.6, 0.0, 1.0, "share of the romantic model in what the self-report reads (the current "
+        0.5, 0.0, 1.0, "share of the romantic model in what the self-report reads (the current "
         "partner's relationship model, or for a single adult the model a new relationship "
         "would start from); the rest is the general model. The ECR asks how one experiences "
         "romantic relationships, the Adult Attachment Interview about one's parents: the "

@@ -17,9 +17,9 @@ occasion of need.
   Cassidy & Berlin 1994), and *helplessness*, how often no signal, however loud, got an answer
   (bids that mostly go unanswered teach that signalling is futile: the root of passivity, C2;
   Seligman & Maier 1967; Ainsworth et al. 1978, C2).
-- A warm, accepting answer settles the infant fully; a grudging one leaves it unsettled: every
+- A warm, accepting answer settles the infant fully; a grudging one settles nothing more: every
   answer that does not rebuff lowers signal gain toward its resting level and learned
-  volatility toward none in proportion to her warmth (:func:`settle`; Ainsworth et al. 1978,
+  volatility toward none in proportion to her warmth above one half (:func:`settle`; Ainsworth et al. 1978,
   acceptance and cooperation; Cassidy & Berlin 1994), so the most accepting care protects
   against hyperactivation as well as against avoidance.
 - Learning consolidates with age: early experience is weighed in, not overwritten (Bowlby 1973).
