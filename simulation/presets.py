@@ -4,8 +4,9 @@ Each preset is a :class:`~simulation.caregiving.CaregiverProfile` with a line on
 demonstrates and the literature it stands for. A profile is the caregiver's trait; each dyad meets
 it as enacted care, varied around it (:mod:`simulation.rules.enacted`), so a preset gives its
 pattern to most infants, not to all: the inconsistent, under-involved, frightening and unresolved
-presets are set far enough out that their pattern is the most common outcome. Population presets (distributions calibrated to
-published samples) live in :mod:`simulation.population_presets`.
+presets are set far enough out that their pattern is the most common outcome. Population
+presets (distributions calibrated to published samples) live in
+:mod:`simulation.population_presets`.
 """
 
 from __future__ import annotations

@@ -19,9 +19,9 @@ occasion of need.
   Seligman & Maier 1967; Ainsworth et al. 1978, C2).
 - A warm, accepting answer settles the infant fully; a grudging one settles nothing more: every
   answer that does not rebuff lowers signal gain toward its resting level and learned
-  volatility toward none in proportion to her warmth above one half (:func:`settle`; Ainsworth et al. 1978,
-  acceptance and cooperation; Cassidy & Berlin 1994), so the most accepting care protects
-  against hyperactivation as well as against avoidance.
+  volatility toward none in proportion to her warmth above one half (:func:`settle`;
+  Ainsworth et al. 1978, acceptance and cooperation; Cassidy & Berlin 1994), so the most
+  accepting care protects against hyperactivation as well as against avoidance.
 - Learning consolidates with age: early experience is weighed in, not overwritten (Bowlby 1973).
 - Expected rebuff guards itself: an infant that expects rebuff seeks close contact less and so
   tests the expectation less often (defensive exclusion; Bowlby 1980), so avoidance outlasts a
@@ -109,8 +109,9 @@ PARAMS = (
           "infant's learned vigilance: on every answer that does not rebuff, signal gain relaxes "
           "toward `rest_gain` and volatility toward none at this multiple of their learning "
           "rates, times her warmth above 0.5 (2 x warmth - 1); a grudging answer (warmth at or "
-          "below 0.5, not a rebuff) settles nothing. Mothers of secure infants were the most accepting and "
-          "cooperative, mothers of ambivalent infants inconsistently available and not "
+          "below 0.5, not a rebuff) settles nothing. Mothers of secure infants were the most "
+          "accepting and cooperative, mothers of ambivalent infants inconsistently available "
+          "and not "
           "especially accepting (0: warmth acts only through rebuffs, an ablation)",
           "Ainsworth et al. 1978, ch. 7 (acceptance, cooperation); Cassidy & Berlin 1994; "
           "Belsky, Rovine & Taylor 1984", HOME),
