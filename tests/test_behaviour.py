@@ -9,6 +9,7 @@ import numpy as np
 from behaviour import action_share, crying, exploration, reunion_profile
 
 from simulation.codes import Action, Target
+from simulation.observer import code_record
 
 
 def means(runs, fn, *args):
@@ -53,16 +54,28 @@ def test_inconsistent_care_vigilance_and_ambivalence(preset_runs):
     _, inc = preset_runs["inconsistent"]
     _, sen = preset_runs["sensitive"]
     # 0.7 until issue 20, whose pre-separation weakening of approach (Ainsworth et al. 1978,
-    # ch. 5) left inconsistent care's episode-2 play at about 0.71 of sensitive care's
-    assert exploration(inc.record, 2).mean() < 0.75 * exploration(sen.record, 2).mean()
+    # ch. 5) left inconsistent care's episode-2 play at about 0.71 of sensitive care's; with
+    # enacted care (issue 20) about half of the preset's infants are C, and its play is 0.80
+    assert exploration(inc.record, 2).mean() < 0.85 * exploration(sen.record, 2).mean()
     assert crying(inc.record, 4).mean() > crying(sen.record, 4).mean()
     assert crying(inc.record, 6, hard=True).mean() > crying(sen.record, 6, hard=True).mean()
     p_inc, p_sen = reunion_profile(inc.record), reunion_profile(sen.record)
-    assert p_inc["contact"] > p_sen["contact"]  # seeks contact ...
+    # seeks contact: this preset's ambivalent infants keep more contact in the reunions than
+    # the sensitive preset's secure ones (since enacted care about half of this preset's
+    # infants are C and some are A, so the preset's mean no longer shows it)
+    def reunions(record, *actions, target=None):
+        return np.mean([action_share(record, e, *actions, target=target) for e in (5, 8)],
+                       axis=0)
+    c_inc = code_record(inc.record).abc_group == "C"
+    b_sen = code_record(sen.record).abc_group == "B"
+    held = (Action.CONTACT_ACTIVE, Action.CONTACT_PASSIVE)
+    assert (reunions(inc.record, *held, target=Target.CAREGIVER)[c_inc].mean()
+            > reunions(sen.record, *held, target=Target.CAREGIVER)[b_sen].mean())
     assert p_inc["resist"] > 0.015 and p_inc["resist"] > 5 * p_sen["resist"]  # ... and resists
     # slow calming: still crying in the reunions, not back to play
     assert p_inc["crying"] > 3 * p_sen["crying"]
-    assert p_inc["explore"] < 0.6 * p_sen["explore"]
+    assert (reunions(inc.record, Action.EXPLORE)[c_inc].mean()
+            < 0.7 * reunions(sen.record, Action.EXPLORE)[b_sen].mean())
 
 
 def test_frightening_care_lapses_in_the_caregivers_presence(preset_runs):
@@ -74,7 +87,9 @@ def test_frightening_care_lapses_in_the_caregivers_presence(preset_runs):
     # brief lapses: a second or two per reunion on average (graded: many infants have none,
     # some have enough for D)
     assert reunion > 0.003
-    assert np.mean([action_share(sen.record, e, *lapses).mean() for e in (5, 8)]) == 0.0
+    # sensitive care: (almost) none; the few come from dyads whose enacted care sits near the
+    # approach-avoidance balance (issue 20)
+    assert np.mean([action_share(sen.record, e, *lapses).mean() for e in (5, 8)]) < 0.05 * reunion
     # lapses happen with the caregiver present, never in separations
     assert sum(action_share(r, e, *lapses).sum() for e in (4, 6, 7)) == 0.0
     broken = action_share(r, 8, Action.APPROACH_BROKEN, target=Target.CAREGIVER)

@@ -39,7 +39,9 @@ def test_sensitive_care_from_twelve_months_does_not_erase_avoidance_within_weeks
         sensitive_throughout):
     at_13, at_20 = avoidant(BETTER_AT_12, 13.0), avoidant(BETTER_AT_12, 20.0)
     assert at_13 > sensitive_throughout + 0.4  # a month later most are still avoidant
-    assert at_20 < at_13 - 0.3  # eight months later most are not
+    # eight months later most are not (with enacted care fewer are avoidant at the start:
+    # 54% a month after the change)
+    assert at_20 < at_13 - 0.2 and at_20 < 0.5
 
 
 def test_defensive_exclusion_is_what_keeps_avoidance_after_care_improves():

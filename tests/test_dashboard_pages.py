@@ -20,6 +20,7 @@ os.environ["SSP_DASHBOARD_WARM"] = "0"  # no background warming while testing
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from simulation.observer.explanation import coder_masks  # noqa: E402
+from simulation.presets import get_preset  # noqa: E402
 from simulation.record import BehaviourRecord  # noqa: E402
 
 pytestmark = pytest.mark.slow
@@ -183,7 +184,8 @@ def test_watch_reads_its_url():
     at = open_page("watch", preset="inconsistent", episode=8, t=40, seed=3, reactivity=0.8)
     assert not notices(at)
     assert at.selectbox(key="watch.preset").value == "inconsistent"
-    assert at.slider(key="watch.consistency").value == pytest.approx(0.1)
+    consistency = get_preset("inconsistent").profile.consistency
+    assert at.slider(key="watch.consistency").value == pytest.approx(consistency)
     assert at.number_input(key="watch.seed").value == 3
     assert at.slider(key="watch.reactivity").value == pytest.approx(0.8)
     assert players(at)[0]["start"] == {"episode": 8, "t": 40}  # the player starts there

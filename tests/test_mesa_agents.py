@@ -190,9 +190,12 @@ def test_the_trace_keeps_the_motive_behind_each_act_out_of_the_record():
     from simulation.codes import Motive
     from simulation.presets import get_preset
 
-    model = run_dyad(get_preset("inconsistent").profile, seed=2)
-    trace = model.trace()
-    angry = trace["internal_motive"] == int(Motive.RESIST_ANGRY)
+    for seed in range(12):  # the first dyad of the preset that resists angrily
+        model = run_dyad(get_preset("inconsistent").profile, seed=seed)
+        trace = model.trace()
+        angry = trace["internal_motive"] == int(Motive.RESIST_ANGRY)
+        if angry.any():
+            break
     acts = {Action(a) for a in trace.loc[angry, "action"]}
     assert acts and acts <= {Action.PUSH_AWAY, Action.KICK, Action.SQUIRM, Action.THROW_TOY}
     assert not hasattr(model.record(), "internal_motive")
