@@ -66,7 +66,7 @@ def main() -> None:
     """One run of the app (Streamlit runs this file as ``__main__`` for every page view)."""
     import streamlit as st
 
-    from dashboard import TIMING_ENV, compute, state
+    from dashboard import TIMING_ENV, compute, state, ui
 
     started = time.perf_counter()
     present = _presentation_from_url()
@@ -88,6 +88,12 @@ def main() -> None:
                                   visibility="hidden"), *listed], position="top")
 
     with st.sidebar:
+        if present:
+            # the projector's styles also from here, not only from each page's header: the
+            # sidebar is drawn on every run at the same place, so the styles (the navigation
+            # row's compact links among them) never lapse while one page gives way to the next,
+            # when the row measures whether its links fit (a "more" menu otherwise)
+            st.html(ui.PRESENTATION_CSS)
         st.toggle("Presentation mode", key=state.PRESENT,
                   help="Larger fonts and figures, for a projector. Kept in the page's link.")
         st.caption("The address bar always holds a link to what is on the screen: copy it to "
