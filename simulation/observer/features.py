@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from simulation.observer.bitsets import Packed
-from simulation.observer.primitives import AdultPrimitives, Primitives
+from simulation.observer.primitives import AdultPrimitives, Primitives, recent
 
 #: The two adults a scale can be directed toward, in the order of the ``toward`` axis.
 TOWARD = ("caregiver", "stranger")
@@ -100,10 +100,7 @@ def avoidance(a: AdultPrimitives, explore_idle: Packed) -> Packed:
     overture (Ainsworth et al. 1978, App. III). Playing on its own while she sits is not
     ignoring her.
     """
-    response = a.gaze | a.approach | a.signal | a.interact | a.clinging
-    answered = response
-    for lag in range(1, RESPONSE_WINDOW + 1):
-        answered = answered | response.later(lag)
+    answered = recent(a.gaze | a.approach | a.signal | a.interact | a.clinging, RESPONSE_WINDOW)
     return a.avoid | (a.overture & explore_idle & ~answered)
 
 
